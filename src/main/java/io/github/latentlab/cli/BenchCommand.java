@@ -1,0 +1,117 @@
+package io.github.latentlab.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+
+import io.github.latentlab.data.DatasetCatalog;
+import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.model.DenseAutoencoder;
+import io.github.latentlab.model.LossKind;
+import io.github.latentlab.model.ModelKind;
+import io.github.latentlab.model.ModelSpec;
+import io.github.latentlab.model.NativeRuntime;
+import io.github.latentlab.training.EpochRecord;
+import io.github.latentlab.training.Trainer;
+import io.github.latentlab.training.TrainingConfig;
+import io.github.latentlab.training.TrainingHistory;
+import io.github.latentlab.util.Cancellation;
+
+/**
+ * {@code bench}: in one process, ND4J's sgemm rate on the benchmark model's own products, then
+ * the training rate of the dense AE 784-256-8-256-784 (batch 128), in samples/s and GFLOP/s,
+ * and their ratio: how much of what the BLAS can do training actually gets. Uses Fashion-MNIST
+ * when installed, else builtin-digits.
+ */
+final class BenchCommand {
+    static final int BATCH = 128;
+    static final int[] WIDTHS = {784, 256, 8, 256, 784};
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    BenchCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> argv) throws Exception {
+        Args a = new Args(argv, Set.of("dataset", "seconds"), Set.of("json"));
+        double seconds = a.number("seconds", 20);
+        if (!(seconds > 0)) throw new Args.UsageException("--seconds must be positive");
+        DatasetCatalog catalog = new DatasetCatalog();
+        String datasetId = a.string("dataset", catalog.defaultId());
+        DatasetSplit data = catalog.load(datasetId, null, new ConsoleProgress(err), new Cancellation());
+        NativeRuntime.Info runtime = NativeRuntime.init();
+        err.println("ND4J: " + runtime.summary());
+
+        List<GemmProbe.Shape> shapes = GemmProbe.trainingStep(WIDTHS, BATCH);
+        GemmProbe.Result gemm = GemmProbe.measure(shapes, Math.max(2, seconds / 4));
+        err.printf("sgemm on the model's products: %.1f GFLOP/s (%.3f ms per training step's products)%n",
+                gemm.gflops(), gemm.secondsPerStep() * 1e3);
+
+        TrainingRate rate = measureTraining(data, seconds);
+        double flopPerSample = gemm.flopPerStep() / BATCH;
+        double trainGflops = rate.samplesPerSecond * flopPerSample / 1e9;
+        double stepSeconds = BATCH / rate.samplesPerSecond;
+        double gemmShare = gemm.secondsPerStep() / stepSeconds;
+        err.printf("training: %.0f samples/s = %.1f GFLOP/s, %.1f%% of the sgemm rate; "
+                        + "a step takes %.3f ms of which sgemm %.3f ms (%.0f%%), the rest is per-op overhead, "
+                        + "element-wise ops and the updater%n",
+                rate.samplesPerSecond, trainGflops, 100 * trainGflops / gemm.gflops(), stepSeconds * 1e3,
+                gemm.secondsPerStep() * 1e3, 100 * gemmShare);
+        if (a.flag("json")) {
+            out.println(new Json().put("dataset", data.id()).put("model", "784-256-8-256-784")
+                    .put("batch", BATCH).put("omp_threads", runtime.ompThreads())
+                    .put("blas_threads", runtime.blasThreads()).put("cores", runtime.cores())
+                    .put("gemm_gflops", gemm.gflops()).put("train_samples_per_second", rate.samplesPerSecond)
+                    .put("train_gflops", trainGflops).put("train_to_gemm_ratio", trainGflops / gemm.gflops())
+                    .put("step_ms", stepSeconds * 1e3).put("gemm_ms_per_step", gemm.secondsPerStep() * 1e3)
+                    .put("flop_per_sample", flopPerSample).put("train_seconds", rate.seconds)
+                    .put("test_mse_after", rate.testMse));
+        } else {
+            out.printf("gemm %.1f GFLOP/s, training %.0f samples/s (%.1f GFLOP/s, ratio %.3f)%n",
+                    gemm.gflops(), rate.samplesPerSecond, trainGflops, trainGflops / gemm.gflops());
+        }
+        return 0;
+    }
+
+    private record TrainingRate(double samplesPerSecond, double seconds, double testMse) { }
+
+    /** Trains one epoch-sized run, timing iterations after a warm-up, stopping after {@code seconds}. */
+    private TrainingRate measureTraining(DatasetSplit data, double seconds) throws InterruptedException {
+        ModelSpec spec = new ModelSpec(ModelKind.AE, List.of(256), 8, LossKind.MSE, 1e-3, 0);
+        TrainingConfig config = new TrainingConfig(spec, 1000, BATCH, 42);
+        DenseAutoencoder model = DenseAutoencoder.create(spec, data.train().pixelCount(), config.seed());
+        int warmup = 50;
+        long[] marks = new long[3]; // [start of timing, iterations timed, end]
+        long deadlineHolder[] = {0};
+        double[] lastMse = {Double.NaN};
+        Trainer.Listener listener = new Trainer.Listener() {
+            private long seen;
+
+            @Override public void onIteration(long it, int epoch, double pos, double loss, double sps) {
+                seen++;
+                if (seen == warmup) {
+                    marks[0] = System.nanoTime();
+                    deadlineHolder[0] = marks[0] + (long) (seconds * 1e9);
+                } else if (seen > warmup) {
+                    marks[1]++;
+                    marks[2] = System.nanoTime();
+                }
+            }
+
+            @Override public void onEpoch(EpochRecord r) { lastMse[0] = r.testMse(); }
+        };
+        Trainer.Control control = new Trainer.Control() {
+            @Override public boolean stopRequested() {
+                return deadlineHolder[0] != 0 && System.nanoTime() > deadlineHolder[0];
+            }
+
+            @Override public void awaitIfPaused() { }
+        };
+        new Trainer(model, data, config, new TrainingHistory()).run(listener, control);
+        double timed = (marks[2] - marks[0]) / 1e9;
+        return new TrainingRate(marks[1] * BATCH / timed, timed, lastMse[0]);
+    }
+}

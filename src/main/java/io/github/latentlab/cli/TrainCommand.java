@@ -1,0 +1,104 @@
+package io.github.latentlab.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import io.github.latentlab.data.DatasetCatalog;
+import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.model.DenseAutoencoder;
+import io.github.latentlab.model.Evaluation;
+import io.github.latentlab.model.LossKind;
+import io.github.latentlab.model.ModelKind;
+import io.github.latentlab.model.ModelMetadata;
+import io.github.latentlab.model.ModelSpec;
+import io.github.latentlab.model.ModelStore;
+import io.github.latentlab.model.NativeRuntime;
+import io.github.latentlab.training.EpochRecord;
+import io.github.latentlab.training.Trainer;
+import io.github.latentlab.training.TrainingConfig;
+import io.github.latentlab.training.TrainingHistory;
+import io.github.latentlab.util.AppVersion;
+import io.github.latentlab.util.Cancellation;
+
+/** {@code train}: trains one model, prints progress on stderr, optionally saves it. */
+final class TrainCommand {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    TrainCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> argv) throws Exception {
+        Args a = new Args(argv, Set.of("dataset", "test-dataset", "model", "hidden", "latent", "loss",
+                "epochs", "batch", "lr", "noise", "seed", "out"), Set.of("json"));
+        ModelKind kind = ModelKind.fromId(a.string("model", "ae"));
+        double noise = a.number("noise", kind.trainsOnNoise() ? 0.4 : 0);
+        ModelSpec spec = new ModelSpec(kind, a.intList("hidden", List.of(256)), a.integer("latent", 8),
+                LossKind.fromId(a.string("loss", "mse")), a.number("lr", 1e-3), noise);
+        TrainingConfig config = new TrainingConfig(spec, a.integer("epochs", 5), a.integer("batch", 128),
+                a.longValue("seed", 42));
+        Path outFile = a.string("out", null) == null ? null : Path.of(a.string("out", null));
+
+        DatasetCatalog catalog = new DatasetCatalog();
+        DatasetSplit data = catalog.load(a.required("dataset"), a.string("test-dataset", null),
+                new ConsoleProgress(err), new Cancellation());
+        err.println("Data: " + data.train() + " train, " + data.test() + " test");
+        err.println("ND4J: " + NativeRuntime.init().summary());
+        DenseAutoencoder model = DenseAutoencoder.create(spec, data.train().pixelCount(), config.seed());
+        err.println("Model: " + spec.describe(data.train().pixelCount()) + ", batch " + config.batchSize()
+                + ", seed " + config.seed());
+
+        TrainingHistory history = new TrainingHistory();
+        long t0 = System.nanoTime();
+        Trainer.Outcome outcome = new Trainer(model, data, config, history).run(new Trainer.Listener() {
+            private long lastPrint;
+
+            @Override public void onIteration(long it, int epoch, double pos, double loss, double sps) {
+                long now = System.nanoTime();
+                if (now - lastPrint < 1_000_000_000L) return;
+                lastPrint = now;
+                err.printf("epoch %d  %.0f%%  loss %.5f  %.0f samples/s%n", epoch, (pos - (epoch - 1)) * 100, loss, sps);
+            }
+
+            @Override public void onEpoch(EpochRecord r) {
+                err.printf("epoch %d/%d done: train %s %.5f, test %s %.5f, test MSE %.5f, %.1f s, %.0f samples/s%n",
+                        r.epoch(), config.epochs(), spec.loss(), r.trainLoss(), spec.loss(), r.testLoss(),
+                        r.testMse(), r.seconds(), r.samplesPerSecond());
+            }
+        }, Trainer.Control.NONE);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (outcome.status() == Trainer.Status.DIVERGED) {
+            err.println(outcome.message());
+            return 1;
+        }
+        if (outFile != null) {
+            ModelStore.save(outFile, model, new ModelMetadata(spec, model.inputSize(), data.id(),
+                    data.train().fingerprint(), config.seed(), config.batchSize(), history.epochs(),
+                    history.points(), Instant.now(), AppVersion.get()));
+            err.println("Saved " + outFile.toAbsolutePath());
+        }
+        Evaluation test = Evaluation.of(model, data.test());
+        List<EpochRecord> epochs = history.epochs();
+        EpochRecord last = epochs.get(epochs.size() - 1);
+        double trainSeconds = epochs.stream().mapToDouble(e -> data.train().size() / e.samplesPerSecond()).sum();
+        if (a.flag("json")) {
+            out.println(new Json().put("model", kind.id()).put("dataset", data.id())
+                    .put("train_size", data.train().size()).put("test_size", data.test().size())
+                    .put("hidden", spec.hidden()).put("latent", spec.latent()).put("loss", spec.loss().id())
+                    .put("epochs", epochs.size()).put("batch", config.batchSize()).put("seed", config.seed())
+                    .put("train_loss", last.trainLoss()).put("test_loss", test.loss())
+                    .put("test_mse", test.mse()).put("test_bce", test.bce()).put("test_psnr", test.psnr())
+                    .put("samples_per_second", epochs.size() * (double) data.train().size() / trainSeconds)
+                    .put("seconds", seconds).put("out", outFile == null ? null : outFile.toString()));
+        } else {
+            out.printf("test %s %.5f, test MSE %.5f, PSNR %.2f dB after %d epochs in %.1f s%n", spec.loss(),
+                    test.loss(), test.mse(), test.psnr(), epochs.size(), seconds);
+        }
+        return 0;
+    }
+}

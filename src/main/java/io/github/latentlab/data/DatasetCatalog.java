@@ -1,0 +1,285 @@
+package io.github.latentlab.data;
+
+import io.github.latentlab.data.Downloader.RemoteFile;
+import io.github.latentlab.data.generators.BuiltinDigits;
+import io.github.latentlab.util.AppDirs;
+import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.Progress;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * Turns a dataset spec into a training and a test set. Specs:
+ * <ul>
+ *   <li>{@code builtin-digits}: {@link BuiltinDigits#standard()}, generated once per process;</li>
+ *   <li>{@code fashion-mnist}, {@code mnist}, {@code kmnist}: the official 60,000 / 10,000 split, read
+ *       from Debian's {@code /usr/share/datasets/<id>/} if installed (package dataset-fashion-mnist),
+ *       else from the cache {@code AppDirs.datasetCache()/<id>/}, else downloaded into that cache;</li>
+ *   <li>{@code idx:IMAGES,LABELS} (or {@code idx:IMAGES} for unlabelled images): any IDX pair;</li>
+ *   <li>{@code folder:PATH}: a folder of images, one sub-folder per class ({@link ImageFolderDataset}).</li>
+ * </ul>
+ * Specs without a test set of their own (idx, folder) hold out a seeded 10% for testing.
+ * The {@link DatasetSplit} id is the spec.
+ *
+ * <p>Files in the cache folder may be gzip-compressed or not: {@code train-images-idx3-ubyte.gz}
+ * or {@code train-images-idx3-ubyte}, and so on.
+ */
+public final class DatasetCatalog {
+    public static final String BUILTIN_DIGITS = BuiltinDigits.ID;
+    public static final String FASHION_MNIST = "fashion-mnist";
+    public static final String MNIST = "mnist";
+    public static final String KMNIST = "kmnist";
+    public static final Path DEBIAN_ROOT = Path.of("/usr/share/datasets");
+    /** Share of an idx: or folder: dataset held out for testing, and the seed choosing it. */
+    public static final double HOLD_OUT_FRACTION = 0.1;
+    public static final long HOLD_OUT_SEED = 42;
+
+    private static final Object BUILTIN_LOCK = new Object();
+    private static DatasetSplit builtinDigits;
+
+    private final Path debianRoot;
+    private final Path cacheRoot;
+    private final Downloader downloader;
+    private final Map<String, RemoteDataset> remotes = new LinkedHashMap<>();
+
+    /** Debian's dataset folder, the app's cache, the real mirrors. */
+    public DatasetCatalog() {
+        this(DEBIAN_ROOT, AppDirs.datasetCache(), new Downloader(), RemoteDataset.defaults());
+    }
+
+    /**
+     * @param debianRoot folder holding {@code <id>/} folders of system-installed datasets
+     * @param cacheRoot folder holding {@code <id>/} folders of downloaded or hand-copied datasets
+     * @param remoteDatasets what can be downloaded, and from where
+     */
+    public DatasetCatalog(Path debianRoot, Path cacheRoot, Downloader downloader, List<RemoteDataset> remoteDatasets) {
+        this.debianRoot = Objects.requireNonNull(debianRoot, "debianRoot");
+        this.cacheRoot = Objects.requireNonNull(cacheRoot, "cacheRoot");
+        this.downloader = Objects.requireNonNull(downloader, "downloader");
+        for (RemoteDataset r : remoteDatasets) remotes.put(r.id(), r);
+    }
+
+    /** The named datasets, built-in first. */
+    public List<String> knownIds() {
+        List<String> ids = new ArrayList<>();
+        ids.add(BUILTIN_DIGITS);
+        ids.addAll(remotes.keySet());
+        return ids;
+    }
+
+    /** One entry per named dataset, saying whether it loads without a network right now. */
+    public List<DatasetInfo> available() {
+        List<DatasetInfo> out = new ArrayList<>();
+        out.add(new DatasetInfo(BUILTIN_DIGITS, "Built-in digits",
+                String.format(Locale.ROOT, "%,d handwriting-like digits 0-9 drawn by the app, with known slant, "
+                                + "rotation, scale and stroke width", BuiltinDigits.STANDARD_TRAIN + BuiltinDigits.STANDARD_TEST),
+                true, "generated in memory"));
+        for (RemoteDataset r : remotes.values()) {
+            Path installed = localFolder(r);
+            String where;
+            if (installed != null) {
+                where = installed.toString();
+            } else {
+                long bytes = r.downloadBytes();
+                where = "download" + (bytes > 0 ? String.format(Locale.ROOT, " (%.1f MB)", bytes / 1e6) : "")
+                        + " into " + cacheFolder(r.id());
+            }
+            out.add(new DatasetInfo(r.id(), r.displayName(), description(r), installed != null, where));
+        }
+        return out;
+    }
+
+    /** Fashion-MNIST when it is installed or cached, else the built-in digits: never needs a network. */
+    public String defaultId() {
+        RemoteDataset fashion = remotes.get(FASHION_MNIST);
+        return fashion != null && localFolder(fashion) != null ? FASHION_MNIST : BUILTIN_DIGITS;
+    }
+
+    /** Where the files of a downloadable dataset are (or would be) cached. */
+    public Path cacheFolder(String id) {
+        return cacheRoot.resolve(id);
+    }
+
+    /** Loads a spec with its own test set (or a 10% hold-out). */
+    public DatasetSplit load(String spec, Progress progress, Cancellation cancel) throws IOException {
+        return load(spec, null, progress, cancel);
+    }
+
+    /**
+     * Loads {@code trainSpec} for training and {@code testSpec} for testing. With a test spec, the
+     * training set is the whole of the train spec (its training part if it has an official split),
+     * and the test set is the test part of the test spec if it has an official split, else all of
+     * it. Class names need not match: testing digits against a fashion model is allowed.
+     *
+     * @throws IllegalArgumentException for an unknown spec (the message lists the known ones)
+     * @throws IOException if files are missing, malformed, or cannot be downloaded (the message
+     *         says where to put the files by hand)
+     */
+    public DatasetSplit load(String trainSpec, String testSpec, Progress progress, Cancellation cancel)
+            throws IOException {
+        Objects.requireNonNull(trainSpec, "trainSpec");
+        if (testSpec == null || testSpec.isBlank()) {
+            Source source = open(trainSpec.trim(), progress, cancel);
+            return source.official() != null ? source.official() : holdOut(trainSpec.trim(), source.whole());
+        }
+        Source train = open(trainSpec.trim(), scaled(progress, 0, 0.7), cancel);
+        Source test = open(testSpec.trim(), scaled(progress, 0.7, 1), cancel);
+        Dataset trainSet = train.official() != null ? train.official().train() : train.whole();
+        Dataset testSet = test.official() != null ? test.official().test() : test.whole();
+        return new DatasetSplit(trainSpec.trim() + "|test=" + testSpec.trim(), trainSet, testSet);
+    }
+
+    /** A loaded spec: either with an official split, or one whole dataset. */
+    private record Source(DatasetSplit official, Dataset whole) { }
+
+    private Source open(String spec, Progress progress, Cancellation cancel) throws IOException {
+        if (spec.equals(BUILTIN_DIGITS)) return new Source(builtinDigits(progress), null);
+        RemoteDataset remote = remotes.get(spec);
+        if (remote != null) return new Source(loadRemote(remote, progress, cancel), null);
+        if (spec.startsWith("idx:")) return new Source(null, loadIdx(spec, progress, cancel));
+        if (spec.startsWith("folder:")) {
+            Path folder = Path.of(spec.substring("folder:".length()).trim());
+            ImageFolderDataset.LoadResult result = ImageFolderDataset.load(spec, folder, progress, cancel);
+            progress.update(1, result.report());
+            return new Source(null, result.dataset());
+        }
+        throw new IllegalArgumentException("Unknown dataset '" + spec + "'. Known: " + String.join(", ", knownIds())
+                + ", idx:IMAGES,LABELS, folder:PATH");
+    }
+
+    private static DatasetSplit builtinDigits(Progress progress) {
+        synchronized (BUILTIN_LOCK) {
+            if (builtinDigits == null) {
+                progress.update(-1, "Drawing the built-in digits");
+                builtinDigits = BuiltinDigits.standard();
+            }
+            progress.update(1, "Built-in digits ready");
+            return builtinDigits;
+        }
+    }
+
+    private Dataset loadIdx(String spec, Progress progress, Cancellation cancel) throws IOException {
+        String[] paths = spec.substring("idx:".length()).split(",");
+        if (paths.length == 1 && !paths[0].isBlank()) {
+            return IdxFormat.readUnlabelled(spec, Path.of(paths[0].trim()), progress, cancel);
+        }
+        if (paths.length != 2 || paths[0].isBlank() || paths[1].isBlank()) {
+            throw new IllegalArgumentException("Expected idx:IMAGES,LABELS (two paths separated by a comma), got '" + spec + "'");
+        }
+        return IdxFormat.read(spec, Path.of(paths[0].trim()), Path.of(paths[1].trim()), null, progress, cancel);
+    }
+
+    private DatasetSplit loadRemote(RemoteDataset r, Progress progress, Cancellation cancel) throws IOException {
+        Path folder = localFolder(r);
+        if (folder == null) {
+            download(r, scaled(progress, 0, 0.8), cancel);
+            folder = cacheFolder(r.id());
+            progress = scaled(progress, 0.8, 1);
+        }
+        List<Path> f = filesIn(folder, r);
+        Dataset train = IdxFormat.read(r.id() + "#train", f.get(0), f.get(1), r.classNames(),
+                scaled(progress, 0, 6.0 / 7), cancel);
+        Dataset test = IdxFormat.read(r.id() + "#test", f.get(2), f.get(3), r.classNames(),
+                scaled(progress, 6.0 / 7, 1), cancel);
+        return new DatasetSplit(r.id(), train, test);
+    }
+
+    private void download(RemoteDataset r, Progress progress, Cancellation cancel) throws IOException {
+        Path folder = cacheFolder(r.id());
+        List<RemoteFile> files = r.files();
+        for (int i = 0; i < files.size(); i++) {
+            RemoteFile file = files.get(i);
+            if (existing(folder, file) != null) continue;
+            try {
+                downloader.download(r.mirrors(), file, folder.resolve(file.name()), IdxFormat::verify,
+                        scaled(progress, (double) i / files.size(), (double) (i + 1) / files.size()), cancel);
+            } catch (DownloadException e) {
+                String names = files.stream().map(RemoteFile::name).reduce((a, b) -> a + ", " + b).orElse("");
+                List<String> offline = new ArrayList<>();
+                for (DatasetInfo info : available()) if (info.availableOffline()) offline.add(info.id());
+                throw new DownloadException("Could not download " + r.displayName() + ": " + e.getMessage()
+                        + ". Put the four IDX files (" + names + ") in " + folder
+                        + " or use " + String.join(" / ", offline) + ".", e.offline(), e);
+            }
+        }
+    }
+
+    /** The folder holding all four files, Debian's first, then the cache; null if neither has them. */
+    private Path localFolder(RemoteDataset r) {
+        for (Path folder : List.of(debianRoot.resolve(r.id()), cacheFolder(r.id()))) {
+            if (filesIn(folder, r) != null) return folder;
+        }
+        return null;
+    }
+
+    private static List<Path> filesIn(Path folder, RemoteDataset r) {
+        List<Path> found = new ArrayList<>();
+        for (RemoteFile file : r.files()) {
+            Path p = existing(folder, file);
+            if (p == null) return null;
+            found.add(p);
+        }
+        return found;
+    }
+
+    /** The file as published ({@code x.gz}) or unpacked ({@code x}). */
+    private static Path existing(Path folder, RemoteFile file) {
+        Path gz = folder.resolve(file.name());
+        if (Files.isRegularFile(gz)) return gz;
+        String name = file.name();
+        if (name.endsWith(".gz")) {
+            Path raw = folder.resolve(name.substring(0, name.length() - 3));
+            if (Files.isRegularFile(raw)) return raw;
+        }
+        return null;
+    }
+
+    private static String description(RemoteDataset r) {
+        return switch (r.id()) {
+            case FASHION_MNIST -> "70,000 photos of clothing in 10 classes (Zalando Research)";
+            case MNIST -> "70,000 handwritten digits (LeCun, Cortes, Burges)";
+            case KMNIST -> "70,000 cursive Japanese (Kuzushiji) characters in 10 classes (ROIS-CODH)";
+            default -> r.displayName();
+        };
+    }
+
+    /**
+     * Splits {@code all} into a training set and a held-out test set of 10% (at least one image),
+     * chosen by a fixed seed so every run holds out the same images; both keep the original order.
+     * A single image is used for both.
+     */
+    static DatasetSplit holdOut(String id, Dataset all) {
+        int n = all.size();
+        if (n < 2) return new DatasetSplit(id, all, all);
+        int testCount = Math.max(1, (int) Math.round(n * HOLD_OUT_FRACTION));
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Random rnd = new Random(HOLD_OUT_SEED);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] test = Arrays.copyOfRange(order, 0, testCount);
+        int[] train = Arrays.copyOfRange(order, testCount, n);
+        Arrays.sort(test);
+        Arrays.sort(train);
+        return new DatasetSplit(id, all.subset(id + "#train", train), all.subset(id + "#test", test));
+    }
+
+    /** Maps a sub-task's progress into [from, to] of the whole; unknown (negative) stays unknown. */
+    private static Progress scaled(Progress p, double from, double to) {
+        return (fraction, message) -> p.update(fraction < 0 ? fraction : from + (to - from) * fraction, message);
+    }
+}

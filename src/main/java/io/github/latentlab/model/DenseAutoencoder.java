@@ -1,0 +1,129 @@
+package io.github.latentlab.model;
+
+import java.util.List;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Dense (and denoising) autoencoder on one DL4J {@link MultiLayerNetwork}: encoder layers
+ * (ReLU) down to a linear code layer, mirrored decoder layers (ReLU) and a sigmoid output.
+ * Encoding reads the code layer's activations; decoding runs only the decoder layers on any code.
+ *
+ * <p>A linear code keeps every dimension usable (a ReLU code can collapse dimensions to 0).
+ */
+public final class DenseAutoencoder implements Autoencoder {
+    private final ModelSpec spec;
+    private final int inputSize;
+    private final MultiLayerNetwork net;
+    /** Index of the code layer within the network's layers. */
+    private final int codeLayer;
+
+    private DenseAutoencoder(ModelSpec spec, int inputSize, MultiLayerNetwork net) {
+        this.spec = spec;
+        this.inputSize = inputSize;
+        this.net = net;
+        this.codeLayer = spec.hidden().size();
+        int expectedLayers = 2 * spec.hidden().size() + 2;
+        if (net.getnLayers() != expectedLayers) {
+            throw new IllegalArgumentException("network has " + net.getnLayers()
+                    + " layers but the spec " + spec.describe(inputSize) + " needs " + expectedLayers);
+        }
+    }
+
+    /** A new, randomly initialised model. */
+    public static DenseAutoencoder create(ModelSpec spec, int inputSize, long seed) {
+        NativeRuntime.init();
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, inputSize, seed));
+        net.init();
+        return new DenseAutoencoder(spec, inputSize, net);
+    }
+
+    /** Wraps a network restored from a file; its layer count must match the spec. */
+    public static DenseAutoencoder wrap(ModelSpec spec, int inputSize, MultiLayerNetwork net) {
+        return new DenseAutoencoder(spec, inputSize, net);
+    }
+
+    static MultiLayerConfiguration configuration(ModelSpec spec, int inputSize, long seed) {
+        var list = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(spec.learningRate()))
+                .weightInit(WeightInit.XAVIER)
+                .list();
+        int in = inputSize;
+        for (int h : spec.hidden()) {
+            list.layer(new DenseLayer.Builder().nIn(in).nOut(h).activation(Activation.RELU).build());
+            in = h;
+        }
+        list.layer(new DenseLayer.Builder().nIn(in).nOut(spec.latent()).activation(Activation.IDENTITY).build());
+        in = spec.latent();
+        List<Integer> hidden = spec.hidden();
+        for (int i = hidden.size() - 1; i >= 0; i--) {
+            list.layer(new DenseLayer.Builder().nIn(in).nOut(hidden.get(i)).activation(Activation.RELU).build());
+            in = hidden.get(i);
+        }
+        LossFunctions.LossFunction loss = spec.loss() == LossKind.BCE
+                ? LossFunctions.LossFunction.XENT : LossFunctions.LossFunction.MSE;
+        list.layer(new OutputLayer.Builder(loss).nIn(in).nOut(inputSize).activation(Activation.SIGMOID).build());
+        return list.build();
+    }
+
+    @Override public ModelSpec spec() { return spec; }
+    @Override public int inputSize() { return inputSize; }
+
+    /** The underlying network, for the trainer and the model store. */
+    public MultiLayerNetwork network() { return net; }
+
+    /** Per-pixel training loss from the network's last score (XENT is summed over pixels in DL4J). */
+    public double perPixelScore() {
+        double s = net.score();
+        return spec.loss() == LossKind.BCE ? s / inputSize : s;
+    }
+
+    public INDArray encode(INDArray images) {
+        List<INDArray> acts = net.feedForwardToLayer(codeLayer, images, false);
+        return acts.get(codeLayer + 1);
+    }
+
+    public INDArray decode(INDArray codes) {
+        return net.activateSelectedLayers(codeLayer + 1, net.getnLayers() - 1, codes);
+    }
+
+    public INDArray reconstruct(INDArray images) {
+        return net.output(images, false);
+    }
+
+    @Override
+    public float[][] encode(float[][] images) {
+        return encode(Nd4j.create(images)).toFloatMatrix();
+    }
+
+    @Override
+    public float[][] decode(float[][] codes) {
+        if (codes.length > 0 && codes[0].length != spec.latent()) {
+            throw new IllegalArgumentException("code has " + codes[0].length + " dimensions, model expects " + spec.latent());
+        }
+        return decode(Nd4j.create(codes)).toFloatMatrix();
+    }
+
+    @Override
+    public float[][] reconstruct(float[][] images) {
+        return reconstruct(Nd4j.create(images)).toFloatMatrix();
+    }
+
+    @Override
+    public DenseAutoencoder copy() {
+        return new DenseAutoencoder(spec, inputSize, net.clone());
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.latentlab.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** The families of autoencoder Latent Lab trains; {@link #id()} is the command-line name. */
+public enum ModelKind {
+    AE("ae", "Autoencoder"),
+    DAE("dae", "Denoising autoencoder");
+
+    private final String id;
+    private final String displayName;
+
+    ModelKind(String id, String displayName) {
+        this.id = id;
+        this.displayName = displayName;
+    }
+
+    public String id() { return id; }
+    public String displayName() { return displayName; }
+
+    /** Whether training corrupts the input and keeps the clean image as target. */
+    public boolean trainsOnNoise() { return this == DAE; }
+
+    public static ModelKind fromId(String id) {
+        String key = id.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(k -> k.id.equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown model kind '" + id
+                        + "': expected one of " + Arrays.stream(values()).map(ModelKind::id).toList()));
+    }
+
+    @Override public String toString() { return displayName; }
+}

@@ -1,0 +1,79 @@
+package io.github.latentlab.model;
+
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads the ND4J backend once and chooses its threading.
+ *
+ * <p>Why: on small machines ND4J's OpenMP threads and OpenBLAS's threads spin against each
+ * other and against the UI. Measured on a 2-core machine (docs/benchmarks.md): one OpenMP
+ * thread for element-wise ops with BLAS free to use the cores trains a dense AE 2x faster than the
+ * defaults. Users should not have to set OMP_NUM_THREADS for that, so the app sets the same
+ * limits through ND4J's API right after the backend loads. An explicit {@code OMP_NUM_THREADS}
+ * or the system properties {@code latentlab.ompThreads} / {@code latentlab.blasThreads} win.
+ */
+public final class NativeRuntime {
+    private static final Logger LOG = LoggerFactory.getLogger(NativeRuntime.class);
+    private static volatile Info info;
+
+    /** What was loaded and how it is threaded, for the status bar and the about box. */
+    public record Info(String backend, int ompThreads, int blasThreads, int cores, long initMillis) {
+        public String summary() {
+            return backend + " · " + ompThreads + " op thread" + (ompThreads == 1 ? "" : "s")
+                    + ", " + blasThreads + " BLAS thread" + (blasThreads == 1 ? "" : "s")
+                    + " on " + cores + " cores";
+        }
+    }
+
+    private NativeRuntime() { }
+
+    /** Loads the backend (slow the first time: native libraries are unpacked) and sets threads. */
+    public static synchronized Info init() {
+        if (info != null) return info;
+        long t0 = System.nanoTime();
+        int cores = Runtime.getRuntime().availableProcessors();
+        int omp = intSetting("latentlab.ompThreads", envInt("OMP_NUM_THREADS", 1));
+        int blas = intSetting("latentlab.blasThreads", envInt("OPENBLAS_NUM_THREADS", cores));
+        Nd4j.create(1); // forces backend loading
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(omp);
+        Nd4j.getEnvironment().setMaxThreads(omp);
+        Nd4j.getEnvironment().setMaxMasterThreads(omp);
+        try {
+            Nd4j.factory().blas().setMaxThreads(blas);
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            LOG.debug("BLAS thread count not settable on this backend", e); // e.g. CUDA
+        }
+        String backend = Nd4j.getBackend().getClass().getSimpleName()
+                .replace("Backend", "").replace("Native", "CPU ");
+        info = new Info(backend.isBlank() ? "ND4J" : backend.trim(), omp, blas, cores,
+                (System.nanoTime() - t0) / 1_000_000);
+        LOG.info("ND4J ready: {} ({} ms)", info.summary(), info.initMillis());
+        return info;
+    }
+
+    /** The info if the backend is loaded, else null (does not load it). */
+    public static Info infoIfLoaded() { return info; }
+
+    private static int intSetting(String property, int fallback) {
+        String v = System.getProperty(property);
+        if (v == null || v.isBlank()) return fallback;
+        try {
+            return Math.max(1, Integer.parseInt(v.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(property + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static int envInt(String name, int fallback) {
+        String v = System.getenv(name);
+        if (v == null || v.isBlank()) return fallback;
+        try {
+            return Math.max(1, Integer.parseInt(v.trim()));
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

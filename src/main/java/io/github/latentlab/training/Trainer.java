@@ -1,0 +1,185 @@
+package io.github.latentlab.training;
+
+import java.util.SplittableRandom;
+
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import io.github.latentlab.data.Dataset;
+import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.data.noise.GaussianNoise;
+import io.github.latentlab.model.DenseAutoencoder;
+import io.github.latentlab.model.Evaluation;
+
+/**
+ * The training loop, synchronous: shuffles each epoch with a seed derived from the run's seed,
+ * feeds mini-batches (corrupted by Gaussian noise for a denoising model, clean targets), checks
+ * for divergence, measures the test loss after each epoch. The app runs it on a background
+ * thread through {@link TrainingService}; the command line and the tests call it directly.
+ */
+public final class Trainer {
+    /** How often (iterations) parameters are checked for NaN/Inf beside the loss. */
+    private static final int PARAM_CHECK_EVERY = 25;
+
+    /** Receives progress on the training thread: keep it cheap. */
+    public interface Listener {
+        void onIteration(long iteration, int epoch, double epochPosition, double loss, double samplesPerSecond);
+
+        void onEpoch(EpochRecord record);
+    }
+
+    /** Lets the owner pause or stop the loop between batches. */
+    public interface Control {
+        boolean stopRequested();
+
+        /** Blocks while paused. */
+        void awaitIfPaused() throws InterruptedException;
+
+        Control NONE = new Control() {
+            @Override public boolean stopRequested() { return Thread.currentThread().isInterrupted(); }
+            @Override public void awaitIfPaused() { }
+        };
+    }
+
+    public enum Status { FINISHED, STOPPED, DIVERGED }
+
+    public record Outcome(Status status, int epochsDone, String message) { }
+
+    private final DenseAutoencoder model;
+    private final DatasetSplit data;
+    private final TrainingConfig config;
+    private final TrainingHistory history;
+
+    public Trainer(DenseAutoencoder model, DatasetSplit data, TrainingConfig config, TrainingHistory history) {
+        if (data.train().pixelCount() != model.inputSize()) {
+            throw new IllegalArgumentException("model expects " + model.inputSize() + " pixels, dataset "
+                    + data.train().id() + " has " + data.train().pixelCount());
+        }
+        this.model = model;
+        this.data = data;
+        this.config = config;
+        this.history = history;
+    }
+
+    /** Trains {@code config.epochs()} more epochs (continuing the history's epoch count). */
+    public Outcome run(Listener listener, Control control) throws InterruptedException {
+        Dataset train = data.train();
+        int n = train.size();
+        int p = train.pixelCount();
+        int batch = Math.min(config.batchSize(), n);
+        int batchesPerEpoch = (n + batch - 1) / batch;
+        float sigma = (float) config.spec().noiseSigma();
+        MultiLayerNetwork net = model.network();
+        float[] src = train.pixels();
+        float[] cleanBuf = new float[batch * p];
+        float[] noisyBuf = new float[batch * p];
+        INDArray cleanFull = Nd4j.create(new int[] {batch, p}, 'c');
+        INDArray noisyFull = sigma > 0 ? Nd4j.create(new int[] {batch, p}, 'c') : null;
+        INDArray probe = probePair(train);
+        long iteration = history.lastIteration();
+        int firstEpoch = history.epochsDone();
+
+        for (int e = 0; e < config.epochs(); e++) {
+            int epoch = firstEpoch + e + 1;
+            SplittableRandom rnd = new SplittableRandom(config.seed() * 1_000_003L + epoch);
+            int[] order = permutation(n, rnd);
+            long t0 = System.nanoTime();
+            double lossSum = 0;
+            for (int b = 0; b < batchesPerEpoch; b++) {
+                if (control.stopRequested()) return new Outcome(Status.STOPPED, epoch - 1, "stopped during epoch " + epoch);
+                control.awaitIfPaused();
+                if (control.stopRequested()) return new Outcome(Status.STOPPED, epoch - 1, "stopped during epoch " + epoch);
+
+                int from = b * batch;
+                int len = Math.min(batch, n - from);
+                for (int k = 0; k < len; k++) System.arraycopy(src, order[from + k] * p, cleanBuf, k * p, p);
+                INDArray clean = len == batch ? fill(cleanFull, cleanBuf) : Nd4j.create(java.util.Arrays.copyOf(cleanBuf, len * p), new int[] {len, p}, 'c');
+                INDArray input = clean;
+                if (sigma > 0) {
+                    GaussianNoise.applyInPlace(cleanBuf, 0, len * p, noisyBuf, sigma, rnd);
+                    input = len == batch ? fill(noisyFull, noisyBuf) : Nd4j.create(java.util.Arrays.copyOf(noisyBuf, len * p), new int[] {len, p}, 'c');
+                }
+                net.fit(input, clean);
+                iteration++;
+                double loss = model.perPixelScore();
+                if (!Double.isFinite(loss) || (iteration % PARAM_CHECK_EVERY == 0 && !finiteParams(net))) {
+                    return new Outcome(Status.DIVERGED, epoch - 1, divergenceMessage(loss, epoch, b + 1));
+                }
+                if (iteration % PARAM_CHECK_EVERY == 0 && collapsed(probe)) {
+                    return new Outcome(Status.DIVERGED, epoch - 1, collapseMessage(epoch, b + 1));
+                }
+                lossSum += loss;
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                double sps = seconds > 0 ? (from + len) / seconds : 0;
+                LossPoint point = new LossPoint(iteration, epoch - 1 + (b + 1.0) / batchesPerEpoch, loss);
+                history.addPoint(point);
+                listener.onIteration(iteration, epoch, point.epochPosition(), loss, sps);
+            }
+            double trainSeconds = (System.nanoTime() - t0) / 1e9;
+            if (!finiteParams(net)) {
+                return new Outcome(Status.DIVERGED, epoch - 1, divergenceMessage(Double.NaN, epoch, batchesPerEpoch));
+            }
+            Evaluation test = Evaluation.of(model, data.test());
+            EpochRecord record = new EpochRecord(epoch, lossSum / batchesPerEpoch, test.loss(), test.mse(),
+                    (System.nanoTime() - t0) / 1e9, n / trainSeconds);
+            history.addEpoch(record);
+            listener.onEpoch(record);
+        }
+        return new Outcome(Status.FINISHED, firstEpoch + config.epochs(), "finished " + config.epochs() + " epochs");
+    }
+
+    private String divergenceMessage(double loss, int epoch, int batchInEpoch) {
+        String what = Double.isNaN(loss) ? "the loss became NaN" : Double.isInfinite(loss) ? "the loss became infinite"
+                : "the weights became NaN or infinite";
+        return String.format("Training diverged: %s at epoch %d, iteration %d. "
+                        + "Learning rate %s is probably too high for Adam; try 0.001.",
+                what, epoch, batchInEpoch, config.spec().learningRate());
+    }
+
+    private String collapseMessage(int epoch, int batchInEpoch) {
+        return String.format("Training collapsed at epoch %d, iteration %d: every image now gives the same "
+                        + "output (the network's units died). Learning rate %s is probably too high for Adam; try 0.001.",
+                epoch, batchInEpoch, config.spec().learningRate());
+    }
+
+    /** Two training images of different classes (or the first two): a live model tells them apart. */
+    private static INDArray probePair(Dataset train) {
+        int second = Math.min(1, train.size() - 1);
+        for (int i = 1; i < train.size(); i++) {
+            if (train.label(i) != train.label(0)) { second = i; break; }
+        }
+        return Nd4j.create(train.images(new int[] {0, second}));
+    }
+
+    /**
+     * True when the model maps two different images to the same output: dead ReLUs after a too
+     * large step. The loss stays finite then, so the NaN check alone would let it train on.
+     */
+    private boolean collapsed(INDArray probe) {
+        if (probe.rows() < 2) return false;
+        INDArray out = model.reconstruct(probe);
+        return out.getRow(0).sub(out.getRow(1)).amaxNumber().doubleValue() < 1e-6
+                && probe.getRow(0).sub(probe.getRow(1)).amaxNumber().doubleValue() > 0;
+    }
+
+    private static boolean finiteParams(MultiLayerNetwork net) {
+        double s = net.params().sumNumber().doubleValue();
+        return Double.isFinite(s);
+    }
+
+    private static INDArray fill(INDArray target, float[] values) {
+        target.data().setData(values);
+        return target;
+    }
+
+    static int[] permutation(int n, SplittableRandom rnd) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        for (int i = n - 1; i > 0; i--) {
+            int j = rnd.nextInt(i + 1);
+            int t = order[i]; order[i] = order[j]; order[j] = t;
+        }
+        return order;
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.latentlab.ui;
+
+import java.util.concurrent.Executor;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import io.github.latentlab.data.DatasetCatalog;
+import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.model.Autoencoder;
+import io.github.latentlab.model.DenseAutoencoder;
+import io.github.latentlab.model.NativeRuntime;
+import io.github.latentlab.training.TrainingConfig;
+import io.github.latentlab.training.TrainingHistory;
+import io.github.latentlab.training.TrainingService;
+import io.github.latentlab.ui.fx.Background;
+
+/**
+ * What the panes share: the loaded data, the model being trained with its history and config,
+ * and the latest copy of that model for views to read ({@link #viewModelProperty()}), updated
+ * during training. Properties are changed on the FX thread only.
+ */
+public final class AppState implements AutoCloseable {
+    private final DatasetCatalog catalog;
+    private final TrainingService training;
+    private final Background background;
+    private final Executor uiThread;
+    private final ObjectProperty<DatasetSplit> data = new SimpleObjectProperty<>();
+    private final ObjectProperty<Autoencoder> viewModel = new SimpleObjectProperty<>();
+    private final ObjectProperty<NativeRuntime.Info> runtime = new SimpleObjectProperty<>();
+    private final StringProperty status = new SimpleStringProperty("");
+    private DenseAutoencoder model;
+    private TrainingHistory history = new TrainingHistory();
+    private TrainingConfig config;
+
+    public AppState(DatasetCatalog catalog, TrainingService training, Background background, Executor uiThread) {
+        this.catalog = catalog;
+        this.training = training;
+        this.background = background;
+        this.uiThread = uiThread;
+    }
+
+    public DatasetCatalog catalog() { return catalog; }
+    public TrainingService training() { return training; }
+    public Background background() { return background; }
+    public Executor uiThread() { return uiThread; }
+
+    public ObjectProperty<DatasetSplit> dataProperty() { return data; }
+    public DatasetSplit data() { return data.get(); }
+
+    /** A copy of the current model that views may use freely; null before any model exists. */
+    public ReadOnlyObjectProperty<Autoencoder> viewModelProperty() { return viewModel; }
+    public Autoencoder viewModel() { return viewModel.get(); }
+    public void publishViewModel(Autoencoder copy) { viewModel.set(copy); }
+
+    public ObjectProperty<NativeRuntime.Info> runtimeProperty() { return runtime; }
+    public StringProperty statusProperty() { return status; }
+
+    /** The trainable model (owned by the training service while it runs). */
+    public DenseAutoencoder model() { return model; }
+    public TrainingHistory history() { return history; }
+    public TrainingConfig config() { return config; }
+
+    /** Makes {@code m} the current model, with its history and config, and shows a copy of it. */
+    public void setModel(DenseAutoencoder m, TrainingHistory h, TrainingConfig c) {
+        this.model = m;
+        this.history = h;
+        this.config = c;
+        viewModel.set(m == null ? null : m.copy());
+    }
+
+    @Override
+    public void close() {
+        training.close();
+        background.close();
+    }
+}

@@ -1,0 +1,246 @@
+package io.github.latentlab.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.model.DenseAutoencoder;
+import io.github.latentlab.model.ModelMetadata;
+import io.github.latentlab.model.ModelStore;
+import io.github.latentlab.model.NativeRuntime;
+import io.github.latentlab.model.SavedModel;
+import io.github.latentlab.ui.fx.ErrorDialog;
+import io.github.latentlab.ui.fx.Snapshots;
+import io.github.latentlab.ui.reconstruction.ReconstructionPane;
+import io.github.latentlab.ui.reconstruction.ReconstructionViewModel;
+import io.github.latentlab.ui.training.TrainingPane;
+import io.github.latentlab.ui.training.TrainingViewModel;
+import io.github.latentlab.util.AppVersion;
+import io.github.latentlab.util.Cancellation;
+
+/**
+ * The main window's content: menu, the training pane above the reconstruction pane, and a
+ * status bar (backend threading, data, messages). Starts loading the backend and the default
+ * dataset in the background as soon as it is built.
+ */
+public final class MainWindow extends BorderPane {
+    private final AppState app;
+    private final TrainingViewModel trainingVm;
+    private final ReconstructionViewModel reconstructionVm;
+    private final TrainingPane trainingPane;
+    private final ReconstructionPane reconstructionPane;
+    private final SplitPane split;
+    private final Label runtimeLabel = new Label("Loading ND4J…");
+    private final Label dataLabel = new Label();
+    private final ProgressIndicator busy = new ProgressIndicator();
+
+    public MainWindow(AppState app) {
+        this.app = app;
+        this.trainingVm = new TrainingViewModel(app, this::showError);
+        this.reconstructionVm = new ReconstructionViewModel(app);
+        this.trainingPane = new TrainingPane(trainingVm, app.catalog());
+        this.reconstructionPane = new ReconstructionPane(reconstructionVm);
+        split = new SplitPane(trainingPane, reconstructionPane);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        setTop(menu());
+        setCenter(split);
+        setBottom(statusBar());
+        getStyleClass().add("main-window");
+    }
+
+    public TrainingViewModel trainingViewModel() { return trainingVm; }
+    public ReconstructionViewModel reconstructionViewModel() { return reconstructionVm; }
+
+    /** Loads ND4J and the default dataset off the UI thread, showing progress in the status bar. */
+    public void startBackgroundLoading() {
+        busy.setVisible(true);
+        String id = app.catalog().defaultId();
+        app.background().run(NativeRuntime::init, info -> {
+            app.runtimeProperty().set(info);
+            runtimeLabel.setText(info.summary());
+        });
+        app.background().run(() -> app.catalog().load(id, null, (f, m) -> { }, new Cancellation()), data -> {
+            if (app.data() == null) app.dataProperty().set(data);
+            busy.setVisible(false);
+        }, error -> {
+            busy.setVisible(false);
+            showError("Could not load the dataset " + id, error);
+        });
+    }
+
+    private MenuBar menu() {
+        MenuItem open = new MenuItem("Open model…");
+        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
+        open.setOnAction(e -> openModel());
+        MenuItem save = new MenuItem("Save model…");
+        save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
+        save.setOnAction(e -> saveModel());
+        MenuItem export = new MenuItem("Export view as PNG…");
+        export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        export.setOnAction(e -> exportPng());
+        MenuItem quit = new MenuItem("Quit");
+        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
+        quit.setOnAction(e -> window().fireEvent(new javafx.stage.WindowEvent(window(),
+                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        Menu file = new Menu("File", null, open, save, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        MenuItem about = new MenuItem("About Latent Lab");
+        about.setOnAction(e -> about());
+        Menu help = new Menu("Help", null, about);
+        return new MenuBar(file, help);
+    }
+
+    private HBox statusBar() {
+        busy.setPrefSize(14, 14);
+        busy.setVisible(false);
+        dataLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            DatasetSplit d = app.data();
+            return d == null ? "No data loaded" : d.id() + ": " + d.train().size() + " train / " + d.test().size() + " test";
+        }, app.dataProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label status = new Label();
+        status.textProperty().bind(app.statusProperty());
+        status.setId("status");
+        HBox bar = new HBox(12, busy, dataLabel, status, spacer, runtimeLabel);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.getStyleClass().add("status-bar");
+        runtimeLabel.setId("runtime");
+        return bar;
+    }
+
+    private Window window() { return getScene().getWindow(); }
+
+    private void openModel() {
+        if (trainingVm.getState() != TrainingViewModel.State.IDLE) {
+            showInfo("Stop training before opening another model.");
+            return;
+        }
+        FileChooser chooser = modelChooser("Open model");
+        File f = chooser.showOpenDialog(window());
+        if (f == null) return;
+        busy.setVisible(true);
+        app.background().run(() -> {
+            SavedModel saved = ModelStore.load(f.toPath());
+            DatasetSplit data = app.data() != null && app.data().id().equals(saved.metadata().datasetId())
+                    ? app.data() : tryLoad(saved.metadata().datasetId());
+            return new Object[] {saved, data};
+        }, result -> {
+            busy.setVisible(false);
+            SavedModel saved = (SavedModel) result[0];
+            DatasetSplit data = (DatasetSplit) result[1];
+            if (data != null && data.train().pixelCount() == saved.model().inputSize()) app.dataProperty().set(data);
+            trainingVm.adopt(saved);
+        }, error -> {
+            busy.setVisible(false);
+            showError("Could not open " + f.getName(), error);
+        });
+    }
+
+    private DatasetSplit tryLoad(String id) {
+        try {
+            return app.catalog().load(id, null, (f, m) -> { }, new Cancellation());
+        } catch (Exception e) {
+            return null; // the model still opens; the user can pick data
+        }
+    }
+
+    private void saveModel() {
+        DenseAutoencoder model = app.model();
+        if (model == null) {
+            showInfo("There is no model yet: train one first.");
+            return;
+        }
+        FileChooser chooser = modelChooser("Save model");
+        chooser.setInitialFileName("model" + ModelStore.EXTENSION);
+        File f = chooser.showSaveDialog(window());
+        if (f == null) return;
+        Path target = f.getName().contains(".") ? f.toPath() : Path.of(f.getPath() + ModelStore.EXTENSION);
+        DatasetSplit data = app.data();
+        var config = app.config();
+        var history = app.history();
+        app.training().snapshot().thenAccept(copy -> app.background().run(() -> {
+            ModelStore.save(target, (DenseAutoencoder) copy, new ModelMetadata(config.spec(), copy.inputSize(),
+                    data == null ? "unknown" : data.id(), data == null ? "" : data.train().fingerprint(),
+                    config.seed(), config.batchSize(), history.epochs(), history.points(), Instant.now(),
+                    AppVersion.get()));
+            return target;
+        }, p -> app.statusProperty().set("Saved " + p)));
+    }
+
+    private FileChooser modelChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Latent Lab model", "*" + ModelStore.EXTENSION));
+        return chooser;
+    }
+
+    private void exportPng() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export view as PNG");
+        chooser.setInitialFileName("latent-lab.png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        File f = chooser.showSaveDialog(window());
+        if (f == null) return;
+        Node node = split;
+        var image = Snapshots.capture(node);
+        app.background().run(() -> {
+            Snapshots.write(image, f.toPath());
+            return f;
+        }, file -> app.statusProperty().set("Exported " + file));
+    }
+
+    private void about() {
+        NativeRuntime.Info info = NativeRuntime.infoIfLoaded();
+        Alert alert = new Alert(Alert.AlertType.INFORMATION);
+        alert.initOwner(window());
+        alert.setTitle("About Latent Lab");
+        alert.setHeaderText("Latent Lab " + AppVersion.get());
+        alert.setContentText(String.join("\n",
+                "See what an autoencoder learns.",
+                "",
+                "Java " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version"),
+                "Deeplearning4j / ND4J 1.0.0-M2.1, Smile 3.1.1",
+                "Backend: " + (info == null ? "loading…" : info.summary()),
+                "",
+                "Licensed under the GNU GPL, version 3 or later."));
+        alert.show();
+    }
+
+    private void showInfo(String text) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+        alert.initOwner(window());
+        alert.setHeaderText(null);
+        alert.show();
+    }
+
+    void showError(Throwable error) {
+        showError("Something went wrong", error);
+    }
+
+    void showError(String title, Throwable error) {
+        Window w = getScene() == null ? null : getScene().getWindow();
+        ErrorDialog.show(w, title, error);
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.latentlab.ui.controls;
+
+import java.util.List;
+
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Rows of greyscale images drawn large with sharp pixels, each row with a label on the left and
+ * an optional caption under each image. Used for "originals above reconstructions". Redraws on
+ * resize, picking the largest whole scale that fits.
+ */
+public final class ImageGrid extends Region {
+    /** One row: a label, images (row-major pixels in [0, 1]) and a caption per image (may be null). */
+    public record Row(String label, List<float[]> images, List<String> captions) { }
+
+    private final Canvas canvas = new Canvas();
+    private List<Row> rows = List.of();
+    private int side = 28;
+    private int perLine = 10;
+    private static final double LABEL_WIDTH = 96;
+    private static final double GAP = 4;
+    private static final double CAPTION_HEIGHT = 28;
+
+    public ImageGrid() {
+        getChildren().add(canvas);
+        getStyleClass().add("image-grid");
+        setMinSize(200, 120);
+        setPrefSize(760, 420);
+    }
+
+    /** Shows the rows; every row should have the same number of images. */
+    public void setRows(List<Row> rows, int side) {
+        this.rows = List.copyOf(rows);
+        this.side = side;
+        requestLayout();
+        draw();
+    }
+
+    public List<Row> rows() { return rows; }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        if (rows.isEmpty() || w <= 0 || h <= 0) return;
+        int count = rows.stream().mapToInt(r -> r.images().size()).max().orElse(0);
+        if (count == 0) return;
+        boolean captions = rows.stream().anyMatch(r -> r.captions() != null);
+        // Choose how many images per line and the scale that make the grid fill the space best.
+        double bestCell = 0;
+        for (int per = 1; per <= count; per++) {
+            int lines = (count + per - 1) / per;
+            double cellW = (w - LABEL_WIDTH) / per - GAP;
+            double cellH = h / (lines * rows.size()) - GAP - (captions ? CAPTION_HEIGHT / rows.size() : 0);
+            double cell = Math.min(cellW, cellH);
+            if (cell > bestCell) { bestCell = cell; perLine = per; }
+        }
+        double cell = Math.max(side, Math.floor(bestCell));
+        int lines = (count + perLine - 1) / perLine;
+        g.setImageSmoothing(false);
+        g.setFont(Font.font(12));
+        double y = 0;
+        for (int line = 0; line < lines; line++) {
+            for (Row row : rows) {
+                g.setFill(Color.gray(0.35));
+                g.setTextAlign(TextAlignment.LEFT);
+                g.fillText(row.label(), 4, y + cell / 2 + 4);
+                for (int k = 0; k < perLine; k++) {
+                    int i = line * perLine + k;
+                    if (i >= row.images().size()) break;
+                    double x = LABEL_WIDTH + k * (cell + GAP);
+                    g.drawImage(toImage(row.images().get(i)), x, y, cell, cell);
+                    if (row.captions() != null && i < row.captions().size() && row.captions().get(i) != null) {
+                        g.setFill(Color.gray(0.25));
+                        g.setTextAlign(TextAlignment.CENTER);
+                        String[] parts = row.captions().get(i).split("\n");
+                        for (int p = 0; p < parts.length; p++) g.fillText(parts[p], x + cell / 2, y + cell + 12 + 12 * p);
+                    }
+                }
+                y += cell + GAP + (row.captions() != null ? CAPTION_HEIGHT : 0);
+            }
+            y += GAP * 2;
+        }
+    }
+
+    private WritableImage toImage(float[] pixels) {
+        WritableImage img = new WritableImage(side, side);
+        int[] argb = new int[side * side];
+        for (int i = 0; i < argb.length && i < pixels.length; i++) {
+            int v = Math.round(Math.max(0, Math.min(1, pixels[i])) * 255);
+            argb[i] = 0xFF000000 | (v << 16) | (v << 8) | v;
+        }
+        img.getPixelWriter().setPixels(0, 0, side, side, PixelFormat.getIntArgbInstance(), argb, 0, side);
+        return img;
+    }
+}

@@ -1,0 +1,107 @@
+package io.github.latentlab.ui.controls;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.util.StringConverter;
+
+import io.github.latentlab.training.EpochRecord;
+import io.github.latentlab.training.LossPoint;
+
+/**
+ * Loss against epochs: smoothed training loss per iteration and test loss per epoch. With
+ * {@link #logScaleProperty()} the values are plotted as log10 and labelled as powers of ten
+ * (JavaFX has no log axis). Follows the given lists; the caller keeps them short.
+ */
+public final class LossChart extends LineChart<Number, Number> {
+    private final XYChart.Series<Number, Number> train = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> test = new XYChart.Series<>();
+    private final BooleanProperty logScale = new SimpleBooleanProperty(false);
+    private final ObservableList<LossPoint> trainSource;
+    private final ObservableList<EpochRecord> testSource;
+
+    public LossChart(ObservableList<LossPoint> trainPoints, ObservableList<EpochRecord> testPoints) {
+        super(new NumberAxis(), new NumberAxis());
+        this.trainSource = trainPoints;
+        this.testSource = testPoints;
+        setAnimated(false);
+        setCreateSymbols(false);
+        setLegendVisible(true);
+        getXAxis().setLabel("epoch");
+        getYAxis().setLabel("loss per pixel");
+        NumberAxis x = (NumberAxis) getXAxis();
+        x.setForceZeroInRange(true);
+        NumberAxis y = (NumberAxis) getYAxis();
+        y.setForceZeroInRange(false);
+        train.setName("train (smoothed)");
+        test.setName("test (per epoch)");
+        getData().add(train);
+        getData().add(test);
+        getStyleClass().add("loss-chart");
+        trainPoints.addListener((ListChangeListener<LossPoint>) c -> {
+            while (c.next()) {
+                if (c.wasReplaced() || c.wasRemoved()) {
+                    rebuild();
+                    return;
+                }
+                if (c.wasAdded()) train.getData().addAll(toData(c.getAddedSubList()));
+            }
+        });
+        testPoints.addListener((ListChangeListener<EpochRecord> ) c -> rebuildTest());
+        logScale.addListener((obs, was, is) -> {
+            y.setTickLabelFormatter(is ? powerOfTen() : null);
+            getYAxis().setLabel(is ? "loss per pixel (log scale)" : "loss per pixel");
+            rebuild();
+        });
+        rebuild();
+    }
+
+    public BooleanProperty logScaleProperty() { return logScale; }
+
+    private void rebuild() {
+        train.getData().setAll(toData(trainSource));
+        rebuildTest();
+    }
+
+    private void rebuildTest() {
+        List<XYChart.Data<Number, Number>> d = new ArrayList<>();
+        for (EpochRecord r : testSource) {
+            if (!Double.isFinite(r.testLoss())) continue;
+            XYChart.Data<Number, Number> point = new XYChart.Data<>(r.epoch(), y(r.testLoss()));
+            // an explicit node: symbols are off for the dense train series, on for these few points
+            point.setNode(new javafx.scene.shape.Circle(3.5, javafx.scene.paint.Color.web("#e4572e")));
+            d.add(point);
+        }
+        test.getData().setAll(d);
+    }
+
+    private List<XYChart.Data<Number, Number>> toData(List<? extends LossPoint> points) {
+        List<XYChart.Data<Number, Number>> d = new ArrayList<>(points.size());
+        for (LossPoint p : points) {
+            if (Double.isFinite(p.loss()) && p.loss() > 0) d.add(new XYChart.Data<>(p.epochPosition(), y(p.loss())));
+        }
+        return d;
+    }
+
+    private double y(double loss) {
+        return logScale.get() ? Math.log10(Math.max(loss, 1e-12)) : loss;
+    }
+
+    private static StringConverter<Number> powerOfTen() {
+        return new StringConverter<>() {
+            @Override public String toString(Number n) {
+                double v = Math.pow(10, n.doubleValue());
+                return v >= 0.01 ? String.format("%.3g", v) : String.format("%.1e", v);
+            }
+
+            @Override public Number fromString(String s) { return Math.log10(Double.parseDouble(s)); }
+        };
+    }
+}

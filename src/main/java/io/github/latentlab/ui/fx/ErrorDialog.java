@@ -1,0 +1,35 @@
+package io.github.latentlab.ui.fx;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextArea;
+import javafx.stage.Window;
+
+/** Shows a failure as a dialog: the plain message first, the technical details folded away. */
+public final class ErrorDialog {
+    private ErrorDialog() { }
+
+    public static void show(Window owner, String title, Throwable error) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        if (owner != null) alert.initOwner(owner);
+        alert.setTitle("Latent Lab");
+        alert.setHeaderText(title);
+        alert.setContentText(plainMessage(error));
+        StringWriter details = new StringWriter();
+        error.printStackTrace(new PrintWriter(details));
+        TextArea area = new TextArea(details.toString());
+        area.setEditable(false);
+        area.setWrapText(false);
+        area.setPrefRowCount(14);
+        alert.getDialogPane().setExpandableContent(area);
+        alert.show();
+    }
+
+    public static String plainMessage(Throwable error) {
+        Throwable e = error;
+        while ((e.getMessage() == null || e.getMessage().isBlank()) && e.getCause() != null) e = e.getCause();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

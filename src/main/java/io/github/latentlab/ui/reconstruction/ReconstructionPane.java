@@ -1,0 +1,83 @@
+package io.github.latentlab.ui.reconstruction;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+import io.github.latentlab.ui.controls.ImageGrid;
+
+/** Originals above their reconstructions with per-image MSE/PSNR; next, random, class filter, count. */
+public final class ReconstructionPane extends BorderPane {
+    final ImageGrid grid = new ImageGrid();
+    private final ReconstructionViewModel vm;
+
+    public ReconstructionPane(ReconstructionViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("reconstruction-pane");
+        grid.setId("reconstruction-grid");
+
+        Button next = new Button("Next");
+        next.setId("next-batch");
+        next.setOnAction(e -> vm.next());
+        Button random = new Button("Random");
+        random.setId("random-batch");
+        random.setOnAction(e -> vm.random());
+
+        ComboBox<String> classes = new ComboBox<>();
+        classes.setId("class-filter");
+        vm.classNamesProperty().addListener((o, a, names) -> {
+            List<String> items = new ArrayList<>();
+            items.add("All classes");
+            items.addAll(names);
+            classes.getItems().setAll(items);
+            classes.getSelectionModel().select(0);
+        });
+        classes.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> {
+            if (i.intValue() >= 0) vm.classFilterProperty().set(i.intValue() - 1);
+        });
+
+        Spinner<Integer> count = new Spinner<>(1, ReconstructionViewModel.MAX_COUNT, vm.countProperty().get());
+        count.setEditable(true);
+        count.setPrefWidth(80);
+        count.getValueFactory().valueProperty().addListener((o, a, b) -> { if (b != null) vm.countProperty().set(b); });
+
+        Label summary = new Label();
+        summary.textProperty().bind(vm.summaryProperty());
+        summary.setId("reconstruction-summary");
+
+        HBox bar = new HBox(8, new Label("Test images"), count, classes, next, random, new Region(), summary);
+        HBox.setHgrow(bar.getChildren().get(5), Priority.ALWAYS);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        setTop(bar);
+        setCenter(grid);
+        BorderPane.setMargin(grid, new Insets(4, 8, 8, 8));
+
+        vm.resultProperty().addListener((o, a, r) -> show(r));
+    }
+
+    private void show(ReconstructionViewModel.Result r) {
+        if (r == null) {
+            grid.setRows(List.of(), 28);
+            return;
+        }
+        List<ImageGrid.Row> rows = new ArrayList<>();
+        rows.add(new ImageGrid.Row("original", Arrays.asList(r.originals()), null));
+        if (r.reconstructions() != null) {
+            rows.add(new ImageGrid.Row("reconstructed", Arrays.asList(r.reconstructions()),
+                    ReconstructionViewModel.captions(r)));
+        }
+        grid.setRows(rows, r.side());
+    }
+}

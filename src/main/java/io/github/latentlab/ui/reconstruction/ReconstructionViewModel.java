@@ -1,0 +1,183 @@
+package io.github.latentlab.ui.reconstruction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import io.github.latentlab.data.Dataset;
+import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.metrics.Metrics;
+import io.github.latentlab.model.Autoencoder;
+import io.github.latentlab.ui.AppState;
+
+/**
+ * State of the reconstruction pane: which test images are shown (a batch of {@link #countProperty()},
+ * optionally of one class), and their reconstructions by the latest model copy with per-image
+ * MSE and PSNR. Recomputed off the UI thread whenever the model, data or selection changes; at
+ * most one computation runs at a time and the newest request wins.
+ */
+public final class ReconstructionViewModel {
+    public static final int MAX_COUNT = 64;
+
+    /** What to draw: originals, reconstructions (null before a model exists) and their errors. */
+    public record Result(int[] indices, float[][] originals, float[][] reconstructions, double[] mse,
+                         double[] psnr, int side) {
+        public double meanMse() {
+            return mse == null ? Double.NaN : java.util.Arrays.stream(mse).average().orElse(Double.NaN);
+        }
+
+        public double meanPsnr() {
+            return psnr == null ? Double.NaN
+                    : java.util.Arrays.stream(psnr).filter(Double::isFinite).average().orElse(Double.POSITIVE_INFINITY);
+        }
+    }
+
+    private final AppState app;
+    private final IntegerProperty count = new SimpleIntegerProperty(10);
+    /** -1 for all classes, else the label shown. */
+    private final IntegerProperty classFilter = new SimpleIntegerProperty(-1);
+    private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final ObjectProperty<List<String>> classNames = new SimpleObjectProperty<>(List.of());
+    private int cursor;
+    private long randomSeed = 1;
+    private int[] indices = new int[0];
+    private boolean busy;
+    private boolean dirty;
+
+    public ReconstructionViewModel(AppState app) {
+        this.app = app;
+        app.dataProperty().addListener((o, a, b) -> {
+            classNames.set(b == null ? List.of() : b.test().classNames());
+            classFilter.set(-1);
+            cursor = 0;
+            select();
+        });
+        app.viewModelProperty().addListener((o, a, b) -> refresh());
+        count.addListener((o, a, b) -> select());
+        classFilter.addListener((o, a, b) -> { cursor = 0; select(); });
+    }
+
+    public IntegerProperty countProperty() { return count; }
+    public IntegerProperty classFilterProperty() { return classFilter; }
+    public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
+    public StringProperty summaryProperty() { return summary; }
+    public ObjectProperty<List<String>> classNamesProperty() { return classNames; }
+
+    /** The next batch of test images (of the chosen class). */
+    public void next() {
+        cursor += count.get();
+        select();
+    }
+
+    /** A random batch of test images (of the chosen class). */
+    public void random() {
+        int[] pool = pool();
+        if (pool.length == 0) return;
+        SplittableRandom rnd = new SplittableRandom(randomSeed++);
+        int n = Math.min(clampedCount(), pool.length);
+        int[] picked = new int[n];
+        int[] copy = pool.clone();
+        for (int i = 0; i < n; i++) {
+            int j = i + rnd.nextInt(copy.length - i);
+            int t = copy[i]; copy[i] = copy[j]; copy[j] = t;
+            picked[i] = copy[i];
+        }
+        indices = picked;
+        refresh();
+    }
+
+    private int clampedCount() { return Math.max(1, Math.min(MAX_COUNT, count.get())); }
+
+    private int[] pool() {
+        DatasetSplit data = app.data();
+        if (data == null) return new int[0];
+        Dataset test = data.test();
+        if (classFilter.get() < 0) {
+            int[] all = new int[test.size()];
+            for (int i = 0; i < all.length; i++) all[i] = i;
+            return all;
+        }
+        return test.indicesOfClass(classFilter.get());
+    }
+
+    private void select() {
+        int[] pool = pool();
+        if (pool.length == 0) {
+            indices = new int[0];
+            result.set(null);
+            return;
+        }
+        int n = Math.min(clampedCount(), pool.length);
+        if (cursor >= pool.length) cursor = 0;
+        indices = new int[n];
+        for (int i = 0; i < n; i++) indices[i] = pool[(cursor + i) % pool.length];
+        refresh();
+    }
+
+    /** Recomputes the reconstructions with the current model copy, off the UI thread. */
+    public void refresh() {
+        DatasetSplit data = app.data();
+        if (data == null || indices.length == 0) return;
+        if (busy) {
+            dirty = true;
+            return;
+        }
+        busy = true;
+        dirty = false;
+        Autoencoder model = app.viewModel();
+        int[] idx = indices.clone();
+        Dataset test = data.test();
+        app.background().run(() -> compute(model, test, idx), r -> {
+            busy = false;
+            result.set(r);
+            summary.set(describe(r));
+            if (dirty) refresh();
+        }, error -> {
+            busy = false;
+            summary.set("Could not reconstruct: " + error.getMessage());
+        });
+    }
+
+    static Result compute(Autoencoder model, Dataset test, int[] idx) {
+        float[][] originals = test.images(idx);
+        if (model == null || model.inputSize() != test.pixelCount()) {
+            return new Result(idx, originals, null, null, null, test.side());
+        }
+        float[][] recon;
+        synchronized (model) { // a model copy may be shared by several views
+            recon = model.reconstruct(originals);
+        }
+        double[] mse = new double[idx.length];
+        double[] psnr = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            mse[i] = Metrics.mse(originals[i], recon[i]);
+            psnr[i] = Metrics.psnrFromMse(mse[i]);
+        }
+        return new Result(idx, originals, recon, mse, psnr, test.side());
+    }
+
+    private static String describe(Result r) {
+        if (r.reconstructions() == null) return "No model yet: press Start to train one.";
+        return String.format("%d images · mean MSE %.4f · mean PSNR %s", r.indices().length, r.meanMse(),
+                Metrics.formatPsnr(r.meanPsnr()));
+    }
+
+    /** Captions for the reconstruction row: "MSE\nPSNR" per image. */
+    public static List<String> captions(Result r) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < r.indices().length; i++) {
+            out.add(String.format("%.4f%n%s", r.mse()[i], Metrics.formatPsnr(r.psnr()[i])));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,187 @@
+package io.github.latentlab.ui.training;
+
+import java.io.File;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.util.converter.DoubleStringConverter;
+
+import io.github.latentlab.data.DatasetCatalog;
+import io.github.latentlab.model.LossKind;
+import io.github.latentlab.model.ModelKind;
+import io.github.latentlab.ui.controls.LossChart;
+import io.github.latentlab.ui.training.TrainingViewModel.State;
+
+/** The training pane: settings on the left, Start/Pause/Stop, progress and the live loss chart. */
+public final class TrainingPane extends BorderPane {
+    private final TrainingViewModel vm;
+    final Button startButton = new Button("Start");
+    final Button pauseButton = new Button("Pause");
+    final Button stopButton = new Button("Stop");
+    final LossChart chart;
+
+    public TrainingPane(TrainingViewModel vm, DatasetCatalog catalog) {
+        this.vm = vm;
+        getStyleClass().add("training-pane");
+        chart = new LossChart(vm.trainCurve(), vm.testCurve());
+        chart.logScaleProperty().bind(vm.logScaleProperty());
+        setLeft(settings(catalog));
+        setCenter(chartArea());
+        setPadding(new Insets(8));
+    }
+
+    private VBox settings(DatasetCatalog catalog) {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(150));
+        int row = 0;
+
+        ComboBox<String> dataset = new ComboBox<>();
+        catalog.available().forEach(info -> dataset.getItems().add(info.id()));
+        dataset.setEditable(true);
+        dataset.valueProperty().bindBidirectional(vm.datasetIdProperty());
+        dataset.setId("dataset");
+        dataset.setMaxWidth(Double.MAX_VALUE);
+        dataset.setTooltip(new Tooltip("builtin-digits works offline; fashion-mnist when installed;\n"
+                + "mnist and kmnist download once; folder:PATH for your own images"));
+        Button folder = new Button("…");
+        folder.setTooltip(new Tooltip("Train on a folder of your own images (one sub-folder per class)"));
+        folder.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Folder with one sub-folder of images per class");
+            File dir = chooser.showDialog(getScene().getWindow());
+            if (dir != null) vm.datasetIdProperty().set("folder:" + dir.getAbsolutePath());
+        });
+        HBox datasetRow = new HBox(4, dataset, folder);
+        HBox.setHgrow(dataset, Priority.ALWAYS);
+        grid.addRow(row++, new Label("Dataset"), datasetRow);
+
+        ComboBox<ModelKind> kind = new ComboBox<>();
+        kind.getItems().setAll(ModelKind.values());
+        kind.valueProperty().bindBidirectional(vm.kindProperty());
+        kind.setId("model-kind");
+        kind.setMaxWidth(Double.MAX_VALUE);
+        grid.addRow(row++, new Label("Model"), kind);
+
+        TextField hidden = new TextField();
+        hidden.textProperty().bindBidirectional(vm.hiddenProperty());
+        hidden.setId("hidden");
+        hidden.setTooltip(new Tooltip("Encoder layer sizes, e.g. 256 or 512, 128; the decoder mirrors them"));
+        grid.addRow(row++, new Label("Hidden layers"), hidden);
+
+        Spinner<Integer> latent = new Spinner<>(2, 128, vm.latentProperty().get());
+        latent.setEditable(true);
+        latent.getValueFactory().valueProperty().addListener((o, a, b) -> { if (b != null) vm.latentProperty().set(b); });
+        vm.latentProperty().addListener((o, a, b) -> latent.getValueFactory().setValue(b.intValue()));
+        latent.setId("latent");
+        grid.addRow(row++, new Label("Latent size"), latent);
+
+        ComboBox<LossKind> loss = new ComboBox<>();
+        loss.getItems().setAll(LossKind.values());
+        loss.valueProperty().bindBidirectional(vm.lossProperty());
+        loss.setMaxWidth(Double.MAX_VALUE);
+        grid.addRow(row++, new Label("Loss"), loss);
+
+        TextField lr = new TextField();
+        TextFormatter<Double> lrFormat = new TextFormatter<>(new DoubleStringConverter(), vm.learningRateProperty().get());
+        lr.setTextFormatter(lrFormat);
+        lrFormat.valueProperty().addListener((o, a, b) -> { if (b != null) vm.learningRateProperty().set(b); });
+        vm.learningRateProperty().addListener((o, a, b) -> lrFormat.setValue(b.doubleValue()));
+        lr.setId("learning-rate");
+        lr.setTooltip(new Tooltip("Adam's learning rate; 0.001 is a safe start, above 0.01 often diverges"));
+        grid.addRow(row++, new Label("Learning rate"), lr);
+
+        Spinner<Integer> batch = new Spinner<>(1, 4096, vm.batchProperty().get(), 32);
+        batch.setEditable(true);
+        batch.getValueFactory().valueProperty().addListener((o, a, b) -> { if (b != null) vm.batchProperty().set(b); });
+        vm.batchProperty().addListener((o, a, b) -> batch.getValueFactory().setValue(b.intValue()));
+        grid.addRow(row++, new Label("Batch size"), batch);
+
+        Spinner<Integer> epochs = new Spinner<>(1, 1000, vm.epochsProperty().get());
+        epochs.setEditable(true);
+        epochs.getValueFactory().valueProperty().addListener((o, a, b) -> { if (b != null) vm.epochsProperty().set(b); });
+        vm.epochsProperty().addListener((o, a, b) -> epochs.getValueFactory().setValue(b.intValue()));
+        epochs.setId("epochs");
+        grid.addRow(row++, new Label("Epochs"), epochs);
+
+        Slider noise = new Slider(0, 1, vm.noiseSigmaProperty().get());
+        noise.valueProperty().bindBidirectional(vm.noiseSigmaProperty());
+        Label noiseValue = new Label();
+        noiseValue.textProperty().bind(Bindings.format("σ %.2f", vm.noiseSigmaProperty()));
+        HBox noiseRow = new HBox(6, noise, noiseValue);
+        noiseRow.setAlignment(Pos.CENTER_LEFT);
+        noiseRow.disableProperty().bind(vm.kindProperty().isNotEqualTo(ModelKind.DAE));
+        Tooltip.install(noiseRow, new Tooltip("Gaussian noise added to inputs while training a denoising model"));
+        grid.addRow(row++, new Label("Noise"), noiseRow);
+
+        grid.disableProperty().bind(vm.stateProperty().isNotEqualTo(State.IDLE));
+
+        startButton.setId("start");
+        startButton.setDefaultButton(true);
+        startButton.setOnAction(e -> vm.start());
+        startButton.disableProperty().bind(vm.stateProperty().isNotEqualTo(State.IDLE));
+        pauseButton.setId("pause");
+        pauseButton.textProperty().bind(Bindings.when(vm.stateProperty().isEqualTo(State.PAUSED))
+                .then("Resume").otherwise("Pause"));
+        pauseButton.setOnAction(e -> {
+            if (vm.getState() == State.PAUSED) vm.resume(); else vm.pause();
+        });
+        pauseButton.disableProperty().bind(vm.stateProperty().isNotEqualTo(State.RUNNING)
+                .and(vm.stateProperty().isNotEqualTo(State.PAUSED)));
+        stopButton.setId("stop");
+        stopButton.setOnAction(e -> vm.stop());
+        stopButton.disableProperty().bind(vm.stateProperty().isEqualTo(State.IDLE)
+                .or(vm.stateProperty().isEqualTo(State.STOPPING)));
+        HBox buttons = new HBox(6, startButton, pauseButton, stopButton);
+        startButton.getStyleClass().add("accent");
+
+        Label message = new Label();
+        message.textProperty().bind(vm.messageProperty());
+        message.setWrapText(true);
+        message.setId("message");
+        message.getStyleClass().add("danger");
+        message.setMaxWidth(260);
+
+        VBox box = new VBox(10, grid, buttons, message);
+        box.setPadding(new Insets(0, 12, 0, 0));
+        box.setPrefWidth(270);
+        return box;
+    }
+
+    private VBox chartArea() {
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(vm.progressProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.setId("progress");
+        Label text = new Label();
+        text.textProperty().bind(vm.progressTextProperty());
+        text.setId("progress-text");
+        CheckBox log = new CheckBox("log scale");
+        log.selectedProperty().bindBidirectional(vm.logScaleProperty());
+        HBox status = new HBox(12, text, new javafx.scene.layout.Region(), log);
+        HBox.setHgrow(status.getChildren().get(1), Priority.ALWAYS);
+        status.setAlignment(Pos.CENTER_LEFT);
+        chart.setMinHeight(180);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        return new VBox(6, bar, status, chart);
+    }
+}

@@ -1,0 +1,110 @@
+package io.github.latentlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.latentlab.TestData;
+import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.data.IdxFormat;
+
+class CliTest {
+    @TempDir Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    private String stdout() { return out.toString(StandardCharsets.UTF_8); }
+    private String stderr() { return err.toString(StandardCharsets.UTF_8); }
+
+    private JsonNode lastJsonLine() throws Exception {
+        String[] lines = stdout().strip().split("\n");
+        return new ObjectMapper().readTree(lines[lines.length - 1]);
+    }
+
+    @Test
+    void noCommandOrUnknownCommandPrintsUsageAndFails() {
+        assertEquals(2, run());
+        assertTrue(stdout().contains("Usage"));
+        assertEquals(2, run("fly"));
+        assertTrue(stderr().contains("unknown command 'fly'") && stderr().contains("Usage"), stderr());
+    }
+
+    @Test
+    void wrongArgumentsPrintUsageAndFail() {
+        assertEquals(2, run("train", "--dataset", "builtin-digits", "--epochs", "many"));
+        assertTrue(stderr().contains("--epochs needs a whole number"), stderr());
+        assertEquals(2, run("train", "--dataset", "builtin-digits", "--wings", "2"));
+        assertTrue(stderr().contains("unknown option --wings"), stderr());
+        assertEquals(2, run("train", "--dataset", "builtin-digits", "--model", "gan"));
+        assertTrue(stderr().contains("unknown model kind 'gan'"), stderr());
+        assertEquals(2, run("train", "--dataset", "builtin-digits", "--latent", "1000"));
+        assertTrue(stderr().contains("latent size 1000"), stderr());
+        assertEquals(2, run("train"));
+        assertTrue(stderr().contains("--dataset is required"), stderr());
+    }
+
+    @Test
+    void evaluatingAMissingModelFileFailsWithItsName() {
+        assertEquals(1, run("evaluate", "--model", dir.resolve("nothing.llab").toString()));
+        assertTrue(stderr().contains("nothing.llab"), stderr());
+    }
+
+    @Tag("slow")
+    @Test
+    void trainThenEvaluateEndToEndWithJson() throws Exception {
+        DatasetSplit d = TestData.digits(2000, 10);
+        Path images = dir.resolve("img.idx.gz"), labels = dir.resolve("lbl.idx.gz");
+        IdxFormat.write(images, labels, d.train().pixels(), d.train().labels(), 28, true);
+        String dataset = "idx:" + images + "," + labels;
+        Path model = dir.resolve("dae.llab");
+
+        assertEquals(0, run("train", "--dataset", dataset, "--model", "dae", "--hidden", "64", "--latent", "8",
+                "--loss", "bce", "--epochs", "2", "--batch", "64", "--noise", "0.3", "--seed", "3",
+                "--out", model.toString(), "--json"), stderr());
+        JsonNode train = lastJsonLine();
+        assertEquals(2, train.get("epochs").asInt());
+        assertEquals(1800, train.get("train_size").asInt(), "seeded 10% hold-out");
+        for (String key : new String[] {"train_loss", "test_loss", "test_mse", "samples_per_second", "seconds"}) {
+            assertTrue(train.get(key).isNumber(), key + " in " + train);
+            assertTrue(train.get(key).asDouble() > 0, key + " in " + train);
+        }
+        assertTrue(train.get("test_loss").asDouble() < 0.693, "BCE per pixel below chance: " + train);
+        assertTrue(stderr().contains("epoch 2/2 done"), stderr());
+        assertTrue(Files.size(model) > 1000);
+
+        assertEquals(0, run("evaluate", "--model", model.toString(), "--json"), stderr());
+        JsonNode eval = lastJsonLine();
+        assertEquals(train.get("test_mse").asDouble(), eval.get("test_mse").asDouble(), 1e-6);
+        assertTrue(eval.get("test_psnr").asDouble() > 10, eval.toString());
+        assertTrue(eval.get("test_bce").isNumber());
+    }
+
+    @Tag("slow")
+    @Test
+    void benchReportsGemmAndTrainingRatesInOneRun() throws Exception {
+        assertEquals(0, run("bench", "--dataset", "builtin-digits", "--seconds", "2", "--json"), stderr());
+        JsonNode bench = lastJsonLine();
+        assertTrue(bench.get("gemm_gflops").asDouble() > 0, bench.toString());
+        assertTrue(bench.get("train_samples_per_second").asDouble() > 0, bench.toString());
+        double ratio = bench.get("train_to_gemm_ratio").asDouble();
+        assertTrue(ratio > 0 && ratio < 1.5, bench.toString());
+    }
+}

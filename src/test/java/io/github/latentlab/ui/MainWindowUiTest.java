@@ -1,0 +1,107 @@
+package io.github.latentlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import io.github.latentlab.TestData;
+import io.github.latentlab.app.LatentLabApp;
+import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.ui.fx.Snapshots;
+import io.github.latentlab.ui.reconstruction.ReconstructionViewModel;
+import io.github.latentlab.ui.training.TrainingViewModel;
+import io.github.latentlab.ui.training.TrainingViewModel.State;
+
+/** Drives the real main window headless: train from the pane, watch chart and grid, pause, stop. */
+@Tag("slow")
+@ExtendWith(ApplicationExtension.class)
+class MainWindowUiTest {
+    private AppState state;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        state = LatentLabApp.createState();
+        window = new MainWindow(state);
+        stage.setScene(new Scene(window, 1200, 820));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        state.close();
+    }
+
+    @Test
+    void trainingFromThePaneFillsTheChartSharpensTheGridAndObeysPauseAndStop(FxRobot robot) throws Exception {
+        DatasetSplit data = TestData.digits(3000, 300);
+        TrainingViewModel training = window.trainingViewModel();
+        ReconstructionViewModel recon = window.reconstructionViewModel();
+        robot.interact(() -> {
+            state.dataProperty().set(data);
+            training.datasetIdProperty().set(data.id());
+            training.epochsProperty().set(40);
+            training.batchProperty().set(32);
+        });
+        waitUntil(() -> recon.resultProperty().get() != null);
+        assertEquals(null, recon.resultProperty().get().reconstructions(), "no model yet: originals only");
+
+        robot.clickOn("#start");
+        waitUntil(() -> training.getState() == State.RUNNING);
+        waitUntil(() -> training.trainCurve().size() > 5);
+        waitUntil(() -> recon.resultProperty().get().reconstructions() != null);
+        ReconstructionViewModel.Result early = recon.resultProperty().get();
+        waitUntil(() -> training.testCurve().size() >= 2 && recon.resultProperty().get() != early);
+        ReconstructionViewModel.Result later = recon.resultProperty().get();
+        assertNotSame(early, later, "the grid was refreshed while training");
+        assertTrue(later.meanMse() < early.meanMse(), "reconstructions sharpen: " + early.meanMse() + " → " + later.meanMse());
+
+        robot.clickOn("#pause");
+        waitUntil(() -> training.getState() == State.PAUSED);
+        int pointsAtPause = training.trainCurve().size();
+        Thread.sleep(400);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(pointsAtPause, training.trainCurve().size(), "no new points while paused");
+        assertEquals("Resume", robot.lookup("#pause").queryButton().getText());
+
+        robot.clickOn("#pause");
+        waitUntil(() -> training.getState() == State.RUNNING);
+        robot.clickOn("#stop");
+        waitUntil(() -> training.getState() == State.IDLE);
+        assertFalse(state.training().isRunning());
+        assertTrue(training.progressTextProperty().get().startsWith("Stopped"), training.progressTextProperty().get());
+        assertNotNull(state.model());
+
+        Path png = Path.of("target", "snapshots", "main-window-training.png");
+        Files.createDirectories(png.getParent());
+        var image = WaitForAsyncUtils.asyncFx(() -> Snapshots.capture(window)).get(10, TimeUnit.SECONDS);
+        Snapshots.write(image, png);
+        assertTrue(Files.size(png) > 10_000);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.call();
+        });
+    }
+}
