@@ -41,8 +41,6 @@ public final class LatentLabApp extends Application {
         state = createState();
         MainWindow window = new MainWindow(state);
         Scene scene = new Scene(window, 1280, 860);
-        var css = LatentLabApp.class.getResource("/themes/latent-lab.css");
-        if (css != null) scene.getStylesheets().add(css.toExternalForm());
         stage.setTitle("Latent Lab");
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {

@@ -68,6 +68,8 @@ public final class MainWindow extends BorderPane {
         setCenter(split);
         setBottom(statusBar());
         getStyleClass().add("main-window");
+        var css = MainWindow.class.getResource("/themes/latent-lab.css");
+        if (css != null) getStylesheets().add(css.toExternalForm());
     }
 
     public TrainingViewModel trainingViewModel() { return trainingVm; }

@@ -17,7 +17,10 @@ import javafx.scene.text.TextAlignment;
  * resize, picking the largest whole scale that fits.
  */
 public final class ImageGrid extends Region {
-    /** One row: a label, images (row-major pixels in [0, 1]) and a caption per image (may be null). */
+    /**
+     * One row: a label, images (row-major pixels in [0, 1]; a null image draws an empty box)
+     * and a caption per image (the list may be null).
+     */
     public record Row(String label, List<float[]> images, List<String> captions) { }
 
     private final Canvas canvas = new Canvas();
@@ -83,7 +86,13 @@ public final class ImageGrid extends Region {
                     int i = line * perLine + k;
                     if (i >= row.images().size()) break;
                     double x = LABEL_WIDTH + k * (cell + GAP);
-                    g.drawImage(toImage(row.images().get(i)), x, y, cell, cell);
+                    float[] pixels = row.images().get(i);
+                    if (pixels == null) { // a place held for an image still to come
+                        g.setFill(Color.gray(0.93));
+                        g.fillRect(x, y, cell, cell);
+                    } else {
+                        g.drawImage(toImage(pixels), x, y, cell, cell);
+                    }
                     if (row.captions() != null && i < row.captions().size() && row.captions().get(i) != null) {
                         g.setFill(Color.gray(0.25));
                         g.setTextAlign(TextAlignment.CENTER);

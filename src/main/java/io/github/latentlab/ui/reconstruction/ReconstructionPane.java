@@ -77,6 +77,9 @@ public final class ReconstructionPane extends BorderPane {
         if (r.reconstructions() != null) {
             rows.add(new ImageGrid.Row("reconstructed", Arrays.asList(r.reconstructions()),
                     ReconstructionViewModel.captions(r)));
+        } else { // keep the layout still: the reconstructions appear in place once a model exists
+            rows.add(new ImageGrid.Row("reconstructed", Arrays.asList(new float[r.originals().length][]),
+                    java.util.Collections.nCopies(r.originals().length, "")));
         }
         grid.setRows(rows, r.side());
     }

@@ -52,7 +52,7 @@ public final class TrainingPane extends BorderPane {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(150));
+        grid.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(180));
         int row = 0;
 
         ComboBox<String> dataset = new ComboBox<>();
@@ -127,6 +127,8 @@ public final class TrainingPane extends BorderPane {
         noise.valueProperty().bindBidirectional(vm.noiseSigmaProperty());
         Label noiseValue = new Label();
         noiseValue.textProperty().bind(Bindings.format("σ %.2f", vm.noiseSigmaProperty()));
+        noiseValue.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        noise.setPrefWidth(100);
         HBox noiseRow = new HBox(6, noise, noiseValue);
         noiseRow.setAlignment(Pos.CENTER_LEFT);
         noiseRow.disableProperty().bind(vm.kindProperty().isNotEqualTo(ModelKind.DAE));
@@ -159,11 +161,11 @@ public final class TrainingPane extends BorderPane {
         message.setWrapText(true);
         message.setId("message");
         message.getStyleClass().add("danger");
-        message.setMaxWidth(260);
+        message.setMaxWidth(290);
 
         VBox box = new VBox(10, grid, buttons, message);
         box.setPadding(new Insets(0, 12, 0, 0));
-        box.setPrefWidth(270);
+        box.setPrefWidth(300);
         return box;
     }
 
@@ -181,7 +183,12 @@ public final class TrainingPane extends BorderPane {
         HBox.setHgrow(status.getChildren().get(1), Priority.ALWAYS);
         status.setAlignment(Pos.CENTER_LEFT);
         chart.setMinHeight(180);
-        VBox.setVgrow(chart, Priority.ALWAYS);
-        return new VBox(6, bar, status, chart);
+        Label placeholder = new Label("The loss curve appears here as soon as training starts.");
+        placeholder.getStyleClass().add("text-muted");
+        placeholder.visibleProperty().bind(Bindings.isEmpty(vm.trainCurve()));
+        chart.visibleProperty().bind(placeholder.visibleProperty().not());
+        javafx.scene.layout.StackPane chartBox = new javafx.scene.layout.StackPane(chart, placeholder);
+        VBox.setVgrow(chartBox, Priority.ALWAYS);
+        return new VBox(6, bar, status, chartBox);
     }
 }
