@@ -33,9 +33,14 @@ public final class LatentLabApp extends Application {
         return new AppState(new DatasetCatalog(), new TrainingService(), background, FxExecutor.INSTANCE);
     }
 
+    /** The look: AtlantaFX Primer Light (the window's own stylesheet builds on its colors). */
+    public static void applyTheme() {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    }
+
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        applyTheme();
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> Platform.runLater(() ->
                 ErrorDialog.show(stage, "Unexpected error in " + t.getName(), e)));
         state = createState();

@@ -41,7 +41,7 @@ final class BenchCommand {
         if (!(seconds > 0)) throw new Args.UsageException("--seconds must be positive");
         DatasetCatalog catalog = new DatasetCatalog();
         String datasetId = a.string("dataset", catalog.defaultId());
-        DatasetSplit data = catalog.load(datasetId, null, new ConsoleProgress(err), new Cancellation());
+        DatasetSplit data = catalog.load(datasetId, null, ConsoleProgress.on(err), new Cancellation());
         NativeRuntime.Info runtime = NativeRuntime.init();
         err.println("ND4J: " + runtime.summary());
 

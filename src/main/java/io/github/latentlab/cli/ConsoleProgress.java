@@ -5,17 +5,11 @@ import java.io.PrintStream;
 import io.github.latentlab.util.Progress;
 
 /** Progress lines on stderr, at most one every half second (plus the last). */
-final class ConsoleProgress implements Progress {
-    private final PrintStream err;
-    private long last;
+final class ConsoleProgress {
+    private ConsoleProgress() { }
 
-    ConsoleProgress(PrintStream err) { this.err = err; }
-
-    @Override
-    public synchronized void update(double fraction, String message) {
-        long now = System.nanoTime();
-        if (fraction < 1 && now - last < 500_000_000L) return;
-        last = now;
-        err.println(fraction >= 0 ? String.format("%3.0f%% %s", fraction * 100, message) : message);
+    static Progress on(PrintStream err) {
+        return Progress.throttled((fraction, message) -> err.println(
+                fraction >= 0 ? String.format("%3.0f%% %s", fraction * 100, message) : message), 500);
     }
 }

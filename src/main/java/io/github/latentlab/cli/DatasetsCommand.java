@@ -15,7 +15,9 @@ final class DatasetsCommand {
     int run(List<String> argv) {
         new Args(argv, Set.of(), Set.of());
         DatasetCatalog catalog = new DatasetCatalog();
-        catalog.available().forEach(info -> out.println(info));
+        catalog.available().forEach(info -> out.printf("%-15s %-8s %s: %s (%s)%n", info.id(),
+                info.availableOffline() ? "ready" : "download", info.displayName(), info.description(),
+                info.location()));
         out.println("default: " + catalog.defaultId());
         return 0;
     }

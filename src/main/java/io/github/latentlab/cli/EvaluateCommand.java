@@ -26,7 +26,7 @@ final class EvaluateCommand {
         Args a = new Args(argv, Set.of("model", "dataset"), Set.of("json"));
         SavedModel saved = ModelStore.load(Path.of(a.required("model")));
         String datasetId = a.string("dataset", saved.metadata().datasetId());
-        DatasetSplit data = new DatasetCatalog().load(datasetId, null, new ConsoleProgress(err), new Cancellation());
+        DatasetSplit data = new DatasetCatalog().load(datasetId, null, ConsoleProgress.on(err), new Cancellation());
         if (!data.train().fingerprint().equals(saved.metadata().datasetFingerprint())) {
             err.println("Note: the model was trained on other data (" + saved.metadata().datasetId() + ")");
         }

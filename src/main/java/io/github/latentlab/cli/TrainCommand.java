@@ -46,7 +46,7 @@ final class TrainCommand {
 
         DatasetCatalog catalog = new DatasetCatalog();
         DatasetSplit data = catalog.load(a.required("dataset"), a.string("test-dataset", null),
-                new ConsoleProgress(err), new Cancellation());
+                ConsoleProgress.on(err), new Cancellation());
         err.println("Data: " + data.train() + " train, " + data.test() + " test");
         err.println("ND4J: " + NativeRuntime.init().summary());
         DenseAutoencoder model = DenseAutoencoder.create(spec, data.train().pixelCount(), config.seed());

@@ -72,6 +72,18 @@ public final class AppState implements AutoCloseable {
         viewModel.set(m == null ? null : m.copy());
     }
 
+    /**
+     * A copy of the current model: made by the training thread between two batches while it
+     * trains, else at once. Fails when there is no model.
+     */
+    public java.util.concurrent.CompletableFuture<Autoencoder> modelCopy() {
+        if (training.isRunning()) return training.snapshot();
+        DenseAutoencoder m = model;
+        return m == null
+                ? java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("there is no model yet"))
+                : java.util.concurrent.CompletableFuture.completedFuture(m.copy());
+    }
+
     @Override
     public void close() {
         training.close();

@@ -141,10 +141,14 @@ public final class MainWindow extends BorderPane {
         }
         FileChooser chooser = modelChooser("Open model");
         File f = chooser.showOpenDialog(window());
-        if (f == null) return;
+        if (f != null) openModelFrom(f.toPath());
+    }
+
+    /** Loads a model file off the UI thread and shows it: settings, loss history, reconstructions. */
+    public java.util.concurrent.CompletableFuture<?> openModelFrom(Path file) {
         busy.setVisible(true);
-        app.background().run(() -> {
-            SavedModel saved = ModelStore.load(f.toPath());
+        return app.background().run(() -> {
+            SavedModel saved = ModelStore.load(file);
             DatasetSplit data = app.data() != null && app.data().id().equals(saved.metadata().datasetId())
                     ? app.data() : tryLoad(saved.metadata().datasetId());
             return new Object[] {saved, data};
@@ -154,9 +158,10 @@ public final class MainWindow extends BorderPane {
             DatasetSplit data = (DatasetSplit) result[1];
             if (data != null && data.train().pixelCount() == saved.model().inputSize()) app.dataProperty().set(data);
             trainingVm.adopt(saved);
+            app.statusProperty().set("Opened " + file.getFileName());
         }, error -> {
             busy.setVisible(false);
-            showError("Could not open " + f.getName(), error);
+            showError("Could not open " + file.getFileName(), error);
         });
     }
 
@@ -178,17 +183,25 @@ public final class MainWindow extends BorderPane {
         chooser.setInitialFileName("model" + ModelStore.EXTENSION);
         File f = chooser.showSaveDialog(window());
         if (f == null) return;
-        Path target = f.getName().contains(".") ? f.toPath() : Path.of(f.getPath() + ModelStore.EXTENSION);
+        saveModelTo(f.getName().contains(".") ? f.toPath() : Path.of(f.getPath() + ModelStore.EXTENSION));
+    }
+
+    /**
+     * Saves a copy of the current model (made between two batches if it is training) with its
+     * history, off the UI thread; the file is replaced atomically.
+     */
+    public java.util.concurrent.CompletableFuture<Path> saveModelTo(Path target) {
         DatasetSplit data = app.data();
         var config = app.config();
         var history = app.history();
-        app.training().snapshot().thenAccept(copy -> app.background().run(() -> {
+        return app.modelCopy().thenCompose(copy -> app.background().run(() -> {
             ModelStore.save(target, (DenseAutoencoder) copy, new ModelMetadata(config.spec(), copy.inputSize(),
                     data == null ? "unknown" : data.id(), data == null ? "" : data.train().fingerprint(),
                     config.seed(), config.batchSize(), history.epochs(), history.points(), Instant.now(),
                     AppVersion.get()));
             return target;
-        }, p -> app.statusProperty().set("Saved " + p)));
+        }, p -> app.statusProperty().set("Saved " + p),
+                error -> showError("Could not save " + target.getFileName(), error)));
     }
 
     private FileChooser modelChooser(String title) {

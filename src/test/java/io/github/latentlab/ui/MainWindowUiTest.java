@@ -40,6 +40,7 @@ class MainWindowUiTest {
 
     @Start
     void start(Stage stage) {
+        LatentLabApp.applyTheme();
         state = LatentLabApp.createState();
         window = new MainWindow(state);
         stage.setScene(new Scene(window, 1200, 820));
@@ -90,6 +91,23 @@ class MainWindowUiTest {
         assertFalse(state.training().isRunning());
         assertTrue(training.progressTextProperty().get().startsWith("Stopped"), training.progressTextProperty().get());
         assertNotNull(state.model());
+
+        // save the stopped model, start afresh, then open the file: settings and history come back
+        Path file = Files.createTempDirectory("latent-lab-ui").resolve("saved.llab");
+        window.saveModelTo(file).get(30, TimeUnit.SECONDS);
+        int epochsDone = training.testCurve().size();
+        robot.interact(() -> {
+            training.latentProperty().set(4);
+            training.testCurve().clear();
+            training.trainCurve().clear();
+        });
+        window.openModelFrom(file).get(30, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(8, training.latentProperty().get(), "the saved model's settings are shown");
+        assertEquals(epochsDone, training.testCurve().size(), "the saved history is shown");
+        assertFalse(training.trainCurve().isEmpty());
+        robot.clickOn("log scale");
+        assertTrue(training.logScaleProperty().get());
 
         Path png = Path.of("target", "snapshots", "main-window-training.png");
         Files.createDirectories(png.getParent());

@@ -138,10 +138,10 @@ public final class TrainingViewModel {
         Cancellation cancel = new Cancellation();
         loading = cancel;
         app.background().run(() -> app.catalog().load(id, null,
-                        (f, msg) -> app.uiThread().execute(() -> {
+                        io.github.latentlab.util.Progress.throttled((f, msg) -> app.uiThread().execute(() -> {
                             if (f >= 0) progress.set(f);
                             progressText.set(msg);
-                        }), cancel),
+                        }), 100), cancel),
                 data -> {
                     loading = null;
                     app.dataProperty().set(data);
@@ -274,7 +274,7 @@ public final class TrainingViewModel {
     }
 
     private void refreshViews() {
-        app.training().snapshot().thenAcceptAsync(app::publishViewModel, app.uiThread());
+        app.modelCopy().thenAcceptAsync(app::publishViewModel, app.uiThread());
     }
 
     private String describe(TrainingEvent e) {
