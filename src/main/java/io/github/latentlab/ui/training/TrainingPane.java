@@ -88,10 +88,7 @@ public final class TrainingPane extends BorderPane {
         hidden.setTooltip(new Tooltip("Encoder layer sizes, e.g. 256 or 512, 128; the decoder mirrors them"));
         grid.addRow(row++, new Label("Hidden layers"), hidden);
 
-        Spinner<Integer> latent = new Spinner<>(2, 128, vm.latentProperty().get());
-        latent.setEditable(true);
-        latent.getValueFactory().valueProperty().addListener((o, a, b) -> { if (b != null) vm.latentProperty().set(b); });
-        vm.latentProperty().addListener((o, a, b) -> latent.getValueFactory().setValue(b.intValue()));
+        Spinner<Integer> latent = spinner(vm.latentProperty(), 2, 128, 1);
         latent.setId("latent");
         grid.addRow(row++, new Label("Latent size"), latent);
 
@@ -110,16 +107,10 @@ public final class TrainingPane extends BorderPane {
         lr.setTooltip(new Tooltip("Adam's learning rate; 0.001 is a safe start, above 0.01 often diverges"));
         grid.addRow(row++, new Label("Learning rate"), lr);
 
-        Spinner<Integer> batch = new Spinner<>(1, 4096, vm.batchProperty().get(), 32);
-        batch.setEditable(true);
-        batch.getValueFactory().valueProperty().addListener((o, a, b) -> { if (b != null) vm.batchProperty().set(b); });
-        vm.batchProperty().addListener((o, a, b) -> batch.getValueFactory().setValue(b.intValue()));
+        Spinner<Integer> batch = spinner(vm.batchProperty(), 1, 4096, 32);
         grid.addRow(row++, new Label("Batch size"), batch);
 
-        Spinner<Integer> epochs = new Spinner<>(1, 1000, vm.epochsProperty().get());
-        epochs.setEditable(true);
-        epochs.getValueFactory().valueProperty().addListener((o, a, b) -> { if (b != null) vm.epochsProperty().set(b); });
-        vm.epochsProperty().addListener((o, a, b) -> epochs.getValueFactory().setValue(b.intValue()));
+        Spinner<Integer> epochs = spinner(vm.epochsProperty(), 1, 1000, 1);
         epochs.setId("epochs");
         grid.addRow(row++, new Label("Epochs"), epochs);
 
@@ -167,6 +158,15 @@ public final class TrainingPane extends BorderPane {
         box.setPadding(new Insets(0, 12, 0, 0));
         box.setPrefWidth(300);
         return box;
+    }
+
+    /** An editable spinner kept in step with an integer property both ways. */
+    private static Spinner<Integer> spinner(javafx.beans.property.IntegerProperty property, int min, int max, int step) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, property.get(), step);
+        spinner.setEditable(true);
+        spinner.getValueFactory().valueProperty().addListener((o, a, b) -> { if (b != null) property.set(b); });
+        property.addListener((o, a, b) -> spinner.getValueFactory().setValue(b.intValue()));
+        return spinner;
     }
 
     private VBox chartArea() {
