@@ -16,7 +16,8 @@ public final class Cli {
               train     --dataset ID [--test-dataset ID] [--model ae|dae] [--hidden 256[,128]]
                         [--latent 8] [--loss mse|bce] [--epochs 5] [--batch 128] [--lr 0.001]
                         [--noise SIGMA] [--seed 42] [--out FILE.llab] [--json]
-              evaluate  --model FILE.llab [--dataset ID] [--json]
+              evaluate  --model FILE.llab [--dataset ID] [--noise gaussian|saltpepper|mask:LEVEL]
+                        [--seed 42] [--json]
               bench     [--dataset ID] [--seconds 20] [--json]
               datasets  list the dataset ids and whether each is available offline
 

@@ -7,6 +7,8 @@ import java.util.Set;
 
 import io.github.latentlab.data.DatasetCatalog;
 import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.data.noise.NoiseSpec;
+import io.github.latentlab.model.DenoisingEvaluation;
 import io.github.latentlab.model.Evaluation;
 import io.github.latentlab.model.SavedModel;
 import io.github.latentlab.model.ModelStore;
@@ -23,7 +25,8 @@ final class EvaluateCommand {
     }
 
     int run(List<String> argv) throws Exception {
-        Args a = new Args(argv, Set.of("model", "dataset"), Set.of("json"));
+        Args a = new Args(argv, Set.of("model", "dataset", "noise", "seed"), Set.of("json"));
+        NoiseSpec noise = a.string("noise", null) == null ? null : NoiseSpec.parse(a.string("noise", null));
         SavedModel saved = ModelStore.load(Path.of(a.required("model")));
         String datasetId = a.string("dataset", saved.metadata().datasetId());
         DatasetSplit data = new DatasetCatalog().load(datasetId, null, ConsoleProgress.on(err), new Cancellation());
@@ -31,14 +34,25 @@ final class EvaluateCommand {
             err.println("Note: the model was trained on other data (" + saved.metadata().datasetId() + ")");
         }
         Evaluation e = Evaluation.of(saved.model(), data.test());
+        DenoisingEvaluation d = noise == null ? null
+                : DenoisingEvaluation.of(saved.model(), data.test(), noise, a.longValue("seed", 42), Integer.MAX_VALUE);
         if (a.flag("json")) {
-            out.println(new Json().put("model", a.required("model")).put("dataset", data.id())
+            Json json = new Json().put("model", a.required("model")).put("dataset", data.id())
                     .put("images", e.images()).put("test_mse", e.mse()).put("test_bce", e.bce())
-                    .put("test_psnr", e.psnr()).put("epochs", saved.metadata().epochsDone()));
+                    .put("test_psnr", e.psnr()).put("epochs", saved.metadata().epochsDone());
+            if (d != null) {
+                json.put("noise", noise.toString()).put("noisy_psnr", d.noisyPsnr()).put("denoised_psnr", d.denoisedPsnr())
+                        .put("noisy_ssim", d.noisySsim()).put("denoised_ssim", d.denoisedSsim());
+            }
+            out.println(json);
         } else {
             out.printf("%s on %s test (%d images): MSE %.5f, BCE %.5f, PSNR %.2f dB%n",
                     saved.metadata().spec().describe(saved.model().inputSize()), data.id(), e.images(),
                     e.mse(), e.bce(), e.psnr());
+            if (d != null) {
+                out.printf("with %s noise: PSNR %.2f dB noisy → %.2f dB denoised, SSIM %.3f → %.3f%n", noise,
+                        d.noisyPsnr(), d.denoisedPsnr(), d.noisySsim(), d.denoisedSsim());
+            }
         }
         return 0;
     }

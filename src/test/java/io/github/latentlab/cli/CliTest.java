@@ -95,6 +95,15 @@ class CliTest {
         assertEquals(train.get("test_mse").asDouble(), eval.get("test_mse").asDouble(), 1e-6);
         assertTrue(eval.get("test_psnr").asDouble() > 10, eval.toString());
         assertTrue(eval.get("test_bce").isNumber());
+
+        assertEquals(0, run("evaluate", "--model", model.toString(), "--noise", "gaussian:0.3", "--json"), stderr());
+        JsonNode noisy = lastJsonLine();
+        for (String key : new String[] {"noisy_psnr", "denoised_psnr", "noisy_ssim", "denoised_ssim"}) {
+            assertTrue(noisy.get(key).isNumber(), key + " in " + noisy);
+        }
+        assertEquals("gaussian:0.3", noisy.get("noise").asText());
+        assertEquals(2, run("evaluate", "--model", model.toString(), "--noise", "fog:0.3"));
+        assertTrue(stderr().contains("unknown noise 'fog'"), stderr());
     }
 
     @Tag("slow")
