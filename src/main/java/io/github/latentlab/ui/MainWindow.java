@@ -51,6 +51,8 @@ public final class MainWindow extends BorderPane {
     private final TrainingPane trainingPane;
     private final ReconstructionPane reconstructionPane;
     private final SplitPane split;
+    private final io.github.latentlab.ui.noise.NoiseViewModel noiseVm;
+    private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private final Label runtimeLabel = new Label("Loading ND4J…");
     private final Label dataLabel = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
@@ -64,8 +66,20 @@ public final class MainWindow extends BorderPane {
         split = new SplitPane(trainingPane, reconstructionPane);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
+        this.noiseVm = new io.github.latentlab.ui.noise.NoiseViewModel(app);
+        var noisePane = new io.github.latentlab.ui.noise.NoisePane(noiseVm, sigma -> {
+            trainingVm.kindProperty().set(io.github.latentlab.model.ModelKind.DAE);
+            trainingVm.noiseSigmaProperty().set(Math.max(0.01, sigma));
+            tabs.getSelectionModel().select(0);
+        });
+        javafx.scene.control.Tab trainTab = new javafx.scene.control.Tab("Train", split);
+        javafx.scene.control.Tab noiseTab = new javafx.scene.control.Tab("Noise", noisePane);
+        trainTab.setId("tab-train");
+        noiseTab.setId("tab-noise");
+        tabs.getTabs().setAll(trainTab, noiseTab);
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         setTop(menu());
-        setCenter(split);
+        setCenter(tabs);
         setBottom(statusBar());
         getStyleClass().add("main-window");
         var css = MainWindow.class.getResource("/themes/latent-lab.css");
@@ -74,6 +88,8 @@ public final class MainWindow extends BorderPane {
 
     public TrainingViewModel trainingViewModel() { return trainingVm; }
     public ReconstructionViewModel reconstructionViewModel() { return reconstructionVm; }
+    public io.github.latentlab.ui.noise.NoiseViewModel noiseViewModel() { return noiseVm; }
+    public javafx.scene.control.TabPane tabs() { return tabs; }
 
     /** Loads ND4J and the default dataset off the UI thread, showing progress in the status bar. */
     public void startBackgroundLoading() {
@@ -218,7 +234,7 @@ public final class MainWindow extends BorderPane {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
         File f = chooser.showSaveDialog(window());
         if (f == null) return;
-        Node node = split;
+        Node node = tabs.getSelectionModel().getSelectedItem().getContent();
         var image = Snapshots.capture(node);
         app.background().run(() -> {
             Snapshots.write(image, f.toPath());

@@ -62,13 +62,13 @@ public final class ImageGrid extends Region {
         if (rows.isEmpty() || w <= 0 || h <= 0) return;
         int count = rows.stream().mapToInt(r -> r.images().size()).max().orElse(0);
         if (count == 0) return;
-        boolean captions = rows.stream().anyMatch(r -> r.captions() != null);
+        long captionRows = rows.stream().filter(r -> r.captions() != null).count();
         // Choose how many images per line and the scale that make the grid fill the space best.
         double bestCell = 0;
         for (int per = 1; per <= count; per++) {
             int lines = (count + per - 1) / per;
             double cellW = (w - LABEL_WIDTH) / per - GAP;
-            double cellH = h / (lines * rows.size()) - GAP - (captions ? CAPTION_HEIGHT / rows.size() : 0);
+            double cellH = (h / lines - 2 * GAP - captionRows * CAPTION_HEIGHT) / rows.size() - GAP;
             double cell = Math.min(cellW, cellH);
             if (cell > bestCell) { bestCell = cell; perLine = per; }
         }

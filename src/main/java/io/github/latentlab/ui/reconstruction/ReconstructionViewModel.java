@@ -51,11 +51,14 @@ public final class ReconstructionViewModel {
     private int cursor;
     private long randomSeed = 1;
     private int[] indices = new int[0];
-    private boolean busy;
-    private boolean dirty;
+    private final io.github.latentlab.ui.fx.LatestOnly<Result> worker;
 
     public ReconstructionViewModel(AppState app) {
         this.app = app;
+        this.worker = new io.github.latentlab.ui.fx.LatestOnly<>(app.background(), r -> {
+            result.set(r);
+            summary.set(describe(r));
+        }, error -> summary.set("Could not reconstruct: " + error.getMessage()));
         app.dataProperty().addListener((o, a, b) -> {
             classNames.set(b == null ? List.of() : b.test().classNames());
             classFilter.set(-1);
@@ -126,25 +129,13 @@ public final class ReconstructionViewModel {
 
     /** Recomputes the reconstructions with the current model copy, off the UI thread. */
     public void refresh() {
-        DatasetSplit data = app.data();
-        if (data == null || indices.length == 0) return;
-        if (busy) {
-            dirty = true;
-            return;
-        }
-        busy = true;
-        dirty = false;
-        Autoencoder model = app.viewModel();
-        int[] idx = indices.clone();
-        Dataset test = data.test();
-        app.background().run(() -> compute(model, test, idx), r -> {
-            busy = false;
-            result.set(r);
-            summary.set(describe(r));
-            if (dirty) refresh();
-        }, error -> {
-            busy = false;
-            summary.set("Could not reconstruct: " + error.getMessage());
+        worker.request(() -> {
+            DatasetSplit data = app.data();
+            if (data == null || indices.length == 0) return null;
+            Autoencoder model = app.viewModel();
+            int[] idx = indices.clone();
+            Dataset test = data.test();
+            return () -> compute(model, test, idx);
         });
     }
 

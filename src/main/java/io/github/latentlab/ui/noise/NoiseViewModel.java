@@ -1,0 +1,191 @@
+package io.github.latentlab.ui.noise;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import io.github.latentlab.data.Dataset;
+import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.data.noise.NoiseKind;
+import io.github.latentlab.data.noise.NoiseSpec;
+import io.github.latentlab.metrics.Metrics;
+import io.github.latentlab.metrics.Ssim;
+import io.github.latentlab.model.Autoencoder;
+import io.github.latentlab.model.DenoisingEvaluation;
+import io.github.latentlab.ui.AppState;
+import io.github.latentlab.ui.fx.LatestOnly;
+
+/**
+ * State of the noise pane: a noise kind and level, {@link #COUNT} test images shown clean, noisy
+ * and as the current model reconstructs the noisy ones, with PSNR and SSIM of both against the
+ * clean image; and the PSNR-against-level curve over a sample of the test set. The noise is
+ * seeded, so the same slider position always shows the same noise. Work runs off the UI thread,
+ * newest request first, so dragging the slider stays fluid.
+ */
+public final class NoiseViewModel {
+    public static final int COUNT = 16;
+    /** Test images the curve is computed on, and how many levels it samples. */
+    static final int CURVE_IMAGES = 300;
+    static final int CURVE_STEPS = 11;
+    static final long NOISE_SEED = 1234;
+
+    /** What the rows show; reconstructions and their scores are null before a model exists. */
+    public record Result(NoiseSpec noise, int[] indices, float[][] clean, float[][] noisy, float[][] denoised,
+                         double[] noisyPsnr, double[] noisySsim, double[] denoisedPsnr, double[] denoisedSsim,
+                         double millis) {
+        static double mean(double[] v) {
+            return v == null ? Double.NaN : java.util.Arrays.stream(v).average().orElse(Double.NaN);
+        }
+    }
+
+    /** One point of the quality curve. */
+    public record CurvePoint(double level, double noisyPsnr, double denoisedPsnr) { }
+
+    private final AppState app;
+    private final ObjectProperty<NoiseKind> kind = new SimpleObjectProperty<>(NoiseKind.GAUSSIAN);
+    private final DoubleProperty level = new SimpleDoubleProperty(0.3);
+    private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
+    private final StringProperty summary = new SimpleStringProperty("");
+    private final StringProperty curveStatus = new SimpleStringProperty("");
+    private final ObservableList<CurvePoint> curve = FXCollections.observableArrayList();
+    private final LatestOnly<Result> rows;
+    private final LatestOnly<List<CurvePoint>> curveWorker;
+    private int cursor;
+
+    public NoiseViewModel(AppState app) {
+        this.app = app;
+        rows = new LatestOnly<>(app.background(), r -> {
+            result.set(r);
+            summary.set(describe(r));
+        }, e -> summary.set("Could not compute: " + e.getMessage()));
+        curveWorker = new LatestOnly<>(app.background(), points -> {
+            curve.setAll(points);
+            curveStatus.set("PSNR on " + CURVE_IMAGES + " test images");
+        }, e -> curveStatus.set("Could not compute the curve: " + e.getMessage()));
+        level.addListener((o, a, b) -> refresh());
+        kind.addListener((o, a, k) -> {
+            if (level.get() > k.maxLevel()) level.set(k.maxLevel());
+            refresh();
+            refreshCurve();
+        });
+        app.dataProperty().addListener((o, a, b) -> { cursor = 0; refresh(); refreshCurve(); });
+        app.viewModelProperty().addListener((o, a, b) -> {
+            refresh();
+            if (!app.training().isRunning()) refreshCurve(); // not every second while training
+        });
+    }
+
+    public ObjectProperty<NoiseKind> kindProperty() { return kind; }
+    public DoubleProperty levelProperty() { return level; }
+    public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
+    public StringProperty summaryProperty() { return summary; }
+    public StringProperty curveStatusProperty() { return curveStatus; }
+    public ObservableList<CurvePoint> curve() { return curve; }
+
+    /** The next {@link #COUNT} test images. */
+    public void next() {
+        cursor += COUNT;
+        refresh();
+    }
+
+    /** Recomputes the three rows for the current kind, level, images and model. */
+    public void refresh() {
+        rows.request(() -> {
+            DatasetSplit data = app.data();
+            if (data == null) return null;
+            Dataset test = data.test();
+            int n = Math.min(COUNT, test.size());
+            int[] idx = new int[n];
+            for (int i = 0; i < n; i++) idx[i] = (cursor + i) % test.size();
+            NoiseSpec noise = new NoiseSpec(kind.get(), level.get());
+            Autoencoder model = app.viewModel();
+            return () -> compute(model, test, idx, noise);
+        });
+    }
+
+    /** Recomputes the PSNR-against-level curve for the current kind and model. */
+    public void refreshCurve() {
+        curveWorker.request(() -> {
+            DatasetSplit data = app.data();
+            Autoencoder model = app.viewModel();
+            if (data == null || model == null || model.inputSize() != data.test().pixelCount()) return null;
+            NoiseKind k = kind.get();
+            Dataset test = data.test();
+            curveStatus.set("Computing the curve…");
+            return () -> {
+                List<CurvePoint> points = new ArrayList<>();
+                for (int s = 0; s < CURVE_STEPS; s++) {
+                    double lv = k.maxLevel() * s / (CURVE_STEPS - 1);
+                    DenoisingEvaluation e;
+                    synchronized (model) {
+                        e = DenoisingEvaluation.of(model, test, new NoiseSpec(k, lv), NOISE_SEED, CURVE_IMAGES);
+                    }
+                    points.add(new CurvePoint(lv, e.noisyPsnr(), e.denoisedPsnr()));
+                }
+                return points;
+            };
+        });
+    }
+
+    static Result compute(Autoencoder model, Dataset test, int[] idx, NoiseSpec noise) {
+        long t0 = System.nanoTime();
+        int side = test.side(), p = test.pixelCount();
+        float[][] clean = test.images(idx);
+        float[][] noisy = new float[idx.length][];
+        for (int i = 0; i < idx.length; i++) {
+            // seeded per test image, so an image keeps its noise when the batch moves
+            noisy[i] = noise.kind().apply(clean[i], side, noise.level(), NOISE_SEED + idx[i]);
+        }
+        double[] nPsnr = new double[idx.length], nSsim = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            nPsnr[i] = Metrics.psnr(clean[i], noisy[i]);
+            nSsim[i] = Ssim.ssim(clean[i], noisy[i], side);
+        }
+        if (model == null || model.inputSize() != p) {
+            return new Result(noise, idx, clean, noisy, null, nPsnr, nSsim, null, null, (System.nanoTime() - t0) / 1e6);
+        }
+        float[][] out;
+        synchronized (model) { // a model copy may be shared by several views
+            out = model.reconstruct(noisy);
+        }
+        double[] dPsnr = new double[idx.length], dSsim = new double[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            dPsnr[i] = Metrics.psnr(clean[i], out[i]);
+            dSsim[i] = Ssim.ssim(clean[i], out[i], side);
+        }
+        return new Result(noise, idx, clean, noisy, out, nPsnr, nSsim, dPsnr, dSsim, (System.nanoTime() - t0) / 1e6);
+    }
+
+    private static String describe(Result r) {
+        String noisy = String.format("noisy %s, SSIM %.3f", Metrics.formatPsnr(finiteMean(r.noisyPsnr())),
+                Result.mean(r.noisySsim()));
+        if (r.denoised() == null) return noisy + " · no model yet: train one to see it denoise";
+        return String.format("%s → denoised %s, SSIM %.3f · computed in %.0f ms", noisy,
+                Metrics.formatPsnr(finiteMean(r.denoisedPsnr())), Result.mean(r.denoisedSsim()), r.millis());
+    }
+
+    /** Mean PSNR over images; identical images (infinite PSNR) only count if all are. */
+    static double finiteMean(double[] psnr) {
+        double s = 0;
+        int n = 0;
+        for (double v : psnr) if (Double.isFinite(v)) { s += v; n++; }
+        return n == 0 ? Double.POSITIVE_INFINITY : s / n;
+    }
+
+    /** Captions "PSNR\nSSIM" for a row. */
+    static List<String> captions(double[] psnr, double[] ssim) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < psnr.length; i++) out.add(Metrics.formatPsnr(psnr[i]) + "\n" + String.format("%.2f", ssim[i]));
+        return out;
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.latentlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Slider;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import io.github.latentlab.TestData;
+import io.github.latentlab.app.LatentLabApp;
+import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.model.DenseAutoencoder;
+import io.github.latentlab.model.LossKind;
+import io.github.latentlab.model.ModelKind;
+import io.github.latentlab.model.ModelSpec;
+import io.github.latentlab.training.EpochRecord;
+import io.github.latentlab.training.Trainer;
+import io.github.latentlab.training.TrainingConfig;
+import io.github.latentlab.training.TrainingHistory;
+import io.github.latentlab.ui.fx.Snapshots;
+import io.github.latentlab.ui.noise.NoiseViewModel;
+
+/** The noise pane headless: the slider moves the noisy and denoised rows and their scores. */
+@Tag("slow")
+@ExtendWith(ApplicationExtension.class)
+class NoisePaneUiTest {
+    private AppState state;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        LatentLabApp.applyTheme();
+        state = LatentLabApp.createState();
+        window = new MainWindow(state);
+        stage.setScene(new Scene(window, 1400, 820));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        state.close();
+    }
+
+    @Test
+    void movingTheSliderChangesNoisyAndDenoisedRowsAndTheirScores(FxRobot robot) throws Exception {
+        DatasetSplit data = TestData.digits(3000, 300);
+        ModelSpec spec = new ModelSpec(ModelKind.DAE, List.of(128), 16, LossKind.BCE, 2e-3, 0.4);
+        TrainingConfig config = new TrainingConfig(spec, 2, 64, 1);
+        DenseAutoencoder model = DenseAutoencoder.create(spec, 784, 1);
+        TrainingHistory history = new TrainingHistory();
+        new Trainer(model, data, config, history).run(new Trainer.Listener() {
+            @Override public void onIteration(long i, int e, double p, double l, double s) { }
+            @Override public void onEpoch(EpochRecord r) { }
+        }, Trainer.Control.NONE);
+        NoiseViewModel noise = window.noiseViewModel();
+        robot.interact(() -> {
+            state.dataProperty().set(data);
+            state.setModel(model, history, config);
+            window.tabs().getSelectionModel().select(1);
+        });
+        waitUntil(() -> noise.resultProperty().get() != null && noise.resultProperty().get().denoised() != null);
+        waitUntil(() -> noise.curve().size() == 11);
+
+        NoiseViewModel.Result before = noise.resultProperty().get();
+        String summaryBefore = noise.summaryProperty().get();
+        Slider slider = robot.lookup("#noise-level").queryAs(Slider.class);
+        robot.interact(() -> slider.setValue(0.6));
+        waitUntil(() -> noise.resultProperty().get().noise().level() == 0.6);
+        NoiseViewModel.Result after = noise.resultProperty().get();
+        assertFalse(Arrays.equals(before.noisy()[0], after.noisy()[0]), "the noisy row changed");
+        assertFalse(Arrays.equals(before.denoised()[0], after.denoised()[0]), "the denoised row changed");
+        assertNotEquals(summaryBefore, noise.summaryProperty().get(), "the PSNR/SSIM text changed");
+        assertTrue(Arrays.stream(after.noisyPsnr()).average().orElseThrow()
+                < Arrays.stream(before.noisyPsnr()).average().orElseThrow(), "more noise, lower PSNR");
+        assertTrue(Arrays.stream(after.denoisedPsnr()).average().orElseThrow()
+                > Arrays.stream(after.noisyPsnr()).average().orElseThrow(), "the denoising model helps");
+        System.out.printf("noise pane: %d images computed in %.1f ms%n", after.indices().length, after.millis());
+
+        robot.interact(() -> slider.setValue(0.25));
+        robot.clickOn("#train-on-noise");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, window.tabs().getSelectionModel().getSelectedIndex(), "back on the training tab");
+        assertEquals(ModelKind.DAE, window.trainingViewModel().kindProperty().get());
+        assertEquals(0.25, window.trainingViewModel().noiseSigmaProperty().get(), 1e-9);
+
+        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        Path png = Path.of("target", "snapshots", "noise-pane.png");
+        Files.createDirectories(png.getParent());
+        var image = WaitForAsyncUtils.asyncFx(() -> Snapshots.capture(window)).get(10, TimeUnit.SECONDS);
+        Snapshots.write(image, png);
+        assertNotNull(image);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.call();
+        });
+    }
+}
