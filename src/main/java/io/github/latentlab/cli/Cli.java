@@ -15,7 +15,8 @@ public final class Cli {
             Commands:
               train     --dataset ID [--test-dataset ID] [--model ae|dae] [--hidden 256[,128]]
                         [--latent 8] [--loss mse|bce] [--epochs 5] [--batch 128] [--lr 0.001]
-                        [--noise SIGMA] [--seed 42] [--out FILE.llab] [--json]
+                        [--noise SIGMA|gaussian|saltpepper|mask:LEVEL] [--seed 42]
+                        [--out FILE.llab] [--json]
               evaluate  --model FILE.llab [--dataset ID] [--noise gaussian|saltpepper|mask:LEVEL]
                         [--seed 42] [--json]
               bench     [--dataset ID] [--seconds 20] [--json]

@@ -8,6 +8,8 @@ import java.util.Set;
 
 import io.github.latentlab.data.DatasetCatalog;
 import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.data.noise.NoiseKind;
+import io.github.latentlab.data.noise.NoiseSpec;
 import io.github.latentlab.model.DenseAutoencoder;
 import io.github.latentlab.model.Evaluation;
 import io.github.latentlab.model.LossKind;
@@ -33,13 +35,23 @@ final class TrainCommand {
         this.err = err;
     }
 
+    /** "0.4" is Gaussian σ 0.4; "saltpepper:0.1" or "mask:0.3" name the kind. */
+    static NoiseSpec parseNoise(String text) {
+        if (text.contains(":")) return NoiseSpec.parse(text);
+        try {
+            return new NoiseSpec(NoiseKind.GAUSSIAN, Double.parseDouble(text.trim()));
+        } catch (NumberFormatException e) {
+            throw new Args.UsageException("--noise needs a σ like 0.4 or KIND:LEVEL like saltpepper:0.1, got '" + text + "'");
+        }
+    }
+
     int run(List<String> argv) throws Exception {
         Args a = new Args(argv, Set.of("dataset", "test-dataset", "model", "hidden", "latent", "loss",
                 "epochs", "batch", "lr", "noise", "seed", "out"), Set.of("json"));
         ModelKind kind = ModelKind.fromId(a.string("model", "ae"));
-        double noise = a.number("noise", kind.trainsOnNoise() ? 0.4 : 0);
+        NoiseSpec noise = parseNoise(a.string("noise", kind.trainsOnNoise() ? "0.4" : "0"));
         ModelSpec spec = new ModelSpec(kind, a.intList("hidden", List.of(256)), a.integer("latent", 8),
-                LossKind.fromId(a.string("loss", "mse")), a.number("lr", 1e-3), noise);
+                LossKind.fromId(a.string("loss", "mse")), a.number("lr", 1e-3), noise.level(), noise.kind());
         TrainingConfig config = new TrainingConfig(spec, a.integer("epochs", 5), a.integer("batch", 128),
                 a.longValue("seed", 42));
         Path outFile = a.string("out", null) == null ? null : Path.of(a.string("out", null));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.training.EpochRecord;
 import io.github.latentlab.training.LossPoint;
 
@@ -36,7 +37,8 @@ final class MetadataJson {
         spec.put("latent", m.spec().latent());
         spec.put("loss", m.spec().loss().id());
         spec.put("learningRate", m.spec().learningRate());
-        spec.put("noiseSigma", m.spec().noiseSigma());
+        spec.put("noiseLevel", m.spec().noiseLevel());
+        spec.put("noiseKind", m.spec().noiseKind().id());
         root.put("inputSize", m.inputSize());
         ObjectNode data = root.putObject("dataset");
         data.put("id", m.datasetId());
@@ -80,7 +82,8 @@ final class MetadataJson {
         required(s, "hidden").forEach(h -> hidden.add(h.asInt()));
         ModelSpec spec = new ModelSpec(ModelKind.fromId(required(s, "kind").asText()), hidden,
                 required(s, "latent").asInt(), LossKind.fromId(required(s, "loss").asText()),
-                required(s, "learningRate").asDouble(), s.path("noiseSigma").asDouble(0));
+                required(s, "learningRate").asDouble(), s.path("noiseLevel").asDouble(0),
+                NoiseKind.fromId(s.path("noiseKind").asText("gaussian")));
         List<EpochRecord> epochs = new ArrayList<>();
         root.path("epochs").forEach(e -> epochs.add(new EpochRecord(e.path("epoch").asInt(),
                 number(e, "trainLoss"), number(e, "testLoss"), number(e, "testMse"),

@@ -3,16 +3,19 @@ package io.github.latentlab.model;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.latentlab.data.noise.NoiseKind;
+
 /**
  * What to build: the family, the hidden layer sizes of the encoder (the decoder mirrors them),
- * the latent size, the loss, Adam's learning rate and, for a denoising model, the Gaussian noise
- * σ added to inputs during training. Rejects values no model can be built from, naming them.
+ * the latent size, the loss, Adam's learning rate and, for a denoising model, the noise that
+ * corrupts its inputs during training (kind and level: σ for Gaussian, a fraction of pixels for
+ * salt-and-pepper and masking). Rejects values no model can be built from, naming them.
  *
  * <p>Tuning: the material's classic is 784-128-64-128-784 (hidden [128], latent 64) at lr 1e-3;
  * a latent of 2 can be plotted directly but blurs; lr above ~1e-2 tends to diverge with Adam.
  */
 public record ModelSpec(ModelKind kind, List<Integer> hidden, int latent, LossKind loss,
-                        double learningRate, double noiseSigma) {
+                        double learningRate, double noiseLevel, NoiseKind noiseKind) {
 
     public static final int MIN_LATENT = 2;
     public static final int MAX_LATENT = 128;
@@ -36,13 +39,24 @@ public record ModelSpec(ModelKind kind, List<Integer> hidden, int latent, LossKi
         if (!(learningRate > 0) || learningRate > 100 || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learning rate " + learningRate + " must be in (0, 100]");
         }
-        if (!(noiseSigma >= 0) || noiseSigma > 1) {
-            throw new IllegalArgumentException("noise sigma " + noiseSigma + " must be in [0, 1]");
+        Objects.requireNonNull(noiseKind, "noiseKind");
+        if (!(noiseLevel >= 0) || noiseLevel > noiseKind.maxLevel()) {
+            throw new IllegalArgumentException(noiseKind.id() + " noise level " + noiseLevel + " must be in [0, "
+                    + noiseKind.maxLevel() + "]");
         }
-        if (kind.trainsOnNoise() && noiseSigma == 0) {
-            throw new IllegalArgumentException("a denoising autoencoder needs a noise sigma above 0");
+        if (kind.trainsOnNoise() && noiseLevel == 0) {
+            throw new IllegalArgumentException("a denoising autoencoder needs a noise level above 0");
         }
-        if (!kind.trainsOnNoise()) noiseSigma = 0;
+        if (!kind.trainsOnNoise()) {
+            noiseLevel = 0;
+            noiseKind = NoiseKind.GAUSSIAN;
+        }
+    }
+
+    /** A spec whose denoising noise, if any, is Gaussian with σ {@code noiseLevel}. */
+    public ModelSpec(ModelKind kind, List<Integer> hidden, int latent, LossKind loss, double learningRate,
+                     double noiseLevel) {
+        this(kind, hidden, latent, loss, learningRate, noiseLevel, NoiseKind.GAUSSIAN);
     }
 
     /** The tutorial default: 784-256-8-256-784 dense autoencoder, MSE, Adam 1e-3. */
@@ -50,9 +64,6 @@ public record ModelSpec(ModelKind kind, List<Integer> hidden, int latent, LossKi
         return new ModelSpec(ModelKind.AE, List.of(256), 8, LossKind.MSE, 1e-3, 0);
     }
 
-    public ModelSpec withKind(ModelKind k, double sigma) {
-        return new ModelSpec(k, hidden, latent, loss, learningRate, k.trainsOnNoise() ? sigma : 0);
-    }
 
     /** e.g. "AE 784-256-8-256-784 MSE lr 0.001". */
     public String describe(int inputSize) {
@@ -61,7 +72,9 @@ public record ModelSpec(ModelKind kind, List<Integer> hidden, int latent, LossKi
         sb.append('-').append(latent);
         for (int i = hidden.size() - 1; i >= 0; i--) sb.append('-').append(hidden.get(i));
         sb.append('-').append(inputSize).append(' ').append(loss).append(" lr ").append(learningRate);
-        if (kind.trainsOnNoise()) sb.append(" σ ").append(noiseSigma);
+        if (kind.trainsOnNoise()) {
+            sb.append(noiseKind == NoiseKind.GAUSSIAN ? " σ " + noiseLevel : " " + noiseKind.id() + " " + noiseLevel);
+        }
         return sb.toString();
     }
 }

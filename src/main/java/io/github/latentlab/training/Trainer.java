@@ -8,13 +8,13 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import io.github.latentlab.data.Dataset;
 import io.github.latentlab.data.DatasetSplit;
-import io.github.latentlab.data.noise.GaussianNoise;
+import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.model.DenseAutoencoder;
 import io.github.latentlab.model.Evaluation;
 
 /**
  * The training loop, synchronous: shuffles each epoch with a seed derived from the run's seed,
- * feeds mini-batches (corrupted by Gaussian noise for a denoising model, clean targets), checks
+ * feeds mini-batches (corrupted by the spec's noise for a denoising model, clean targets), checks
  * for divergence, measures the test loss after each epoch. The app runs it on a background
  * thread through {@link TrainingService}; the command line and the tests call it directly.
  */
@@ -69,13 +69,15 @@ public final class Trainer {
         int p = train.pixelCount();
         int batch = Math.min(config.batchSize(), n);
         int batchesPerEpoch = (n + batch - 1) / batch;
-        float sigma = (float) config.spec().noiseSigma();
+        double noiseLevel = config.spec().noiseLevel();
+        NoiseKind noise = config.spec().noiseKind();
+        int side = train.side();
         MultiLayerNetwork net = model.network();
         float[] src = train.pixels();
         float[] cleanBuf = new float[batch * p];
         float[] noisyBuf = new float[batch * p];
         INDArray cleanFull = Nd4j.create(new int[] {batch, p}, 'c');
-        INDArray noisyFull = sigma > 0 ? Nd4j.create(new int[] {batch, p}, 'c') : null;
+        INDArray noisyFull = noiseLevel > 0 ? Nd4j.create(new int[] {batch, p}, 'c') : null;
         INDArray probe = probePair(train);
         long iteration = history.lastIteration();
         int firstEpoch = history.epochsDone();
@@ -96,8 +98,8 @@ public final class Trainer {
                 for (int k = 0; k < len; k++) System.arraycopy(src, order[from + k] * p, cleanBuf, k * p, p);
                 INDArray clean = len == batch ? fill(cleanFull, cleanBuf) : Nd4j.create(java.util.Arrays.copyOf(cleanBuf, len * p), new int[] {len, p}, 'c');
                 INDArray input = clean;
-                if (sigma > 0) {
-                    GaussianNoise.applyInPlace(cleanBuf, 0, len * p, noisyBuf, sigma, rnd);
+                if (noiseLevel > 0) {
+                    for (int k = 0; k < len; k++) noise.applyInto(cleanBuf, k * p, noisyBuf, k * p, side, noiseLevel, rnd);
                     input = len == batch ? fill(noisyFull, noisyBuf) : Nd4j.create(java.util.Arrays.copyOf(noisyBuf, len * p), new int[] {len, p}, 'c');
                 }
                 net.fit(input, clean);

@@ -67,9 +67,10 @@ public final class MainWindow extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
         this.noiseVm = new io.github.latentlab.ui.noise.NoiseViewModel(app);
-        var noisePane = new io.github.latentlab.ui.noise.NoisePane(noiseVm, sigma -> {
+        var noisePane = new io.github.latentlab.ui.noise.NoisePane(noiseVm, noise -> {
             trainingVm.kindProperty().set(io.github.latentlab.model.ModelKind.DAE);
-            trainingVm.noiseSigmaProperty().set(Math.max(0.01, sigma));
+            trainingVm.noiseKindProperty().set(noise.kind());
+            trainingVm.noiseLevelProperty().set(noise.level());
             tabs.getSelectionModel().select(0);
         });
         javafx.scene.control.Tab trainTab = new javafx.scene.control.Tab("Train", split);

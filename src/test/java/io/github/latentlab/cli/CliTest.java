@@ -55,6 +55,8 @@ class CliTest {
         assertTrue(stderr().contains("unknown option --wings"), stderr());
         assertEquals(2, run("train", "--dataset", "builtin-digits", "--model", "gan"));
         assertTrue(stderr().contains("unknown model kind 'gan'"), stderr());
+        assertEquals(2, run("train", "--dataset", "builtin-digits", "--model", "dae", "--noise", "saltpepper:0.9"));
+        assertTrue(stderr().contains("saltpepper level 0.9 outside 0..0.5"), stderr());
         assertEquals(2, run("train", "--dataset", "builtin-digits", "--latent", "1000"));
         assertTrue(stderr().contains("latent size 1000"), stderr());
         assertEquals(2, run("train"));

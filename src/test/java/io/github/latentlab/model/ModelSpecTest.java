@@ -26,7 +26,7 @@ class ModelSpecTest {
     @Test
     void plainAutoencoderIgnoresNoiseAndDescribesItsShape() {
         ModelSpec s = new ModelSpec(ModelKind.AE, List.of(256), 8, LossKind.MSE, 1e-3, 0.3);
-        assertEquals(0, s.noiseSigma());
+        assertEquals(0, s.noiseLevel());
         assertEquals("AE 784-256-8-256-784 MSE lr 0.001", s.describe(784));
     }
 }

@@ -25,7 +25,8 @@ import io.github.latentlab.training.LossPoint;
 class ModelStoreTest {
     @TempDir Path dir;
 
-    private final ModelSpec spec = new ModelSpec(ModelKind.DAE, List.of(32), 3, LossKind.BCE, 2e-3, 0.3);
+    private final ModelSpec spec = new ModelSpec(ModelKind.DAE, List.of(32), 3, LossKind.BCE, 2e-3, 0.3,
+            io.github.latentlab.data.noise.NoiseKind.SALT_PEPPER);
 
     private ModelMetadata metadata() {
         return new ModelMetadata(spec, 784, "builtin-digits", "abc123", 9, 64,

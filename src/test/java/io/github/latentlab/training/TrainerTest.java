@@ -61,6 +61,16 @@ class TrainerTest {
     }
 
     @Test
+    void denoisingModelsTrainOnEveryNoiseKind() throws Exception {
+        DatasetSplit data = TestData.digits(1000, 200);
+        for (io.github.latentlab.data.noise.NoiseKind k : io.github.latentlab.data.noise.NoiseKind.values()) {
+            ModelSpec spec = new ModelSpec(ModelKind.DAE, List.of(64), 8, LossKind.BCE, 2e-3, 0.2, k);
+            List<EpochRecord> epochs = train(spec, data, 2, 1);
+            assertTrue(epochs.get(1).testLoss() < 0.4, k + ": " + epochs);
+        }
+    }
+
+    @Test
     void absurdLearningRateStopsWithAPlainMessage() throws Exception {
         DatasetSplit data = TestData.digits(2000, 200);
         ModelSpec spec = new ModelSpec(ModelKind.AE, List.of(256), 8, LossKind.MSE, 100, 0);

@@ -96,12 +96,22 @@ class NoisePaneUiTest {
                 > Arrays.stream(after.noisyPsnr()).average().orElseThrow(), "the denoising model helps");
         System.out.printf("noise pane: %d images computed in %.1f ms%n", after.indices().length, after.millis());
 
-        robot.interact(() -> slider.setValue(0.25));
+        robot.interact(() -> {
+            noise.kindProperty().set(io.github.latentlab.data.noise.NoiseKind.SALT_PEPPER);
+            slider.setValue(0.15);
+        });
+        waitUntil(() -> noise.resultProperty().get().noise().kind() == io.github.latentlab.data.noise.NoiseKind.SALT_PEPPER);
         robot.clickOn("#train-on-noise");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, window.tabs().getSelectionModel().getSelectedIndex(), "back on the training tab");
         assertEquals(ModelKind.DAE, window.trainingViewModel().kindProperty().get());
-        assertEquals(0.25, window.trainingViewModel().noiseSigmaProperty().get(), 1e-9);
+        assertEquals(io.github.latentlab.data.noise.NoiseKind.SALT_PEPPER, window.trainingViewModel().noiseKindProperty().get());
+        assertEquals(0.15, window.trainingViewModel().noiseLevelProperty().get(), 1e-9);
+        assertEquals(io.github.latentlab.data.noise.NoiseKind.SALT_PEPPER, window.trainingViewModel().spec().noiseKind());
+        robot.interact(() -> {
+            noise.kindProperty().set(io.github.latentlab.data.noise.NoiseKind.GAUSSIAN);
+            slider.setValue(0.3);
+        });
 
         robot.interact(() -> window.tabs().getSelectionModel().select(1));
         Path png = Path.of("target", "snapshots", "noise-pane.png");

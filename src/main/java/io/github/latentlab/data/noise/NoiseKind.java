@@ -49,16 +49,27 @@ public enum NoiseKind {
         }
         int p = side * side;
         if (images.length % p != 0) throw new IllegalArgumentException(images.length + " pixels is not whole images of " + p);
-        float[] out = images.clone();
+        float[] out = new float[images.length];
         for (int i = 0; i < images.length / p; i++) {
-            SplittableRandom rnd = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i);
-            switch (this) {
-                case GAUSSIAN -> GaussianNoise.applyInPlace(images, i * p, p, out, (float) level, rnd);
-                case SALT_PEPPER -> saltPepper(out, i * p, p, level, rnd);
-                case MASK -> mask(out, i * p, side, level, rnd);
-            }
+            applyInto(images, i * p, out, i * p, side, level, new SplittableRandom(seed * 0x9E3779B97F4A7C15L + i));
         }
         return out;
+    }
+
+    /**
+     * Writes image {@code src[from .. from+side²)} corrupted into {@code dst} at {@code dstFrom};
+     * allocates nothing, for training loops (level is not checked here: check it once outside).
+     */
+    public void applyInto(float[] src, int from, float[] dst, int dstFrom, int side, double level,
+                          SplittableRandom rnd) {
+        int p = side * side;
+        if (this == GAUSSIAN) {
+            GaussianNoise.applyInPlace(src, from, p, dst, dstFrom, (float) level, rnd);
+            return;
+        }
+        System.arraycopy(src, from, dst, dstFrom, p);
+        if (this == SALT_PEPPER) saltPepper(dst, dstFrom, p, level, rnd);
+        else mask(dst, dstFrom, side, level, rnd);
     }
 
     private static void saltPepper(float[] x, int from, int len, double fraction, SplittableRandom rnd) {

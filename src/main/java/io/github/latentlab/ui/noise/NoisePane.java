@@ -42,8 +42,8 @@ public final class NoisePane extends BorderPane {
     private final XYChart.Series<Number, Number> marker = new XYChart.Series<>();
     private final LineChart<Number, Number> chart = new LineChart<>(new NumberAxis(), new NumberAxis());
 
-    /** @param trainOnNoise called with the Gaussian σ when the user asks to train on this noise */
-    public NoisePane(NoiseViewModel vm, java.util.function.DoubleConsumer trainOnNoise) {
+    /** @param trainOnNoise called with the noise when the user asks to train a model on it */
+    public NoisePane(NoiseViewModel vm, java.util.function.Consumer<io.github.latentlab.data.noise.NoiseSpec> trainOnNoise) {
         this.vm = vm;
         getStyleClass().add("noise-pane");
         setPadding(new Insets(8));
@@ -64,10 +64,10 @@ public final class NoisePane extends BorderPane {
         Button next = new Button("Next images");
         next.setOnAction(e -> vm.next());
         trainHere.setId("train-on-noise");
-        trainHere.disableProperty().bind(vm.kindProperty().isNotEqualTo(NoiseKind.GAUSSIAN));
-        trainHere.setTooltip(new Tooltip("Sets up a denoising autoencoder trained on this Gaussian σ "
-                + "(training on salt-and-pepper or masks is not available yet)"));
-        trainHere.setOnAction(e -> trainOnNoise.accept(vm.levelProperty().get()));
+        trainHere.disableProperty().bind(vm.levelProperty().isEqualTo(0));
+        trainHere.setTooltip(new Tooltip("Sets up the training pane for a denoising autoencoder trained on this noise"));
+        trainHere.setOnAction(e -> trainOnNoise.accept(
+                new io.github.latentlab.data.noise.NoiseSpec(vm.kindProperty().get(), vm.levelProperty().get())));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(10, new Label("Noise"), kind, slider, value, next, spacer, trainHere);

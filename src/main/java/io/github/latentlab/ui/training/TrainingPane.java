@@ -25,6 +25,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.util.converter.DoubleStringConverter;
 
 import io.github.latentlab.data.DatasetCatalog;
+import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.ui.controls.LossChart;
@@ -114,17 +115,27 @@ public final class TrainingPane extends BorderPane {
         epochs.setId("epochs");
         grid.addRow(row++, new Label("Epochs"), epochs);
 
-        Slider noise = new Slider(0, 1, vm.noiseSigmaProperty().get());
-        noise.valueProperty().bindBidirectional(vm.noiseSigmaProperty());
+        ComboBox<NoiseKind> noiseKind = new ComboBox<>();
+        noiseKind.getItems().setAll(NoiseKind.values());
+        noiseKind.valueProperty().bindBidirectional(vm.noiseKindProperty());
+        noiseKind.setMaxWidth(Double.MAX_VALUE);
+        noiseKind.setId("noise-kind");
+        Slider noise = new Slider(0, 1, vm.noiseLevelProperty().get());
+        noise.maxProperty().bind(Bindings.createDoubleBinding(() -> vm.noiseKindProperty().get().maxLevel(),
+                vm.noiseKindProperty()));
+        noise.valueProperty().bindBidirectional(vm.noiseLevelProperty());
         Label noiseValue = new Label();
-        noiseValue.textProperty().bind(Bindings.format("σ %.2f", vm.noiseSigmaProperty()));
+        noiseValue.textProperty().bind(Bindings.format("%.2f", vm.noiseLevelProperty()));
         noiseValue.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        noise.setPrefWidth(100);
+        noise.setPrefWidth(130);
         HBox noiseRow = new HBox(6, noise, noiseValue);
         noiseRow.setAlignment(Pos.CENTER_LEFT);
+        noiseKind.disableProperty().bind(vm.kindProperty().isNotEqualTo(ModelKind.DAE));
         noiseRow.disableProperty().bind(vm.kindProperty().isNotEqualTo(ModelKind.DAE));
-        Tooltip.install(noiseRow, new Tooltip("Gaussian noise added to inputs while training a denoising model"));
-        grid.addRow(row++, new Label("Noise"), noiseRow);
+        Tooltip.install(noiseRow, new Tooltip("How strongly inputs are corrupted while a denoising model trains: "
+                + "σ for Gaussian, the fraction of pixels for salt-and-pepper and masks"));
+        grid.addRow(row++, new Label("Noise"), noiseKind);
+        grid.addRow(row++, new Label("Noise level"), noiseRow);
 
         grid.disableProperty().bind(vm.stateProperty().isNotEqualTo(State.IDLE));
 

@@ -59,7 +59,9 @@ public final class TrainingViewModel {
     private final DoubleProperty learningRate = new SimpleDoubleProperty(1e-3);
     private final IntegerProperty batch = new SimpleIntegerProperty(128);
     private final IntegerProperty epochs = new SimpleIntegerProperty(5);
-    private final DoubleProperty noiseSigma = new SimpleDoubleProperty(0.4);
+    private final DoubleProperty noiseLevel = new SimpleDoubleProperty(0.4);
+    private final ObjectProperty<io.github.latentlab.data.noise.NoiseKind> noiseKind =
+            new SimpleObjectProperty<>(io.github.latentlab.data.noise.NoiseKind.GAUSSIAN);
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
@@ -89,7 +91,9 @@ public final class TrainingViewModel {
     public DoubleProperty learningRateProperty() { return learningRate; }
     public IntegerProperty batchProperty() { return batch; }
     public IntegerProperty epochsProperty() { return epochs; }
-    public DoubleProperty noiseSigmaProperty() { return noiseSigma; }
+    /** The denoising noise's level: σ for Gaussian, a fraction of pixels for the others. */
+    public DoubleProperty noiseLevelProperty() { return noiseLevel; }
+    public ObjectProperty<io.github.latentlab.data.noise.NoiseKind> noiseKindProperty() { return noiseKind; }
     public BooleanProperty logScaleProperty() { return logScale; }
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
     public State getState() { return state.get(); }
@@ -104,7 +108,7 @@ public final class TrainingViewModel {
     /** The spec from the current settings; IllegalArgumentException names a bad value. */
     public ModelSpec spec() {
         return new ModelSpec(kind.get(), parseHidden(hidden.get()), latent.get(), loss.get(),
-                learningRate.get(), kind.get().trainsOnNoise() ? noiseSigma.get() : 0);
+                learningRate.get(), kind.get().trainsOnNoise() ? noiseLevel.get() : 0, noiseKind.get());
     }
 
     static List<Integer> parseHidden(String text) {
@@ -186,7 +190,10 @@ public final class TrainingViewModel {
         latent.set(s.latent());
         loss.set(s.loss());
         learningRate.set(s.learningRate());
-        if (s.kind().trainsOnNoise()) noiseSigma.set(s.noiseSigma());
+        if (s.kind().trainsOnNoise()) {
+            noiseKind.set(s.noiseKind());
+            noiseLevel.set(s.noiseLevel());
+        }
         if (m.batchSize() > 0) batch.set(m.batchSize());
         datasetId.set(m.datasetId());
         TrainingHistory history = new TrainingHistory();
