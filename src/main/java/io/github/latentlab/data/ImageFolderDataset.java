@@ -173,6 +173,20 @@ public final class ImageFolderDataset {
         return false;
     }
 
+    /**
+     * One image file as a model input: 28×28 grey in [0, 1], bright strokes on dark (as the
+     * folders are read). For trying a single picture on a model.
+     */
+    public static float[] readAsInput(Path file) throws IOException {
+        try {
+            return toMnistStyle(decode(file));
+        } catch (IOException e) {
+            throw new IOException(file.getFileName() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new IOException(file.getFileName() + ": " + reason(e), e);
+        }
+    }
+
     /** Decodes with ImageIO after checking the size, so a huge photo cannot exhaust memory. */
     static BufferedImage decode(Path file) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {

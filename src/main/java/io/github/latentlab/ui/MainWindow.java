@@ -52,6 +52,7 @@ public final class MainWindow extends BorderPane {
     private final ReconstructionPane reconstructionPane;
     private final SplitPane split;
     private final io.github.latentlab.ui.noise.NoiseViewModel noiseVm;
+    private final io.github.latentlab.ui.draw.DrawViewModel drawVm;
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private final Label runtimeLabel = new Label("Loading ND4J…");
     private final Label dataLabel = new Label();
@@ -77,7 +78,10 @@ public final class MainWindow extends BorderPane {
         javafx.scene.control.Tab noiseTab = new javafx.scene.control.Tab("Noise", noisePane);
         trainTab.setId("tab-train");
         noiseTab.setId("tab-noise");
-        tabs.getTabs().setAll(trainTab, noiseTab);
+        this.drawVm = new io.github.latentlab.ui.draw.DrawViewModel(app);
+        javafx.scene.control.Tab drawTab = new javafx.scene.control.Tab("Draw", new io.github.latentlab.ui.draw.DrawPane(drawVm));
+        drawTab.setId("tab-draw");
+        tabs.getTabs().setAll(trainTab, noiseTab, drawTab);
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         setTop(menu());
         setCenter(tabs);
@@ -90,6 +94,7 @@ public final class MainWindow extends BorderPane {
     public TrainingViewModel trainingViewModel() { return trainingVm; }
     public ReconstructionViewModel reconstructionViewModel() { return reconstructionVm; }
     public io.github.latentlab.ui.noise.NoiseViewModel noiseViewModel() { return noiseVm; }
+    public io.github.latentlab.ui.draw.DrawViewModel drawViewModel() { return drawVm; }
     public javafx.scene.control.TabPane tabs() { return tabs; }
 
     /** Loads ND4J and the default dataset off the UI thread, showing progress in the status bar. */

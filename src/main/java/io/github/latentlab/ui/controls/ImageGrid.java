@@ -91,7 +91,7 @@ public final class ImageGrid extends Region {
                         g.setFill(Color.gray(0.93));
                         g.fillRect(x, y, cell, cell);
                     } else {
-                        g.drawImage(toImage(pixels), x, y, cell, cell);
+                        g.drawImage(toImage(pixels, side), x, y, cell, cell);
                     }
                     if (row.captions() != null && i < row.captions().size() && row.captions().get(i) != null) {
                         g.setFill(Color.gray(0.25));
@@ -106,7 +106,8 @@ public final class ImageGrid extends Region {
         }
     }
 
-    private WritableImage toImage(float[] pixels) {
+    /** A side×side grey image of pixels in [0, 1] (values outside are clipped). */
+    public static WritableImage toImage(float[] pixels, int side) {
         WritableImage img = new WritableImage(side, side);
         int[] argb = new int[side * side];
         for (int i = 0; i < argb.length && i < pixels.length; i++) {

@@ -38,12 +38,13 @@ import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
 import io.github.latentlab.ui.fx.Snapshots;
+import io.github.latentlab.ui.draw.DrawViewModel;
 import io.github.latentlab.ui.noise.NoiseViewModel;
 
-/** The noise pane headless: the slider moves the noisy and denoised rows and their scores. */
+/** The noise and draw panes headless: the slider moves the rows and scores; drawing is reconstructed. */
 @Tag("slow")
 @ExtendWith(ApplicationExtension.class)
-class NoisePaneUiTest {
+class NoiseAndDrawUiTest {
     private AppState state;
     private MainWindow window;
 
@@ -63,21 +64,8 @@ class NoisePaneUiTest {
 
     @Test
     void movingTheSliderChangesNoisyAndDenoisedRowsAndTheirScores(FxRobot robot) throws Exception {
-        DatasetSplit data = TestData.digits(3000, 300);
-        ModelSpec spec = new ModelSpec(ModelKind.DAE, List.of(128), 16, LossKind.BCE, 2e-3, 0.4);
-        TrainingConfig config = new TrainingConfig(spec, 2, 64, 1);
-        DenseAutoencoder model = DenseAutoencoder.create(spec, 784, 1);
-        TrainingHistory history = new TrainingHistory();
-        new Trainer(model, data, config, history).run(new Trainer.Listener() {
-            @Override public void onIteration(long i, int e, double p, double l, double s) { }
-            @Override public void onEpoch(EpochRecord r) { }
-        }, Trainer.Control.NONE);
+        showTrainedModel(robot, 1);
         NoiseViewModel noise = window.noiseViewModel();
-        robot.interact(() -> {
-            state.dataProperty().set(data);
-            state.setModel(model, history, config);
-            window.tabs().getSelectionModel().select(1);
-        });
         waitUntil(() -> noise.resultProperty().get() != null && noise.resultProperty().get().denoised() != null);
         waitUntil(() -> noise.curve().size() == 11);
 
@@ -119,6 +107,73 @@ class NoisePaneUiTest {
         var image = WaitForAsyncUtils.asyncFx(() -> Snapshots.capture(window)).get(10, TimeUnit.SECONDS);
         Snapshots.write(image, png);
         assertNotNull(image);
+    }
+
+    @Test
+    void drawingOnTheCanvasIsReconstructedLiveWithItsNearestTrainingImages(FxRobot robot) throws Exception {
+        showTrainedModel(robot, 2);
+        DrawViewModel draw = window.drawViewModel();
+        var canvas = robot.lookup("#draw-canvas").query();
+        var bounds = canvas.localToScreen(canvas.getBoundsInLocal());
+        // a vertical stroke, like a 1
+        robot.drag(bounds.getMinX() + bounds.getWidth() * 0.5, bounds.getMinY() + bounds.getHeight() * 0.2)
+                .dropTo(bounds.getMinX() + bounds.getWidth() * 0.5, bounds.getMinY() + bounds.getHeight() * 0.8);
+        waitUntil(() -> draw.resultProperty().get() != null && draw.resultProperty().get().reconstruction() != null
+                && draw.resultProperty().get().neighbours().length == DrawViewModel.NEIGHBOURS);
+        float[] first = draw.resultProperty().get().reconstruction();
+        float inked = 0;
+        for (float v : draw.drawingProperty().get()) inked += v;
+        assertTrue(inked > 20, "the stroke left ink: " + inked);
+        // a horizontal stroke across it: the reconstruction follows
+        robot.drag(bounds.getMinX() + bounds.getWidth() * 0.2, bounds.getMinY() + bounds.getHeight() * 0.5)
+                .dropTo(bounds.getMinX() + bounds.getWidth() * 0.8, bounds.getMinY() + bounds.getHeight() * 0.5);
+        waitUntil(() -> !Arrays.equals(first, draw.resultProperty().get().reconstruction()));
+
+        Path png = Path.of("target", "snapshots", "draw-pane.png");
+        var image = WaitForAsyncUtils.asyncFx(() -> Snapshots.capture(window)).get(10, TimeUnit.SECONDS);
+        Snapshots.write(image, png);
+
+        robot.clickOn("#draw-clear");
+        waitUntil(() -> {
+            float sum = 0;
+            for (float v : draw.drawingProperty().get()) sum += v;
+            return sum == 0;
+        });
+        // an image file dropped or opened goes onto the canvas
+        Path file = Files.createTempDirectory("latent-lab-draw").resolve("three.png");
+        Snapshots.write(javafx.embed.swing.SwingFXUtils.fromFXImage(
+                io.github.latentlab.ui.controls.ImageGrid.toImage(TestData.digits(3000, 300).test().image(3), 28), null), file);
+        robot.interact(() -> draw.load(file));
+        waitUntil(() -> draw.messageProperty().get().startsWith("Loaded three.png")
+                || draw.messageProperty().get().startsWith("Reconstruction"));
+        waitUntil(() -> {
+            float sum = 0;
+            for (float v : draw.drawingProperty().get()) sum += v;
+            return sum > 20;
+        });
+    }
+
+    private static DenseAutoencoder trained;
+    private static TrainingHistory trainedHistory;
+    private static final ModelSpec SPEC = new ModelSpec(ModelKind.DAE, List.of(128), 16, LossKind.BCE, 2e-3, 0.4);
+    private static final TrainingConfig CONFIG = new TrainingConfig(SPEC, 2, 64, 1);
+
+    /** Trains a small denoising model once per class and shows it with its data on the given tab. */
+    private void showTrainedModel(FxRobot robot, int tab) throws Exception {
+        DatasetSplit data = TestData.digits(3000, 300);
+        if (trained == null) {
+            trained = DenseAutoencoder.create(SPEC, 784, 1);
+            trainedHistory = new TrainingHistory();
+            new Trainer(trained, data, CONFIG, trainedHistory).run(new Trainer.Listener() {
+                @Override public void onIteration(long i, int e, double p, double l, double s) { }
+                @Override public void onEpoch(EpochRecord r) { }
+            }, Trainer.Control.NONE);
+        }
+        robot.interact(() -> {
+            state.dataProperty().set(data);
+            state.setModel(trained.copy(), trainedHistory, CONFIG);
+            window.tabs().getSelectionModel().select(tab);
+        });
     }
 
     private static void waitUntil(Callable<Boolean> condition) throws Exception {

@@ -1,0 +1,113 @@
+package io.github.latentlab.ui.draw;
+
+import java.io.File;
+import java.util.Arrays;
+import java.util.List;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.FileChooser;
+
+import io.github.latentlab.ui.controls.ImageGrid;
+
+/** Draw your own input: a large 28×28 canvas, the live reconstruction beside it, nearest training images below. */
+public final class DrawPane extends BorderPane {
+    static final double SCALE = 12;
+    final Canvas canvas = new Canvas(DrawViewModel.SIDE * SCALE, DrawViewModel.SIDE * SCALE);
+    final Canvas reconstruction = new Canvas(DrawViewModel.SIDE * SCALE, DrawViewModel.SIDE * SCALE);
+    final ImageGrid neighbours = new ImageGrid();
+    private final DrawViewModel vm;
+
+    public DrawPane(DrawViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("draw-pane");
+        setPadding(new Insets(10));
+        canvas.setId("draw-canvas");
+        canvas.setCursor(javafx.scene.Cursor.CROSSHAIR);
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> vm.paint(e.getX() / SCALE, e.getY() / SCALE));
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> vm.paint(e.getX() / SCALE, e.getY() / SCALE));
+
+        Slider brush = new Slider(0.6, 3, vm.brushProperty().get());
+        brush.valueProperty().bindBidirectional(vm.brushProperty());
+        Button clear = new Button("Clear");
+        clear.setId("draw-clear");
+        clear.setOnAction(e -> vm.clear());
+        Button open = new Button("Open image…");
+        open.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Try an image on the model");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
+            File f = chooser.showOpenDialog(getScene().getWindow());
+            if (f != null) vm.load(f.toPath());
+        });
+        HBox tools = new HBox(8, new Label("Brush"), brush, clear, open);
+        tools.setAlignment(Pos.CENTER_LEFT);
+
+        VBox left = new VBox(6, new Label("Your drawing"), framed(canvas), tools);
+        VBox right = new VBox(6, new Label("What the model makes of it"), framed(reconstruction));
+        HBox top = new HBox(24, left, right);
+        Label message = new Label();
+        message.textProperty().bind(vm.messageProperty());
+        message.setId("draw-message");
+        neighbours.setPrefSize(900, 180);
+        VBox body = new VBox(10, top, message, new Label("Nearest training images in latent space"), neighbours);
+        setCenter(body);
+
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) e.acceptTransferModes(TransferMode.COPY);
+            e.consume();
+        });
+        setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().getFiles();
+            if (files != null && !files.isEmpty()) vm.load(files.get(0).toPath());
+            e.setDropCompleted(files != null && !files.isEmpty());
+            e.consume();
+        });
+
+        vm.drawingProperty().addListener((o, a, img) -> draw(canvas, img));
+        vm.resultProperty().addListener((o, a, r) -> show(r));
+        draw(canvas, vm.drawingProperty().get());
+        draw(reconstruction, null);
+    }
+
+    private static javafx.scene.layout.StackPane framed(Canvas c) {
+        javafx.scene.layout.StackPane p = new javafx.scene.layout.StackPane(c);
+        p.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1;");
+        p.setMaxSize(c.getWidth() + 2, c.getHeight() + 2);
+        return p;
+    }
+
+    private void show(DrawViewModel.Result r) {
+        draw(reconstruction, r == null ? null : r.reconstruction());
+        if (r == null || r.neighbours().length == 0) {
+            neighbours.setRows(List.of(), DrawViewModel.SIDE);
+            return;
+        }
+        neighbours.setRows(List.of(new ImageGrid.Row("neighbours", Arrays.asList(r.neighbourImages()),
+                Arrays.asList(r.neighbourClasses()))), DrawViewModel.SIDE);
+    }
+
+    private static void draw(Canvas c, float[] pixels) {
+        GraphicsContext g = c.getGraphicsContext2D();
+        if (pixels == null) {
+            g.setFill(Color.gray(0.93));
+            g.fillRect(0, 0, c.getWidth(), c.getHeight());
+            return;
+        }
+        WritableImage img = ImageGrid.toImage(pixels, DrawViewModel.SIDE);
+        g.setImageSmoothing(false);
+        g.drawImage(img, 0, 0, c.getWidth(), c.getHeight());
+    }
+}
