@@ -19,6 +19,9 @@ public final class Cli {
                         [--out FILE.llab] [--json]
               evaluate  --model FILE.llab [--dataset ID] [--noise gaussian|saltpepper|mask:LEVEL]
                         [--seed 42] [--json]
+              project   --model FILE.llab [--dataset ID] [--split test|train] [--n 10000]
+                        [--method pca|tsne|umap|identity] [--seed 42] [--perplexity 30]
+                        [--iterations 1000] [--landmarks 2000] [--neighbours 15] [--out FILE.csv] [--json]
               bench     [--dataset ID] [--seconds 20] [--json]
               datasets  list the dataset ids and whether each is available offline
 
@@ -46,6 +49,7 @@ public final class Cli {
                 case "train" -> new TrainCommand(out, err).run(rest);
                 case "evaluate" -> new EvaluateCommand(out, err).run(rest);
                 case "bench" -> new BenchCommand(out, err).run(rest);
+                case "project" -> new ProjectCommand(out, err).run(rest);
                 case "datasets" -> new DatasetsCommand(out).run(rest);
                 default -> throw new Args.UsageException("unknown command '" + args[0] + "'");
             };

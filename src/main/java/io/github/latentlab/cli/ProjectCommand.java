@@ -1,0 +1,105 @@
+package io.github.latentlab.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import io.github.latentlab.data.Dataset;
+import io.github.latentlab.data.DatasetCatalog;
+import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.model.SavedModel;
+import io.github.latentlab.model.ModelStore;
+import io.github.latentlab.projection.Embedding;
+import io.github.latentlab.projection.IdentityProjector;
+import io.github.latentlab.projection.PcaProjector;
+import io.github.latentlab.projection.Projector;
+import io.github.latentlab.projection.Trustworthiness;
+import io.github.latentlab.projection.TsneProjector;
+import io.github.latentlab.projection.UmapProjector;
+import io.github.latentlab.util.AtomicFiles;
+import io.github.latentlab.util.Cancellation;
+
+/**
+ * {@code project}: encodes N images of a dataset with a saved model and lays the codes out in
+ * 2-D, timing it and scoring how well the map keeps latent neighbourhoods (trustworthiness, k 10,
+ * on a 1,000-point sample).
+ */
+final class ProjectCommand {
+    static final int TRUST_K = 10;
+    static final int TRUST_SAMPLE = 1000;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ProjectCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> argv) throws Exception {
+        Args a = new Args(argv, Set.of("model", "dataset", "split", "method", "n", "seed", "perplexity",
+                "iterations", "landmarks", "neighbours", "out"), Set.of("json"));
+        SavedModel saved = ModelStore.load(Path.of(a.required("model")));
+        String method = a.string("method", "pca");
+        long seed = a.longValue("seed", 42);
+        Projector projector = switch (method) {
+            case "pca" -> new PcaProjector(0, 1);
+            case "identity" -> new IdentityProjector();
+            case "tsne" -> new TsneProjector(a.number("perplexity", 30), a.integer("iterations", 1000),
+                    a.integer("landmarks", 2000), seed);
+            case "umap" -> new UmapProjector(a.integer("neighbours", 15), seed);
+            default -> throw new Args.UsageException("--method must be pca, tsne, umap or identity, got '" + method + "'");
+        };
+        DatasetSplit data = new DatasetCatalog().load(a.string("dataset", saved.metadata().datasetId()), null,
+                ConsoleProgress.on(err), new Cancellation());
+        String split = a.string("split", "test");
+        Dataset d = switch (split) {
+            case "test" -> data.test();
+            case "train" -> data.train();
+            default -> throw new Args.UsageException("--split must be test or train, got '" + split + "'");
+        };
+        int n = Math.min(a.integer("n", 10_000), d.size());
+        if (n < 20) throw new Args.UsageException("--n must be at least 20");
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) idx[i] = i;
+        long t0 = System.nanoTime();
+        float[][] codes = saved.model().encode(d.images(idx));
+        double encodeSeconds = (System.nanoTime() - t0) / 1e9;
+        long t1 = System.nanoTime();
+        double[] firstPicture = {Double.NaN};
+        Embedding e = projector.fit(codes, ConsoleProgress.on(err), new Cancellation(), partial -> {
+            if (Double.isNaN(firstPicture[0])) firstPicture[0] = (System.nanoTime() - t1) / 1e9;
+        });
+        double seconds = (System.nanoTime() - t1) / 1e9;
+        if (Double.isNaN(firstPicture[0])) firstPicture[0] = seconds;
+        double[][] codesD = new double[n][];
+        for (int i = 0; i < n; i++) {
+            codesD[i] = new double[codes[i].length];
+            for (int j = 0; j < codes[i].length; j++) codesD[i][j] = codes[i][j];
+        }
+        double trust = Trustworthiness.of(codesD, e.xy(), TRUST_K, TRUST_SAMPLE, seed);
+        err.printf("%s: %d points in %.1f s (first picture after %.1f s, encoding %.1f s); %s; trustworthiness@%d %.3f%n",
+                method, n, seconds, firstPicture[0], encodeSeconds, e.note(), TRUST_K, trust);
+        String outFile = a.string("out", null);
+        if (outFile != null) writeCsv(Path.of(outFile), d, e);
+        if (a.flag("json")) {
+            out.println(new Json().put("method", method).put("dataset", data.id()).put("split", split)
+                    .put("n", n).put("points", e.xy().length).put("fitted", e.fitted()).put("seconds", seconds)
+                    .put("first_picture_seconds", firstPicture[0]).put("encode_seconds", encodeSeconds)
+                    .put("trustworthiness", trust).put("trustworthiness_k", TRUST_K)
+                    .put("trustworthiness_sample", Math.min(TRUST_SAMPLE, n)).put("seed", seed)
+                    .put("latent", codes[0].length).put("note", e.note()).put("out", outFile));
+        }
+        return 0;
+    }
+
+    private static void writeCsv(Path file, Dataset d, Embedding e) throws java.io.IOException {
+        StringBuilder sb = new StringBuilder("index,label,class,x,y\n");
+        for (int i = 0; i < e.xy().length; i++) {
+            sb.append(i).append(',').append(d.label(i)).append(',').append(d.classNames().get(d.label(i)).replace(",", " "))
+                    .append(',').append(e.xy()[i][0]).append(',').append(e.xy()[i][1]).append('\n');
+        }
+        AtomicFiles.write(file, sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.latentlab.projection;
+
+import java.util.function.Consumer;
+
+import smile.manifold.UMAP;
+import smile.math.MathEx;
+
+import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.Progress;
+
+/**
+ * UMAP by Smile. Smile lays out only the largest connected component of the neighbour graph and
+ * says which rows in {@code index}; the rows it drops are placed by their 5 nearest laid-out
+ * codes, so every point still appears. Tuning: neighbours 5–50 (15 default), larger keeps more
+ * global structure.
+ */
+public final class UmapProjector implements Projector {
+    private final int neighbours;
+    private final long seed;
+
+    public UmapProjector(int neighbours, long seed) {
+        if (neighbours < 2 || neighbours > 200) throw new IllegalArgumentException("neighbours " + neighbours + " outside 2..200");
+        this.neighbours = neighbours;
+        this.seed = seed;
+    }
+
+    @Override
+    public Embedding fit(float[][] codes, Progress progress, Cancellation cancel, Consumer<Embedding> partial) {
+        double[][] x = Knn.toDouble(codes);
+        progress.update(-1, "UMAP: building the neighbour graph and laying it out");
+        UMAP umap;
+        synchronized (MathEx.class) {
+            MathEx.setSeed(seed);
+            umap = UMAP.of(x, Math.min(neighbours, x.length - 1));
+        }
+        cancel.check();
+        double[][] xy = new double[x.length][];
+        boolean[] placed = new boolean[x.length];
+        for (int i = 0; i < umap.index.length; i++) {
+            xy[umap.index[i]] = umap.coordinates[i].clone();
+            placed[umap.index[i]] = true;
+        }
+        int fitted = umap.index.length;
+        if (fitted < x.length) Knn.placeRest(x, xy, placed, 5);
+        progress.update(1, "UMAP done");
+        return new Embedding("umap", xy, fitted, fitted == x.length ? "UMAP on all " + x.length + " codes"
+                : "UMAP laid out " + fitted + " codes; " + (x.length - fitted)
+                        + " outside its largest connected component were placed by their nearest codes");
+    }
+}
