@@ -104,6 +104,19 @@ class CliTest {
             assertTrue(noisy.get(key).isNumber(), key + " in " + noisy);
         }
         assertEquals("gaussian:0.3", noisy.get("noise").asText());
+        Path csv = dir.resolve("map.csv");
+        assertEquals(0, run("project", "--model", model.toString(), "--dataset", dataset, "--split", "train",
+                "--method", "tsne", "--n", "600", "--landmarks", "300", "--iterations", "250", "--out", csv.toString(),
+                "--json"), stderr());
+        JsonNode map = lastJsonLine();
+        assertEquals(600, map.get("points").asInt());
+        assertEquals(300, map.get("fitted").asInt());
+        assertTrue(map.get("seconds").asDouble() > 0);
+        double trust = map.get("trustworthiness").asDouble();
+        assertTrue(trust > 0.5 && trust <= 1, map.toString());
+        assertEquals(601, Files.readAllLines(csv).size(), "header and one line per point");
+        assertEquals(2, run("project", "--model", model.toString(), "--method", "mds"));
+
         assertEquals(2, run("evaluate", "--model", model.toString(), "--noise", "fog:0.3"));
         assertTrue(stderr().contains("unknown noise 'fog'"), stderr());
     }
