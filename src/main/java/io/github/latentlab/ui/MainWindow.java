@@ -53,6 +53,7 @@ public final class MainWindow extends BorderPane {
     private final SplitPane split;
     private final io.github.latentlab.ui.noise.NoiseViewModel noiseVm;
     private final io.github.latentlab.ui.draw.DrawViewModel drawVm;
+    private final io.github.latentlab.ui.latent.LatentViewModel latentVm;
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private final Label runtimeLabel = new Label("Loading ND4J…");
     private final Label dataLabel = new Label();
@@ -81,7 +82,11 @@ public final class MainWindow extends BorderPane {
         this.drawVm = new io.github.latentlab.ui.draw.DrawViewModel(app);
         javafx.scene.control.Tab drawTab = new javafx.scene.control.Tab("Draw", new io.github.latentlab.ui.draw.DrawPane(drawVm));
         drawTab.setId("tab-draw");
-        tabs.getTabs().setAll(trainTab, noiseTab, drawTab);
+        this.latentVm = new io.github.latentlab.ui.latent.LatentViewModel(app);
+        javafx.scene.control.Tab latentTab = new javafx.scene.control.Tab("Latent map",
+                new io.github.latentlab.ui.latent.LatentPane(latentVm));
+        latentTab.setId("tab-latent");
+        tabs.getTabs().setAll(trainTab, latentTab, noiseTab, drawTab);
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         setTop(menu());
         setCenter(tabs);
@@ -95,6 +100,7 @@ public final class MainWindow extends BorderPane {
     public ReconstructionViewModel reconstructionViewModel() { return reconstructionVm; }
     public io.github.latentlab.ui.noise.NoiseViewModel noiseViewModel() { return noiseVm; }
     public io.github.latentlab.ui.draw.DrawViewModel drawViewModel() { return drawVm; }
+    public io.github.latentlab.ui.latent.LatentViewModel latentViewModel() { return latentVm; }
     public javafx.scene.control.TabPane tabs() { return tabs; }
 
     /** Loads ND4J and the default dataset off the UI thread, showing progress in the status bar. */

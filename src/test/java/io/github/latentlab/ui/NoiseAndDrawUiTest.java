@@ -64,7 +64,7 @@ class NoiseAndDrawUiTest {
 
     @Test
     void movingTheSliderChangesNoisyAndDenoisedRowsAndTheirScores(FxRobot robot) throws Exception {
-        showTrainedModel(robot, 1);
+        showTrainedModel(robot, 2);
         NoiseViewModel noise = window.noiseViewModel();
         waitUntil(() -> noise.resultProperty().get() != null && noise.resultProperty().get().denoised() != null);
         waitUntil(() -> noise.curve().size() == 11);
@@ -101,7 +101,7 @@ class NoiseAndDrawUiTest {
             slider.setValue(0.3);
         });
 
-        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        robot.interact(() -> window.tabs().getSelectionModel().select(2));
         Path png = Path.of("target", "snapshots", "noise-pane.png");
         Files.createDirectories(png.getParent());
         var image = WaitForAsyncUtils.asyncFx(() -> Snapshots.capture(window)).get(10, TimeUnit.SECONDS);
@@ -111,7 +111,7 @@ class NoiseAndDrawUiTest {
 
     @Test
     void drawingOnTheCanvasIsReconstructedLiveWithItsNearestTrainingImages(FxRobot robot) throws Exception {
-        showTrainedModel(robot, 2);
+        showTrainedModel(robot, 3);
         DrawViewModel draw = window.drawViewModel();
         var canvas = robot.lookup("#draw-canvas").query();
         var bounds = canvas.localToScreen(canvas.getBoundsInLocal());
@@ -151,6 +151,40 @@ class NoiseAndDrawUiTest {
             for (float v : draw.drawingProperty().get()) sum += v;
             return sum > 20;
         });
+    }
+
+    @Test
+    void latentMapDrawsTheCodesAndDecodesWhereTheUserDrags(FxRobot robot) throws Exception {
+        showTrainedModel(robot, 1);
+        io.github.latentlab.ui.latent.LatentViewModel latent = window.latentViewModel();
+        // start a slow UMAP, then switch to PCA at once: the UMAP run is cancelled, PCA wins
+        robot.interact(() -> {
+            latent.methodProperty().set(io.github.latentlab.ui.latent.LatentViewModel.Method.UMAP);
+            latent.compute();
+            latent.methodProperty().set(io.github.latentlab.ui.latent.LatentViewModel.Method.PCA);
+        });
+        waitUntil(() -> latent.mapProperty().get() != null && latent.statusProperty().get().startsWith("PCA"));
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("pca", latent.mapProperty().get().embedding().method(), "the cancelled UMAP never replaced PCA");
+        assertEquals(300, latent.mapProperty().get().embedding().xy().length);
+
+        var map = robot.lookup("#latent-map").query();
+        var b = map.localToScreen(map.getBoundsInLocal());
+        robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.3, b.getMinY() + b.getHeight() * 0.5)).press(javafx.scene.input.MouseButton.PRIMARY);
+        waitUntil(() -> latent.decodedProperty().get() != null);
+        var first = latent.decodedProperty().get();
+        robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.7, b.getMinY() + b.getHeight() * 0.4)).release(javafx.scene.input.MouseButton.PRIMARY);
+        waitUntil(() -> latent.decodedProperty().get() != first);
+        assertFalse(Arrays.equals(first.image(), latent.decodedProperty().get().image()), "dragging changes the decoded image");
+        // far outside the data the map says so
+        robot.interact(() -> latent.decodeAt(1e3, 1e3));
+        waitUntil(() -> latent.decodedProperty().get().x() == 1e3);
+        assertTrue(latent.decodedProperty().get().offData() > io.github.latentlab.ui.latent.LatentViewModel.OFF_DATA);
+
+        Path png = Path.of("target", "snapshots", "latent-pane.png");
+        var image = WaitForAsyncUtils.asyncFx(() -> Snapshots.capture(window)).get(10, TimeUnit.SECONDS);
+        Snapshots.write(image, png);
     }
 
     private static DenseAutoencoder trained;

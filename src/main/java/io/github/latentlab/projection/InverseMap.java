@@ -1,0 +1,63 @@
+package io.github.latentlab.projection;
+
+/**
+ * From a map point back to a latent code. Exact where the map is (identity; PCA on its plane,
+ * the other components taken from the nearest code); for t-SNE and UMAP, which have no inverse,
+ * the inverse-distance weighted blend of the codes of the {@link #K} nearest map points. Also
+ * says how far the code is from real data, in units of the codes' typical nearest-neighbour
+ * distance, so a view can warn "off the data".
+ */
+public final class InverseMap {
+    static final int K = 5;
+    private final double[][] codes;
+    private final double[][] xy;
+    private final PcaProjector pca;
+    private final boolean identity;
+    private final double typicalGap;
+
+    /** A decoded point: its code, and the distance to the nearest real code over the typical gap. */
+    public record Result(double[] code, double offData) { }
+
+    public InverseMap(double[][] codes, Embedding embedding, PcaProjector pcaOrNull) {
+        this.codes = codes;
+        this.xy = embedding.xy();
+        this.pca = "pca".equals(embedding.method()) ? pcaOrNull : null;
+        this.identity = "identity".equals(embedding.method());
+        this.typicalGap = typicalGap(codes);
+    }
+
+    public Result at(double x, double y) {
+        double[] q = {x, y};
+        int[] near = Knn.nearest(xy, q, K, -1);
+        double[] code;
+        if (identity) {
+            code = q;
+        } else if (pca != null) {
+            code = pca.inverse(x, y, codes[near[0]]);
+        } else {
+            code = new double[codes[0].length];
+            double w = 0;
+            for (int i : near) {
+                double weight = 1 / (Math.sqrt(Knn.dist2(xy[i], q)) + 1e-9);
+                for (int j = 0; j < code.length; j++) code[j] += weight * codes[i][j];
+                w += weight;
+            }
+            for (int j = 0; j < code.length; j++) code[j] /= w;
+        }
+        int nearestCode = Knn.nearest(codes, code, 1, -1)[0];
+        return new Result(code, Math.sqrt(Knn.dist2(codes[nearestCode], code)) / typicalGap);
+    }
+
+    /** Median distance from a code to its nearest other code, over a sample of 500 codes. */
+    private static double typicalGap(double[][] codes) {
+        int n = Math.min(500, codes.length);
+        int[] rows = TsneProjector.sample(codes.length, n, 1);
+        double[] gaps = new double[n];
+        for (int i = 0; i < n; i++) {
+            int j = Knn.nearest(codes, codes[rows[i]], 1, rows[i])[0];
+            gaps[i] = Math.sqrt(Knn.dist2(codes[rows[i]], codes[j]));
+        }
+        java.util.Arrays.sort(gaps);
+        return Math.max(gaps[n / 2], 1e-9);
+    }
+}

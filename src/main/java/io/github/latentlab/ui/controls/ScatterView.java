@@ -1,0 +1,133 @@
+package io.github.latentlab.ui.controls;
+
+import java.nio.IntBuffer;
+import java.util.function.BiConsumer;
+
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelBuffer;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+
+/**
+ * A scatter plot of many points (70,000 stay fluid) drawn straight into a {@link PixelBuffer}
+ * shown by one ImageView: no node per point. Points are 2–4 pixels wide (fewer points, larger),
+ * colored by class. Pressing or
+ * dragging reports the position in data coordinates and marks it with a ring.
+ */
+public final class ScatterView extends Region {
+    /** Class colors (Tableau 10), then repeated. */
+    public static final int[] PALETTE = {0xFF4E79A7, 0xFFF28E2B, 0xFFE15759, 0xFF76B7B2, 0xFF59A14F,
+            0xFFEDC948, 0xFFB07AA1, 0xFFFF9DA7, 0xFF9C755F, 0xFFBAB0AC};
+    private static final int BACKGROUND = 0xFFFFFFFF;
+    private static final double MARGIN = 10;
+
+    private final ImageView view = new ImageView();
+    private final Circle cursor = new Circle(6, Color.TRANSPARENT);
+    private double[][] xy = new double[0][];
+    private int[] labels = new int[0];
+    private double minX, maxX, minY, maxY;
+    private BiConsumer<Double, Double> onPoint = (x, y) -> { };
+    private IntBuffer buffer;
+    private int[] canvas = new int[0];
+    private PixelBuffer<IntBuffer> pixels;
+    private int width, height;
+    private long lastDrawNanos;
+
+    public ScatterView() {
+        getStyleClass().add("scatter-view");
+        cursor.setStroke(Color.BLACK);
+        cursor.setStrokeWidth(2);
+        cursor.setVisible(false);
+        cursor.setMouseTransparent(true);
+        getChildren().addAll(view, cursor);
+        setMinSize(200, 200);
+        setPrefSize(700, 600);
+        setOnMousePressed(e -> report(e.getX(), e.getY()));
+        setOnMouseDragged(e -> report(e.getX(), e.getY()));
+    }
+
+    /** Called with data coordinates when the user presses or drags on the map. */
+    public void setOnPoint(BiConsumer<Double, Double> handler) { this.onPoint = handler; }
+
+    /** Nanoseconds the last full redraw took (for measuring). */
+    public long lastDrawNanos() { return lastDrawNanos; }
+
+    public void setPoints(double[][] xy, int[] labels) {
+        this.xy = xy;
+        this.labels = labels;
+        minX = minY = Double.POSITIVE_INFINITY;
+        maxX = maxY = Double.NEGATIVE_INFINITY;
+        for (double[] p : xy) {
+            minX = Math.min(minX, p[0]); maxX = Math.max(maxX, p[0]);
+            minY = Math.min(minY, p[1]); maxY = Math.max(maxY, p[1]);
+        }
+        if (maxX <= minX) { maxX = minX + 1; }
+        if (maxY <= minY) { maxY = minY + 1; }
+        cursor.setVisible(false);
+        redraw();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        int w = (int) Math.max(1, getWidth()), h = (int) Math.max(1, getHeight());
+        if (w != width || h != height) {
+            width = w;
+            height = h;
+            // a direct buffer, as PixelBuffer wants; pixels are drawn in an int[] and copied in one go
+            buffer = java.nio.ByteBuffer.allocateDirect(w * h * 4).order(java.nio.ByteOrder.nativeOrder()).asIntBuffer();
+            canvas = new int[w * h];
+            pixels = new PixelBuffer<>(w, h, buffer, PixelFormat.getIntArgbPreInstance());
+            view.setImage(new WritableImage(pixels));
+            redraw();
+        }
+    }
+
+    private void redraw() {
+        if (pixels == null) return;
+        long t0 = System.nanoTime();
+        int[] a = canvas;
+        java.util.Arrays.fill(a, BACKGROUND);
+        int size = xy.length < 2_000 ? 4 : xy.length < 20_000 ? 3 : 2; // fewer points, larger dots
+        for (int i = 0; i < xy.length; i++) {
+            int px = (int) toScreenX(xy[i][0]), py = (int) toScreenY(xy[i][1]);
+            int color = PALETTE[Math.floorMod(labels[i], PALETTE.length)];
+            for (int dy = 0; dy < size; dy++) {
+                int yy = py + dy;
+                if (yy < 0 || yy >= height) continue;
+                for (int dx = 0; dx < size; dx++) {
+                    int xx = px + dx;
+                    if (xx >= 0 && xx < width) a[yy * width + xx] = color;
+                }
+            }
+        }
+        buffer.clear();
+        buffer.put(a);
+        buffer.clear();
+        pixels.updateBuffer(b -> null);
+        lastDrawNanos = System.nanoTime() - t0;
+    }
+
+    private double scale() {
+        return Math.min((width - 2 * MARGIN) / (maxX - minX), (height - 2 * MARGIN) / (maxY - minY));
+    }
+
+    private double toScreenX(double x) { return MARGIN + (x - minX) * scale(); }
+    private double toScreenY(double y) { return height - MARGIN - (y - minY) * scale(); }
+
+    private void report(double sx, double sy) {
+        if (xy.length == 0) return;
+        cursor.setCenterX(sx);
+        cursor.setCenterY(sy);
+        cursor.setVisible(true);
+        double s = scale();
+        onPoint.accept(minX + (sx - MARGIN) / s, minY + (height - MARGIN - sy) / s);
+    }
+
+    /** The screen position of data point (x, y), for tests. */
+    public javafx.geometry.Point2D toScreen(double x, double y) {
+        return new javafx.geometry.Point2D(toScreenX(x), toScreenY(y));
+    }
+}

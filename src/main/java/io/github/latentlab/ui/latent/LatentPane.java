@@ -1,0 +1,95 @@
+package io.github.latentlab.ui.latent;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+
+import io.github.latentlab.ui.controls.ImageGrid;
+import io.github.latentlab.ui.controls.ScatterView;
+
+/** The latent map: codes of test images in 2-D, colored by class; drag anywhere to decode. */
+public final class LatentPane extends BorderPane {
+    final ScatterView scatter = new ScatterView();
+    final Canvas decoded = new Canvas(224, 224);
+    private final Label honesty = new Label();
+    private final FlowPane legend = new FlowPane(8, 4);
+
+    public LatentPane(LatentViewModel vm) {
+        getStyleClass().add("latent-pane");
+        setPadding(new Insets(8));
+        ComboBox<LatentViewModel.Method> method = new ComboBox<>();
+        method.getItems().setAll(LatentViewModel.Method.values());
+        method.valueProperty().bindBidirectional(vm.methodProperty());
+        method.setId("projection");
+        Spinner<Integer> points = new Spinner<>(100, 70_000, vm.pointsProperty().get(), 1000);
+        points.setEditable(true);
+        points.setPrefWidth(100);
+        points.getValueFactory().valueProperty().addListener((o, a, b) -> { if (b != null) vm.pointsProperty().set(b); });
+        Button show = new Button("Show map");
+        show.setId("show-map");
+        show.setOnAction(e -> vm.compute());
+        Label status = new Label();
+        status.textProperty().bind(vm.statusProperty());
+        status.setId("latent-status");
+        HBox bar = new HBox(8, new Label("Projection"), method, new Label("Test images"), points, show, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        setTop(bar);
+        BorderPane.setMargin(bar, new Insets(0, 0, 8, 0));
+
+        scatter.setId("latent-map");
+        scatter.setStyle("-fx-border-color: -color-border-default;");
+        scatter.setOnPoint(vm::decodeAt);
+        setCenter(scatter);
+
+        honesty.setWrapText(true);
+        honesty.setMaxWidth(224);
+        honesty.setId("decode-honesty");
+        legend.setPrefWrapLength(224);
+        VBox side = new VBox(8, new Label("Decoded at the cursor"), decoded, honesty, new Label("Classes"), legend);
+        side.setPadding(new Insets(0, 0, 0, 10));
+        side.setPrefWidth(240);
+        setRight(side);
+        clearDecoded();
+
+        vm.mapProperty().addListener((o, a, m) -> {
+            if (m == null) return;
+            scatter.setPoints(m.embedding().xy(), m.labels());
+            legend.getChildren().clear();
+            for (int c = 0; c < m.classNames().size(); c++) {
+                int argb = ScatterView.PALETTE[c % ScatterView.PALETTE.length];
+                Rectangle swatch = new Rectangle(10, 10, Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff));
+                HBox item = new HBox(4, swatch, new Label(m.classNames().get(c)));
+                item.setAlignment(Pos.CENTER_LEFT);
+                legend.getChildren().add(item);
+            }
+        });
+        vm.decodedProperty().addListener((o, a, d) -> {
+            if (d == null) return;
+            GraphicsContext g = decoded.getGraphicsContext2D();
+            g.setImageSmoothing(false);
+            g.drawImage(ImageGrid.toImage(d.image(), 28), 0, 0, decoded.getWidth(), decoded.getHeight());
+            boolean off = d.offData() > LatentViewModel.OFF_DATA;
+            honesty.setText(String.format("%s: %.1f× the usual gap between codes from the nearest real code.%s",
+                    off ? "Off the data" : "On the data", d.offData(),
+                    off ? " The decoder has never seen codes like this: treat the image as a guess." : ""));
+            honesty.setTextFill(off ? Color.web("#c0392b") : Color.web("#2e7d32"));
+        });
+    }
+
+    private void clearDecoded() {
+        GraphicsContext g = decoded.getGraphicsContext2D();
+        g.setFill(Color.gray(0.93));
+        g.fillRect(0, 0, decoded.getWidth(), decoded.getHeight());
+    }
+}
