@@ -22,8 +22,8 @@ import io.github.latentlab.ui.fx.FxExecutor;
 public final class LatentLabApp extends Application {
     private AppState state;
 
-    static void launchApp() {
-        Application.launch(LatentLabApp.class);
+    static void launchApp(String... args) {
+        Application.launch(LatentLabApp.class, args);
     }
 
     /** Builds the shared state and services; separate so tests can build the window the same way. */
@@ -72,6 +72,8 @@ public final class LatentLabApp extends Application {
         });
         stage.show();
         window.startBackgroundLoading();
+        getParameters().getRaw().stream().findFirst()
+                .ifPresent(file -> window.openModelFrom(java.nio.file.Path.of(file)));
     }
 
     @Override

@@ -3,7 +3,8 @@ package io.github.latentlab.app;
 import io.github.latentlab.cli.Cli;
 
 /**
- * Entry point. With a command, runs the command line; with none, opens the app. A plain class,
+ * Entry point. With a command, runs the command line; with none, opens the app;
+ * {@code open FILE.llab} opens the app with that model. A plain class,
  * not an {@code Application}, so the app starts from a classpath jar (no module-info: DL4J's
  * module descriptors are broken).
  */
@@ -11,6 +12,10 @@ public final class Main {
     private Main() { }
 
     public static void main(String[] args) {
+        if (args.length == 2 && args[0].equals("open")) {
+            LatentLabApp.launchApp(args[1]); // the app, with a saved model opened
+            return;
+        }
         if (args.length > 0) {
             System.exit(new Cli(System.out, System.err).run(args));
         }

@@ -10,7 +10,8 @@ import java.util.List;
  */
 public final class Cli {
     static final String USAGE = """
-            Usage: java -jar latent-lab.jar COMMAND [options]   (no command opens the app)
+            Usage: java -jar latent-lab.jar COMMAND [options]   (no command opens the app;
+                                                                 open FILE.llab opens it with a model)
 
             Commands:
               train     --dataset ID [--test-dataset ID] [--model ae|dae] [--hidden 256[,128]]

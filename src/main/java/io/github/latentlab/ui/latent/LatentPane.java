@@ -42,10 +42,15 @@ public final class LatentPane extends BorderPane {
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
         status.setId("latent-status");
-        HBox bar = new HBox(8, new Label("Projection"), method, new Label("Test images"), points, show, status);
+        Label projection = new Label("Projection"), images = new Label("Test images");
+        for (var fixed : new javafx.scene.control.Control[] {projection, images, show}) {
+            fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(8, projection, method, images, points, show);
         bar.setAlignment(Pos.CENTER_LEFT);
-        setTop(bar);
-        BorderPane.setMargin(bar, new Insets(0, 0, 8, 0));
+        VBox top = new VBox(6, bar, status);
+        setTop(top);
+        BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
 
         scatter.setId("latent-map");
         scatter.setStyle("-fx-border-color: -color-border-default;");
