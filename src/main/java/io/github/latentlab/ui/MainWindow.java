@@ -87,6 +87,9 @@ public final class MainWindow extends BorderPane {
                 new io.github.latentlab.ui.latent.LatentPane(latentVm));
         latentTab.setId("tab-latent");
         tabs.getTabs().setAll(trainTab, latentTab, noiseTab, drawTab);
+        // panes hidden behind another tab do no work while a model trains
+        noiseVm.activeProperty().bind(noiseTab.selectedProperty());
+        drawVm.activeProperty().bind(drawTab.selectedProperty());
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         setTop(menu());
         setCenter(tabs);

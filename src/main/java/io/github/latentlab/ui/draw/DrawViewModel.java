@@ -42,6 +42,11 @@ public final class DrawViewModel {
     /** Codes of the training set under the model they were computed with. */
     private volatile CodeIndex index;
     private volatile Autoencoder indexedModel;
+    private volatile long indexBuilt;
+    static final long INDEX_MAX_AGE_NANOS = 10_000_000_000L;
+    /** Only a visible pane follows the model while it trains; a hidden one catches up when shown. */
+    private final javafx.beans.property.BooleanProperty active = new javafx.beans.property.SimpleBooleanProperty(true);
+    private boolean stale;
 
     public DrawViewModel(AppState app) {
         this.app = app;
@@ -52,8 +57,18 @@ public final class DrawViewModel {
                         + " · nearest training images by latent code below");
             }
         }, e -> message.set("Could not reconstruct: " + e.getMessage()));
-        app.viewModelProperty().addListener((o, a, b) -> update());
+        app.viewModelProperty().addListener((o, a, b) -> {
+            if (active.get()) update(); else stale = true;
+        });
+        active.addListener((o, was, is) -> {
+            if (is && stale) {
+                stale = false;
+                update();
+            }
+        });
     }
+
+    public javafx.beans.property.BooleanProperty activeProperty() { return active; }
 
     /** Brush radius in image pixels. */
     public DoubleProperty brushProperty() { return brush; }
@@ -113,7 +128,9 @@ public final class DrawViewModel {
     }
 
     private Result compute(float[] image, Autoencoder model, DatasetSplit data) {
-        if (model == null || model.inputSize() != image.length) {
+        boolean blank = true;
+        for (float v : image) if (v != 0) { blank = false; break; }
+        if (blank || model == null || model.inputSize() != image.length) {
             return new Result(image, null, Double.NaN, new int[0], new float[0][], new String[0]);
         }
         float[] recon;
@@ -127,12 +144,17 @@ public final class DrawViewModel {
         String[] nearClasses = new String[0];
         if (data != null) {
             CodeIndex idx = index;
-            if (idx == null || indexedModel != model || idx.data() != data.train()) {
+            // encoding the training set takes about a second: while a model trains, reuse an
+            // index up to INDEX_MAX_AGE old rather than rebuilding it on every new model copy
+            boolean fresh = idx != null && idx.data() == data.train()
+                    && (indexedModel == model || System.nanoTime() - indexBuilt < INDEX_MAX_AGE_NANOS);
+            if (!fresh) {
                 synchronized (model) {
                     idx = CodeIndex.build(model, data.train(), new Cancellation());
                 }
                 index = idx;
                 indexedModel = model;
+                indexBuilt = System.nanoTime();
             }
             near = idx.nearest(code, NEIGHBOURS);
             nearImages = data.train().images(near);

@@ -61,6 +61,9 @@ public final class NoiseViewModel {
     private final LatestOnly<Result> rows;
     private final LatestOnly<List<CurvePoint>> curveWorker;
     private int cursor;
+    /** Only a visible pane follows the model while it trains; a hidden one catches up when shown. */
+    private final javafx.beans.property.BooleanProperty active = new javafx.beans.property.SimpleBooleanProperty(true);
+    private boolean stale;
 
     public NoiseViewModel(AppState app) {
         this.app = app;
@@ -80,12 +83,24 @@ public final class NoiseViewModel {
         });
         app.dataProperty().addListener((o, a, b) -> { cursor = 0; refresh(); refreshCurve(); });
         app.viewModelProperty().addListener((o, a, b) -> {
+            if (!active.get()) {
+                stale = true;
+                return;
+            }
             refresh();
             if (!app.training().isRunning()) refreshCurve(); // not every second while training
+        });
+        active.addListener((o, was, is) -> {
+            if (is && stale) {
+                stale = false;
+                refresh();
+                refreshCurve();
+            }
         });
     }
 
     public ObjectProperty<NoiseKind> kindProperty() { return kind; }
+    public javafx.beans.property.BooleanProperty activeProperty() { return active; }
     public DoubleProperty levelProperty() { return level; }
     public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
     public StringProperty summaryProperty() { return summary; }

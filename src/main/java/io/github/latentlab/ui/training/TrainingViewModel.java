@@ -287,7 +287,8 @@ public final class TrainingViewModel {
     private String describe(TrainingEvent e) {
         return switch (e.type()) {
             case STOPPED -> "Stopped after epoch " + (e.epoch() - 1) + " of " + e.totalEpochs();
-            case FINISHED -> String.format("Done: %d epochs, loss %.4f", e.totalEpochs(), e.trainLoss());
+            case FINISHED -> String.format("Done: %d epochs, loss %.4f · %,.0f samples/s", e.totalEpochs(),
+                    e.trainLoss(), e.samplesPerSecond());
             case FAILED -> "Failed: see the message below";
             case PAUSED -> String.format("Paused in epoch %d of %d", e.epoch(), e.totalEpochs());
             case STARTED -> "Started";
