@@ -39,7 +39,7 @@ final class ProjectCommand {
 
     int run(List<String> argv) throws Exception {
         Args a = new Args(argv, Set.of("model", "dataset", "split", "method", "n", "seed", "perplexity",
-                "iterations", "landmarks", "neighbours", "out"), Set.of("json"));
+                "iterations", "landmarks", "neighbours", "out", "export"), Set.of("json"));
         SavedModel saved = ModelStore.load(Path.of(a.required("model")));
         String method = a.string("method", "pca");
         long seed = a.longValue("seed", 42);
@@ -83,13 +83,22 @@ final class ProjectCommand {
                 method, n, seconds, firstPicture[0], encodeSeconds, e.note(), TRUST_K, trust);
         String outFile = a.string("out", null);
         if (outFile != null) writeCsv(Path.of(outFile), d, e);
+        String exportDir = a.string("export", null);
+        if (exportDir != null) {
+            err.println("Wrote " + io.github.latentlab.projection.EmbeddingExport.write(Path.of(exportDir), codes, d, e.xy()));
+        }
+        DecodeTiming decode = DecodeTiming.measure(saved.model(), codesD, e,
+                method.equals("pca") ? (PcaProjector) projector : null, seed);
+        err.printf("decode at a map point (inverse + decoder): median %.3f ms, p99 %.3f ms over %d points%n",
+                decode.p50Millis(), decode.p99Millis(), decode.samples());
         if (a.flag("json")) {
             out.println(new Json().put("method", method).put("dataset", data.id()).put("split", split)
                     .put("n", n).put("points", e.xy().length).put("fitted", e.fitted()).put("seconds", seconds)
                     .put("first_picture_seconds", firstPicture[0]).put("encode_seconds", encodeSeconds)
                     .put("trustworthiness", trust).put("trustworthiness_k", TRUST_K)
                     .put("trustworthiness_sample", Math.min(TRUST_SAMPLE, n)).put("seed", seed)
-                    .put("latent", codes[0].length).put("note", e.note()).put("out", outFile));
+                    .put("latent", codes[0].length).put("note", e.note()).put("out", outFile)
+                    .put("decode_p50_ms", decode.p50Millis()).put("decode_p99_ms", decode.p99Millis()));
         }
         return 0;
     }

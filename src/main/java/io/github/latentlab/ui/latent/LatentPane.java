@@ -46,7 +46,18 @@ public final class LatentPane extends BorderPane {
         for (var fixed : new javafx.scene.control.Control[] {projection, images, show}) {
             fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(8, projection, method, images, points, show);
+        Button export = new Button("Export codes…");
+        export.setId("export-codes");
+        export.setTooltip(new javafx.scene.control.Tooltip("vectors.tsv + metadata.tsv for the TensorFlow "
+                + "Embedding Projector, and coordinates.csv of this map"));
+        export.setOnAction(e -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle("Folder for vectors.tsv, metadata.tsv and coordinates.csv");
+            java.io.File dir = chooser.showDialog(getScene().getWindow());
+            if (dir != null) vm.exportTo(dir.toPath());
+        });
+        export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, projection, method, images, points, show, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(6, bar, status);
         setTop(top);

@@ -41,7 +41,7 @@ public final class LatentViewModel {
 
     /** A map ready to draw and to decode from. */
     public record Map(Embedding embedding, int[] labels, java.util.List<String> classNames, Autoencoder model,
-                      InverseMap inverse) { }
+                      InverseMap inverse, float[][] codes, Dataset data) { }
 
     /** The image at the dragged point. */
     public record Decoded(double x, double y, float[] image, double offData) { }
@@ -116,10 +116,10 @@ public final class LatentViewModel {
                     partial -> app.uiThread().execute(() -> {
                         if (!cancel.isCancelled()) {
                             map.set(new Map(partial, labels, test.classNames(), model,
-                                    new InverseMap(codesD, partial, pca)));
+                                    new InverseMap(codesD, partial, pca), codes, test));
                         }
                     }));
-            return new Map(e, labels, test.classNames(), model, new InverseMap(codesD, e, pca));
+            return new Map(e, labels, test.classNames(), model, new InverseMap(codesD, e, pca), codes, test);
         }, result -> {
             if (cancel.isCancelled()) return;
             running = null;
@@ -130,6 +130,22 @@ public final class LatentViewModel {
             running = null;
             status.set("Could not project: " + error.getMessage());
         });
+    }
+
+    /**
+     * Writes the shown codes for the TensorFlow Embedding Projector (vectors.tsv, metadata.tsv)
+     * and the map (coordinates.csv) into {@code folder}, off the UI thread.
+     */
+    public java.util.concurrent.CompletableFuture<java.util.List<java.nio.file.Path>> exportTo(java.nio.file.Path folder) {
+        Map current = map.get();
+        if (current == null) {
+            status.set("Nothing to export yet: show a map first.");
+            return java.util.concurrent.CompletableFuture.completedFuture(java.util.List.of());
+        }
+        return app.background().run(() -> io.github.latentlab.projection.EmbeddingExport.write(folder, current.codes(),
+                current.data(), current.embedding().xy()), files -> status.set("Exported " + files.size()
+                + " files to " + folder + " (load vectors.tsv and metadata.tsv in the Embedding Projector)"),
+                e -> status.set("Could not export: " + e.getMessage()));
     }
 
     /** Decodes the code at map point (x, y), off the UI thread, newest request first. */

@@ -1,0 +1,42 @@
+package io.github.latentlab.cli;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import io.github.latentlab.model.Autoencoder;
+import io.github.latentlab.projection.Embedding;
+import io.github.latentlab.projection.InverseMap;
+import io.github.latentlab.projection.PcaProjector;
+
+/**
+ * What one drag step on the latent map costs: map point → code (the inverse map) → image (the
+ * decoder), timed for random points over the map's extent after a warm-up.
+ */
+record DecodeTiming(int samples, double p50Millis, double p99Millis) {
+    static DecodeTiming measure(Autoencoder model, double[][] codes, Embedding e, PcaProjector pca, long seed) {
+        InverseMap inverse = new InverseMap(codes, e, pca);
+        double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        for (double[] p : e.xy()) {
+            minX = Math.min(minX, p[0]); maxX = Math.max(maxX, p[0]);
+            minY = Math.min(minY, p[1]); maxY = Math.max(maxY, p[1]);
+        }
+        SplittableRandom rnd = new SplittableRandom(seed);
+        int warmup = 200, n = 1000;
+        double[] millis = new double[n];
+        // the projection just freed large arrays (t-SNE's n² matrices): collect them first, as the
+        // app has long done by the time a user drags
+        System.gc();
+        for (int i = 0; i < warmup + n; i++) {
+            double x = minX + rnd.nextDouble() * (maxX - minX), y = minY + rnd.nextDouble() * (maxY - minY);
+            long t0 = System.nanoTime();
+            double[] code = inverse.at(x, y).code();
+            float[] z = new float[code.length];
+            for (int j = 0; j < z.length; j++) z[j] = (float) code[j];
+            model.decode(new float[][] {z});
+            if (i >= warmup) millis[i - warmup] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(millis);
+        return new DecodeTiming(n, millis[n / 2], millis[(int) Math.ceil(0.99 * n) - 1]);
+    }
+}
