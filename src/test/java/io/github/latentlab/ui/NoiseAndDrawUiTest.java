@@ -182,6 +182,17 @@ class NoiseAndDrawUiTest {
         waitUntil(() -> latent.decodedProperty().get().x() == 1e3);
         assertTrue(latent.decodedProperty().get().offData() > io.github.latentlab.ui.latent.LatentViewModel.OFF_DATA);
 
+        // two clicks pick the ends of the interpolation strip; sampling fills the second strip
+        robot.clickOn(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.25, b.getMinY() + b.getHeight() * 0.5));
+        robot.clickOn(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.6, b.getMinY() + b.getHeight() * 0.3));
+        waitUntil(() -> latent.interpolationProperty().get() != null);
+        float[][] strip = latent.interpolationProperty().get();
+        assertEquals(io.github.latentlab.ui.latent.LatentViewModel.STRIP, strip.length);
+        assertFalse(Arrays.equals(strip[0], strip[strip.length - 1]), "the strip walks between two different images");
+        robot.clickOn("#sample-codes");
+        waitUntil(() -> latent.samplesProperty().get() != null);
+        assertEquals(io.github.latentlab.ui.latent.LatentViewModel.STRIP, latent.samplesProperty().get().length);
+
         Path exported = Files.createTempDirectory("latent-lab-export");
         assertEquals(3, latent.exportTo(exported).get(30, TimeUnit.SECONDS).size());
         assertEquals(301, Files.readAllLines(exported.resolve("metadata.tsv")).size());

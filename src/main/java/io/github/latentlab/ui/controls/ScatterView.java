@@ -15,7 +15,8 @@ import javafx.scene.shape.Circle;
  * A scatter plot of many points (70,000 stay fluid) drawn straight into a {@link PixelBuffer}
  * shown by one ImageView: no node per point. Points are 2–4 pixels wide (fewer points, larger),
  * colored by class. Pressing or
- * dragging reports the position in data coordinates and marks it with a ring.
+ * dragging reports the position in data coordinates and marks it with a ring; a click (release
+ * without moving) also reports a pick.
  */
 public final class ScatterView extends Region {
     /** Class colors (Tableau 10), then repeated. */
@@ -30,6 +31,7 @@ public final class ScatterView extends Region {
     private int[] labels = new int[0];
     private double minX, maxX, minY, maxY;
     private BiConsumer<Double, Double> onPoint = (x, y) -> { };
+    private BiConsumer<Double, Double> onPick = (x, y) -> { };
     private IntBuffer buffer;
     private int[] canvas = new int[0];
     private PixelBuffer<IntBuffer> pixels;
@@ -47,10 +49,16 @@ public final class ScatterView extends Region {
         setPrefSize(700, 600);
         setOnMousePressed(e -> report(e.getX(), e.getY()));
         setOnMouseDragged(e -> report(e.getX(), e.getY()));
+        setOnMouseReleased(e -> {
+            if (xy.length > 0 && e.isStillSincePress()) onPick.accept(toDataX(e.getX()), toDataY(e.getY()));
+        });
     }
 
     /** Called with data coordinates when the user presses or drags on the map. */
     public void setOnPoint(BiConsumer<Double, Double> handler) { this.onPoint = handler; }
+
+    /** Called with data coordinates when the user clicks (presses and releases without moving). */
+    public void setOnPick(BiConsumer<Double, Double> handler) { this.onPick = handler; }
 
     /** Nanoseconds the last full redraw took (for measuring). */
     public long lastDrawNanos() { return lastDrawNanos; }
@@ -122,9 +130,11 @@ public final class ScatterView extends Region {
         cursor.setCenterX(sx);
         cursor.setCenterY(sy);
         cursor.setVisible(true);
-        double s = scale();
-        onPoint.accept(minX + (sx - MARGIN) / s, minY + (height - MARGIN - sy) / s);
+        onPoint.accept(toDataX(sx), toDataY(sy));
     }
+
+    private double toDataX(double sx) { return minX + (sx - MARGIN) / scale(); }
+    private double toDataY(double sy) { return minY + (height - MARGIN - sy) / scale(); }
 
     /** The screen position of data point (x, y), for tests. */
     public javafx.geometry.Point2D toScreen(double x, double y) {

@@ -24,6 +24,7 @@ public final class LatentPane extends BorderPane {
     final Canvas decoded = new Canvas(224, 224);
     private final Label honesty = new Label();
     private final FlowPane legend = new FlowPane(8, 4);
+    final ImageGrid strips = new ImageGrid();
 
     public LatentPane(LatentViewModel vm) {
         getStyleClass().add("latent-pane");
@@ -66,7 +67,23 @@ public final class LatentPane extends BorderPane {
         scatter.setId("latent-map");
         scatter.setStyle("-fx-border-color: -color-border-default;");
         scatter.setOnPoint(vm::decodeAt);
-        setCenter(scatter);
+        scatter.setOnPick(vm::pick);
+        Button sample = new Button("Sample random codes");
+        sample.setId("sample-codes");
+        sample.setOnAction(e -> vm.sample());
+        sample.setTooltip(new javafx.scene.control.Tooltip("Codes drawn from a Gaussian fitted to the codes on the map"));
+        javafx.scene.control.CheckBox spherical = new javafx.scene.control.CheckBox("spherical");
+        spherical.selectedProperty().bindBidirectional(vm.sphericalProperty());
+        spherical.selectedProperty().addListener((o, a, b) -> vm.interpolate());
+        HBox stripBar = new HBox(10, new Label("Press two images on the map to walk between them:"), spherical, sample);
+        stripBar.setAlignment(Pos.CENTER_LEFT);
+        strips.setPrefSize(800, 170);
+        strips.setId("latent-strips");
+        VBox centre = new VBox(6, scatter, stripBar, strips);
+        VBox.setVgrow(scatter, javafx.scene.layout.Priority.ALWAYS);
+        setCenter(centre);
+        vm.interpolationProperty().addListener((o, a, b) -> showStrips(vm));
+        vm.samplesProperty().addListener((o, a, b) -> showStrips(vm));
 
         honesty.setWrapText(true);
         honesty.setMaxWidth(224);
@@ -101,6 +118,17 @@ public final class LatentPane extends BorderPane {
                     off ? " The decoder has never seen codes like this: treat the image as a guess." : ""));
             honesty.setTextFill(off ? Color.web("#c0392b") : Color.web("#2e7d32"));
         });
+    }
+
+    private void showStrips(LatentViewModel vm) {
+        java.util.List<ImageGrid.Row> rows = new java.util.ArrayList<>();
+        if (vm.interpolationProperty().get() != null) {
+            rows.add(new ImageGrid.Row("A → B", java.util.Arrays.asList(vm.interpolationProperty().get()), null));
+        }
+        if (vm.samplesProperty().get() != null) {
+            rows.add(new ImageGrid.Row("samples", java.util.Arrays.asList(vm.samplesProperty().get()), null));
+        }
+        strips.setRows(rows, 28);
     }
 
     private void clearDecoded() {

@@ -54,6 +54,12 @@ public final class LatentViewModel {
     private final StringProperty status = new SimpleStringProperty("Train or open a model, then press Show map.");
     private final LatestOnly<Decoded> decoder;
     private Cancellation running;
+    public static final int STRIP = 10;
+    private final ReadOnlyObjectWrapper<float[][]> interpolation = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<float[][]> samples = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.BooleanProperty spherical = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final java.util.List<Integer> picks = new java.util.ArrayList<>();
+    private long sampleSeed = 1;
 
     public LatentViewModel(AppState app) {
         this.app = app;
@@ -67,6 +73,67 @@ public final class LatentViewModel {
     public ReadOnlyObjectProperty<Map> mapProperty() { return map.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Decoded> decodedProperty() { return decoded.getReadOnlyProperty(); }
     public StringProperty statusProperty() { return status; }
+    /** Decoded steps from the first to the second picked image (null until two are picked). */
+    public ReadOnlyObjectProperty<float[][]> interpolationProperty() { return interpolation.getReadOnlyProperty(); }
+    /** Decoded random codes (null until asked for). */
+    public ReadOnlyObjectProperty<float[][]> samplesProperty() { return samples.getReadOnlyProperty(); }
+    public javafx.beans.property.BooleanProperty sphericalProperty() { return spherical; }
+
+    /**
+     * Picks the image whose map point is nearest to (x, y); the last two picks are the ends of
+     * the interpolation strip.
+     */
+    public void pick(double x, double y) {
+        Map current = map.get();
+        if (current == null) return;
+        double[][] xy = current.embedding().xy();
+        int best = 0;
+        double bestD = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < xy.length; i++) {
+            double d = (xy[i][0] - x) * (xy[i][0] - x) + (xy[i][1] - y) * (xy[i][1] - y);
+            if (d < bestD) { bestD = d; best = i; }
+        }
+        picks.add(best);
+        if (picks.size() > 2) picks.remove(0);
+        if (picks.size() == 2) interpolate();
+        else status.set("Picked image " + best + " (" + current.classNames().get(current.labels()[best])
+                + "); pick another to see the way between them.");
+    }
+
+    /** Recomputes the strip between the last two picks. */
+    public void interpolate() {
+        Map current = map.get();
+        if (current == null || picks.size() < 2) return;
+        float[] a = current.codes()[picks.get(0)], b = current.codes()[picks.get(1)];
+        boolean sph = spherical.get();
+        String from = current.classNames().get(current.labels()[picks.get(0)]);
+        String to = current.classNames().get(current.labels()[picks.get(1)]);
+        app.background().run(() -> {
+            float[][] steps = io.github.latentlab.projection.LatentMath.interpolate(a, b, STRIP, sph);
+            synchronized (current.model()) {
+                return current.model().decode(steps);
+            }
+        }, images -> {
+            interpolation.set(images);
+            status.set((sph ? "Spherical" : "Linear") + " interpolation from a " + from + " to a " + to + ".");
+        });
+    }
+
+    /**
+     * Decodes random codes drawn from a Gaussian fitted to the shown codes: mostly unreadable
+     * for a plain autoencoder, whose codes do not fill a simple distribution.
+     */
+    public void sample() {
+        Map current = map.get();
+        if (current == null) return;
+        long seed = sampleSeed++;
+        app.background().run(() -> {
+            float[][] z = io.github.latentlab.projection.LatentMath.sampleFitted(current.codes(), STRIP, seed);
+            synchronized (current.model()) {
+                return current.model().decode(z);
+            }
+        }, samples::set);
+    }
 
     /** Encodes and projects; a computation already running is cancelled first. */
     public void compute() {
