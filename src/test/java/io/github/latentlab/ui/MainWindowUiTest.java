@@ -8,23 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Scene;
+
 import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import io.github.latentlab.TestData;
-import io.github.latentlab.app.LatentLabApp;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.ui.fx.Snapshots;
 import io.github.latentlab.ui.reconstruction.ReconstructionViewModel;
@@ -32,24 +26,10 @@ import io.github.latentlab.ui.training.TrainingViewModel;
 import io.github.latentlab.ui.training.TrainingViewModel.State;
 
 /** Drives the real main window headless: train from the pane, watch chart and grid, pause, stop. */
-@Tag("slow")
-@ExtendWith(ApplicationExtension.class)
-class MainWindowUiTest {
-    private AppState state;
-    private MainWindow window;
-
+class MainWindowUiTest extends WindowTest {
     @Start
     void start(Stage stage) {
-        LatentLabApp.applyTheme();
-        state = LatentLabApp.createState();
-        window = new MainWindow(state);
-        stage.setScene(new Scene(window, 1200, 820));
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        state.close();
+        show(stage);
     }
 
     @Test
@@ -116,10 +96,4 @@ class MainWindowUiTest {
         assertTrue(Files.size(png) > 10_000);
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
-    }
 }

@@ -10,24 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Scene;
 import javafx.scene.control.Slider;
+
 import javafx.stage.Stage;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 import io.github.latentlab.TestData;
-import io.github.latentlab.app.LatentLabApp;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.model.DenseAutoencoder;
 import io.github.latentlab.model.LossKind;
@@ -42,24 +36,10 @@ import io.github.latentlab.ui.draw.DrawViewModel;
 import io.github.latentlab.ui.noise.NoiseViewModel;
 
 /** The noise and draw panes headless: the slider moves the rows and scores; drawing is reconstructed. */
-@Tag("slow")
-@ExtendWith(ApplicationExtension.class)
-class NoiseAndDrawUiTest {
-    private AppState state;
-    private MainWindow window;
-
+class NoiseAndDrawUiTest extends WindowTest {
     @Start
     void start(Stage stage) {
-        LatentLabApp.applyTheme();
-        state = LatentLabApp.createState();
-        window = new MainWindow(state);
-        stage.setScene(new Scene(window, 1400, 820));
-        stage.show();
-    }
-
-    @AfterEach
-    void close() {
-        state.close();
+        show(stage);
     }
 
     @Test
@@ -239,10 +219,4 @@ class NoiseAndDrawUiTest {
         });
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
-    }
 }

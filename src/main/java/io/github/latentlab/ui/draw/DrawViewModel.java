@@ -14,7 +14,7 @@ import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.ImageFolderDataset;
 import io.github.latentlab.metrics.Metrics;
 import io.github.latentlab.model.Autoencoder;
-import io.github.latentlab.model.CodeIndex;
+import io.github.latentlab.projection.CodeIndex;
 import io.github.latentlab.ui.AppState;
 import io.github.latentlab.ui.fx.LatestOnly;
 import io.github.latentlab.util.Cancellation;

@@ -1,4 +1,9 @@
-package io.github.latentlab.model;
+package io.github.latentlab.projection;
+
+import io.github.latentlab.model.DenseAutoencoder;
+import io.github.latentlab.model.LossKind;
+import io.github.latentlab.model.ModelKind;
+import io.github.latentlab.model.ModelSpec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

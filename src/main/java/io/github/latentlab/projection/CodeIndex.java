@@ -1,8 +1,7 @@
-package io.github.latentlab.model;
-
-import java.util.Arrays;
+package io.github.latentlab.projection;
 
 import io.github.latentlab.data.Dataset;
+import io.github.latentlab.model.Autoencoder;
 import io.github.latentlab.util.Cancellation;
 
 /**
@@ -13,9 +12,9 @@ import io.github.latentlab.util.Cancellation;
 public final class CodeIndex {
     private static final int BATCH = 2000;
     private final Dataset data;
-    private final float[][] codes;
+    private final double[][] codes;
 
-    private CodeIndex(Dataset data, float[][] codes) {
+    private CodeIndex(Dataset data, double[][] codes) {
         this.data = data;
         this.codes = codes;
     }
@@ -31,34 +30,15 @@ public final class CodeIndex {
             float[][] batch = model.encode(data.images(idx));
             System.arraycopy(batch, 0, codes, start, len);
         }
-        return new CodeIndex(data, codes);
+        return new CodeIndex(data, Knn.toDouble(codes));
     }
 
     public Dataset data() { return data; }
 
     /** Indices of the {@code k} images whose codes are nearest to {@code code}, nearest first. */
     public int[] nearest(float[] code, int k) {
-        int n = Math.min(k, codes.length);
-        int[] best = new int[n];
-        double[] dist = new double[n];
-        Arrays.fill(dist, Double.POSITIVE_INFINITY);
-        for (int i = 0; i < codes.length; i++) {
-            double d = 0;
-            float[] c = codes[i];
-            for (int j = 0; j < c.length; j++) {
-                double t = c[j] - code[j];
-                d += t * t;
-            }
-            if (d >= dist[n - 1]) continue;
-            int pos = n - 1;
-            while (pos > 0 && dist[pos - 1] > d) {
-                dist[pos] = dist[pos - 1];
-                best[pos] = best[pos - 1];
-                pos--;
-            }
-            dist[pos] = d;
-            best[pos] = i;
-        }
-        return best;
+        double[] q = new double[code.length];
+        for (int j = 0; j < q.length; j++) q[j] = code[j];
+        return Knn.nearest(codes, q, k, -1);
     }
 }
