@@ -173,6 +173,24 @@ class NoiseAndDrawUiTest extends WindowTest {
         waitUntil(() -> latent.samplesProperty().get() != null);
         assertEquals(io.github.latentlab.ui.latent.LatentViewModel.STRIP, latent.samplesProperty().get().length);
 
+        // the last click selected an image: traversal starts at its code, neighbours are found
+        int selected = latent.selectedProperty().get();
+        assertTrue(selected >= 0);
+        waitUntil(() -> latent.traversalImageProperty().get() != null && latent.neighboursProperty().get() != null);
+        float[] before = latent.traversalImageProperty().get();
+        var n = latent.neighboursProperty().get();
+        assertEquals(io.github.latentlab.ui.latent.LatentViewModel.NEIGHBOURS, n.byCode().length);
+        assertEquals(io.github.latentlab.ui.latent.LatentViewModel.NEIGHBOURS, n.byPixels().length);
+        assertTrue(Arrays.stream(n.byCode()).noneMatch(i -> i == selected), "an image is not its own neighbour");
+        int[][] hist = latent.histograms();
+        assertEquals(16, hist.length, "one histogram per latent dimension");
+        assertEquals(300, Arrays.stream(hist[0]).sum());
+        double[][] ranges = latent.ranges();
+        robot.interact(() -> latent.traverse(0, ranges[0][1]));
+        waitUntil(() -> latent.traversalImageProperty().get() != before);
+        assertFalse(Arrays.equals(before, latent.traversalImageProperty().get()), "moving z1 changes the decoded image");
+        robot.clickOn("Traverse");
+
         Path exported = Files.createTempDirectory("latent-lab-export");
         assertEquals(3, latent.exportTo(exported).get(30, TimeUnit.SECONDS).size());
         assertEquals(301, Files.readAllLines(exported.resolve("metadata.tsv")).size());

@@ -79,7 +79,20 @@ public final class LatentPane extends BorderPane {
         stripBar.setAlignment(Pos.CENTER_LEFT);
         strips.setPrefSize(800, 170);
         strips.setId("latent-strips");
-        VBox centre = new VBox(6, scatter, stripBar, strips);
+        ImageGrid neighbourGrid = new ImageGrid();
+        neighbourGrid.setPrefSize(800, 170);
+        vm.neighboursProperty().addListener((o, a, n) -> neighbourGrid.setRows(java.util.List.of(
+                new ImageGrid.Row("by code", java.util.Arrays.asList(n.codeImages()), null),
+                new ImageGrid.Row("by pixels", java.util.Arrays.asList(n.pixelImages()), null)), 28));
+        javafx.scene.control.TabPane details = new javafx.scene.control.TabPane(
+                new javafx.scene.control.Tab("Walk and sample", new VBox(6, stripBar, strips)),
+                new javafx.scene.control.Tab("Traverse", new TraversalPanel(vm)),
+                new javafx.scene.control.Tab("Neighbours", neighbourGrid));
+        details.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        details.setPrefHeight(230);
+        details.setMinHeight(200);
+        details.setId("latent-details");
+        VBox centre = new VBox(6, scatter, details);
         VBox.setVgrow(scatter, javafx.scene.layout.Priority.ALWAYS);
         setCenter(centre);
         vm.interpolationProperty().addListener((o, a, b) -> showStrips(vm));

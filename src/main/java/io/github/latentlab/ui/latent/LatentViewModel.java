@@ -60,10 +60,24 @@ public final class LatentViewModel {
     private final javafx.beans.property.BooleanProperty spherical = new javafx.beans.property.SimpleBooleanProperty(false);
     private final java.util.List<Integer> picks = new java.util.ArrayList<>();
     private long sampleSeed = 1;
+    /** Dimensions the traversal offers sliders for. */
+    public static final int MAX_TRAVERSE = 16;
+    public static final int HISTOGRAM_BINS = 24;
+    public static final int NEIGHBOURS = 8;
+    private final javafx.beans.property.IntegerProperty selected = new javafx.beans.property.SimpleIntegerProperty(-1);
+    private final ReadOnlyObjectWrapper<float[]> traversalCode = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<float[]> traversalImage = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Neighbours> neighbours = new ReadOnlyObjectWrapper<>();
+    private LatestOnly<float[]> traversalDecoder;
+
+    /** The k nearest test images of the selected one, by latent code and by raw pixels. */
+    public record Neighbours(int selected, int[] byCode, int[] byPixels, float[][] codeImages, float[][] pixelImages) { }
 
     public LatentViewModel(AppState app) {
         this.app = app;
         decoder = new LatestOnly<>(app.background(), decoded::set, e -> status.set("Could not decode: " + e.getMessage()));
+        traversalDecoder = new LatestOnly<>(app.background(), traversalImage::set,
+                e -> status.set("Could not decode: " + e.getMessage()));
         // a new method replaces the map shown or the one being computed
         method.addListener((o, a, b) -> { if (map.get() != null || running != null) compute(); });
     }
@@ -93,11 +107,112 @@ public final class LatentViewModel {
             double d = (xy[i][0] - x) * (xy[i][0] - x) + (xy[i][1] - y) * (xy[i][1] - y);
             if (d < bestD) { bestD = d; best = i; }
         }
+        select(best);
         picks.add(best);
         if (picks.size() > 2) picks.remove(0);
         if (picks.size() == 2) interpolate();
         else status.set("Picked image " + best + " (" + current.classNames().get(current.labels()[best])
                 + "); pick another to see the way between them.");
+    }
+
+    public javafx.beans.property.ReadOnlyIntegerProperty selectedProperty() { return selected; }
+    /** The code the traversal sliders edit (a copy of the selected image's code). */
+    public ReadOnlyObjectProperty<float[]> traversalCodeProperty() { return traversalCode.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<float[]> traversalImageProperty() { return traversalImage.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Neighbours> neighboursProperty() { return neighbours.getReadOnlyProperty(); }
+
+    /** Makes test image {@code row} (of the map) the selected one: traversal starts from its code. */
+    public void select(int row) {
+        Map current = map.get();
+        if (current == null) return;
+        selected.set(row);
+        traversalCode.set(current.codes()[row].clone());
+        decodeTraversal();
+        findNeighbours(current, row);
+    }
+
+    /** Sets dimension {@code dim} of the traversal code and decodes it. */
+    public void traverse(int dim, double value) {
+        float[] code = traversalCode.get();
+        if (code == null || dim >= code.length) return;
+        float[] next = code.clone();
+        next[dim] = (float) value;
+        traversalCode.set(next);
+        decodeTraversal();
+    }
+
+    private void decodeTraversal() {
+        Map current = map.get();
+        float[] code = traversalCode.get();
+        if (current == null || code == null) return;
+        traversalDecoder.request(() -> () -> {
+            synchronized (current.model()) {
+                return current.model().decode(new float[][] {code})[0];
+            }
+        });
+    }
+
+    private void findNeighbours(Map current, int row) {
+        app.background().run(() -> {
+            Dataset d = current.data();
+            int n = current.codes().length;
+            float[] q = current.codes()[row];
+            int p = d.pixelCount();
+            float[] px = d.pixels();
+            double[] byCode = new double[n], byPixels = new double[n];
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                for (int j = 0; j < q.length; j++) { double t = current.codes()[i][j] - q[j]; s += t * t; }
+                byCode[i] = i == row ? Double.POSITIVE_INFINITY : s;
+                double t2 = 0;
+                for (int j = 0; j < p; j++) { double t = px[i * p + j] - px[row * p + j]; t2 += t * t; }
+                byPixels[i] = i == row ? Double.POSITIVE_INFINITY : t2;
+            }
+            int[] c = smallest(byCode, NEIGHBOURS), pix = smallest(byPixels, NEIGHBOURS);
+            return new Neighbours(row, c, pix, d.images(c), d.images(pix));
+        }, neighbours::set);
+    }
+
+    private static int[] smallest(double[] values, int k) {
+        return java.util.stream.IntStream.range(0, values.length).boxed()
+                .sorted(java.util.Comparator.comparingDouble(i -> values[i])).limit(k).mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Per-dimension histograms of the shown codes ({@link #HISTOGRAM_BINS} bins between each
+     * dimension's min and max): a dimension stuck at one value has collapsed.
+     * Returns [dimension][bin] counts; ranges via {@link #ranges()}.
+     */
+    public int[][] histograms() {
+        Map current = map.get();
+        if (current == null) return new int[0][];
+        double[][] r = ranges();
+        int d = r.length;
+        int[][] h = new int[d][HISTOGRAM_BINS];
+        for (float[] c : current.codes()) {
+            for (int j = 0; j < d; j++) {
+                double span = r[j][1] - r[j][0];
+                int b = span <= 0 ? 0 : (int) Math.min(HISTOGRAM_BINS - 1, (c[j] - r[j][0]) / span * HISTOGRAM_BINS);
+                h[j][b]++;
+            }
+        }
+        return h;
+    }
+
+    /** [dimension] → {min, max} of the shown codes. */
+    public double[][] ranges() {
+        Map current = map.get();
+        if (current == null) return new double[0][];
+        int d = current.codes()[0].length;
+        double[][] r = new double[d][];
+        for (int j = 0; j < d; j++) r[j] = new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (float[] c : current.codes()) {
+            for (int j = 0; j < d; j++) {
+                r[j][0] = Math.min(r[j][0], c[j]);
+                r[j][1] = Math.max(r[j][1], c[j]);
+            }
+        }
+        return r;
     }
 
     /** Recomputes the strip between the last two picks. */

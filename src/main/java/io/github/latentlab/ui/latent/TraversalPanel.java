@@ -1,0 +1,96 @@
+package io.github.latentlab.ui.latent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.geometry.Insets;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+
+import io.github.latentlab.ui.controls.ImageGrid;
+
+/**
+ * Traversal: one slider per latent dimension (up to 16) around the selected image's code, the
+ * decoded image following live, and beside each slider the histogram of that dimension over the
+ * shown codes, so a collapsed dimension (all codes at one value) is plain to see.
+ */
+final class TraversalPanel extends HBox {
+    private static final double HIST_W = 120, HIST_H = 18;
+    private final LatentViewModel vm;
+    private final GridPane rows = new GridPane();
+    private final Canvas image = new Canvas(120, 120);
+    private final List<Slider> sliders = new ArrayList<>();
+    private boolean updating;
+
+    TraversalPanel(LatentViewModel vm) {
+        super(12);
+        this.vm = vm;
+        setPadding(new Insets(6));
+        rows.setHgap(6);
+        rows.setVgap(2);
+        ScrollPane scroll = new ScrollPane(rows);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(150);
+        scroll.setPrefViewportWidth(480);
+        Label hint = new Label("Click an image on the map, then move a dimension.");
+        getChildren().addAll(scroll, new VBox(4, hint, image));
+        vm.mapProperty().addListener((o, a, m) -> rebuild());
+        vm.traversalCodeProperty().addListener((o, a, code) -> syncSliders(code));
+        vm.traversalImageProperty().addListener((o, a, img) -> {
+            GraphicsContext g = image.getGraphicsContext2D();
+            g.setImageSmoothing(false);
+            g.drawImage(ImageGrid.toImage(img, 28), 0, 0, image.getWidth(), image.getHeight());
+        });
+    }
+
+    private void rebuild() {
+        rows.getChildren().clear();
+        sliders.clear();
+        double[][] ranges = vm.ranges();
+        int[][] hist = vm.histograms();
+        int dims = Math.min(ranges.length, LatentViewModel.MAX_TRAVERSE);
+        for (int j = 0; j < dims; j++) {
+            double lo = ranges[j][0], hi = ranges[j][1];
+            double pad = Math.max(1e-3, (hi - lo) * 0.25); // a little beyond the data, to see what lies there
+            Slider s = new Slider(lo - pad, hi + pad, (lo + hi) / 2);
+            s.setPrefWidth(200);
+            s.setId("traverse-" + j);
+            int dim = j;
+            s.valueProperty().addListener((o, a, v) -> { if (!updating) vm.traverse(dim, v.doubleValue()); });
+            sliders.add(s);
+            Canvas h = histogram(hist[j], hi - lo < 1e-6);
+            rows.addRow(j, new Label("z" + (j + 1)), s, h);
+        }
+        if (ranges.length > dims) rows.addRow(dims, new Label("…"), new Label("first " + dims + " of " + ranges.length + " dimensions"));
+    }
+
+    private static Canvas histogram(int[] counts, boolean collapsed) {
+        Canvas c = new Canvas(HIST_W, HIST_H);
+        GraphicsContext g = c.getGraphicsContext2D();
+        int max = 1;
+        for (int v : counts) max = Math.max(max, v);
+        double w = HIST_W / counts.length;
+        g.setFill(collapsed ? Color.web("#c0392b") : Color.web("#4E79A7"));
+        for (int b = 0; b < counts.length; b++) {
+            double hgt = HIST_H * counts[b] / max;
+            g.fillRect(b * w, HIST_H - hgt, Math.max(1, w - 1), hgt);
+        }
+        return c;
+    }
+
+    private void syncSliders(float[] code) {
+        if (code == null) return;
+        updating = true;
+        for (int j = 0; j < sliders.size() && j < code.length; j++) {
+            if (Math.abs(sliders.get(j).getValue() - code[j]) > 1e-9) sliders.get(j).setValue(code[j]);
+        }
+        updating = false;
+    }
+}
