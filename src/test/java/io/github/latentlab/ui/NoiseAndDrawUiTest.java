@@ -191,6 +191,19 @@ class NoiseAndDrawUiTest extends WindowTest {
         assertFalse(Arrays.equals(before, latent.traversalImageProperty().get()), "moving z1 changes the decoded image");
         robot.clickOn("Traverse");
 
+        // the legend switches classes off; points can be colored by a generator factor instead
+        var scatterView = robot.lookup("#latent-map").queryAs(io.github.latentlab.ui.controls.ScatterView.class);
+        assertEquals(300, scatterView.visiblePoints());
+        robot.clickOn("#class-toggle-0");
+        long zeros = Arrays.stream(latent.mapProperty().get().labels()).filter(l -> l == 0).count();
+        assertEquals(300 - zeros, scatterView.visiblePoints(), "class 0 hidden");
+        robot.clickOn("#class-toggle-0");
+        assertEquals(300, scatterView.visiblePoints());
+        int classColor = scatterView.colorOf(0);
+        robot.interact(() -> robot.lookup("#color-by").queryComboBox().setValue("slant"));
+        assertTrue(scatterView.colorOf(0) != classColor || scatterView.colorOf(1) != io.github.latentlab.ui.controls.ScatterView
+                .classColors(latent.mapProperty().get().labels())[1], "colored by slant now");
+
         Path exported = Files.createTempDirectory("latent-lab-export");
         assertEquals(3, latent.exportTo(exported).get(30, TimeUnit.SECONDS).size());
         assertEquals(301, Files.readAllLines(exported.resolve("metadata.tsv")).size());

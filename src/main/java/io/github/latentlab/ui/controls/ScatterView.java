@@ -28,7 +28,7 @@ public final class ScatterView extends Region {
     private final ImageView view = new ImageView();
     private final Circle cursor = new Circle(6, Color.TRANSPARENT);
     private double[][] xy = new double[0][];
-    private int[] labels = new int[0];
+    private int[] colors = new int[0];
     private double minX, maxX, minY, maxY;
     private BiConsumer<Double, Double> onPoint = (x, y) -> { };
     private BiConsumer<Double, Double> onPick = (x, y) -> { };
@@ -60,12 +60,37 @@ public final class ScatterView extends Region {
     /** Called with data coordinates when the user clicks (presses and releases without moving). */
     public void setOnPick(BiConsumer<Double, Double> handler) { this.onPick = handler; }
 
+    /** How many points are drawn (not hidden). */
+    public int visiblePoints() {
+        int n = 0;
+        for (int c : colors) if ((c >>> 24) != 0) n++;
+        return n;
+    }
+
+    /** The color of point i (ARGB; alpha 0 when hidden). */
+    public int colorOf(int i) { return colors[i]; }
+
     /** Nanoseconds the last full redraw took (for measuring). */
     public long lastDrawNanos() { return lastDrawNanos; }
 
+    /** Points colored by class label (see {@link #PALETTE}). */
     public void setPoints(double[][] xy, int[] labels) {
+        setColoredPoints(xy, classColors(labels));
+    }
+
+    public static int[] classColors(int[] labels) {
+        int[] c = new int[labels.length];
+        for (int i = 0; i < c.length; i++) c[i] = PALETTE[Math.floorMod(labels[i], PALETTE.length)];
+        return c;
+    }
+
+    /**
+     * Points with one ARGB color each; a color with alpha 0 hides its point (e.g. a class
+     * switched off in the legend).
+     */
+    public void setColoredPoints(double[][] xy, int[] colors) {
         this.xy = xy;
-        this.labels = labels;
+        this.colors = colors;
         minX = minY = Double.POSITIVE_INFINITY;
         maxX = maxY = Double.NEGATIVE_INFINITY;
         for (double[] p : xy) {
@@ -75,6 +100,12 @@ public final class ScatterView extends Region {
         if (maxX <= minX) { maxX = minX + 1; }
         if (maxY <= minY) { maxY = minY + 1; }
         cursor.setVisible(false);
+        redraw();
+    }
+
+    /** New colors for the same points (same bounds, cursor kept). */
+    public void recolor(int[] colors) {
+        this.colors = colors;
         redraw();
     }
 
@@ -101,7 +132,8 @@ public final class ScatterView extends Region {
         int size = xy.length < 2_000 ? 4 : xy.length < 20_000 ? 3 : 2; // fewer points, larger dots
         for (int i = 0; i < xy.length; i++) {
             int px = (int) toScreenX(xy[i][0]), py = (int) toScreenY(xy[i][1]);
-            int color = PALETTE[Math.floorMod(labels[i], PALETTE.length)];
+            int color = colors[i];
+            if ((color >>> 24) == 0) continue; // hidden
             for (int dy = 0; dy < size; dy++) {
                 int yy = py + dy;
                 if (yy < 0 || yy >= height) continue;

@@ -24,6 +24,10 @@ public final class LatentPane extends BorderPane {
     final Canvas decoded = new Canvas(224, 224);
     private final Label honesty = new Label();
     private final FlowPane legend = new FlowPane(8, 4);
+    private static final String COLOR_BY_CLASS = "class";
+    private final ComboBox<String> colorBy = new ComboBox<>();
+    private String colorChoice = COLOR_BY_CLASS;
+    private final java.util.Set<Integer> hiddenClasses = new java.util.HashSet<>();
     final ImageGrid strips = new ImageGrid();
 
     public LatentPane(LatentViewModel vm) {
@@ -102,7 +106,12 @@ public final class LatentPane extends BorderPane {
         honesty.setMaxWidth(224);
         honesty.setId("decode-honesty");
         legend.setPrefWrapLength(224);
-        VBox side = new VBox(8, new Label("Decoded at the cursor"), decoded, honesty, new Label("Classes"), legend);
+        colorBy.setId("color-by");
+        colorBy.getItems().setAll(COLOR_BY_CLASS);
+        colorBy.setValue(COLOR_BY_CLASS);
+        HBox colorRow = new HBox(6, new Label("Color by"), colorBy);
+        colorRow.setAlignment(Pos.CENTER_LEFT);
+        VBox side = new VBox(8, new Label("Decoded at the cursor"), decoded, honesty, colorRow, legend);
         side.setPadding(new Insets(0, 0, 0, 10));
         side.setPrefWidth(240);
         setRight(side);
@@ -110,15 +119,22 @@ public final class LatentPane extends BorderPane {
 
         vm.mapProperty().addListener((o, a, m) -> {
             if (m == null) return;
-            scatter.setPoints(m.embedding().xy(), m.labels());
-            legend.getChildren().clear();
-            for (int c = 0; c < m.classNames().size(); c++) {
-                int argb = ScatterView.PALETTE[c % ScatterView.PALETTE.length];
-                Rectangle swatch = new Rectangle(10, 10, Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff));
-                HBox item = new HBox(4, swatch, new Label(m.classNames().get(c)));
-                item.setAlignment(Pos.CENTER_LEFT);
-                legend.getChildren().add(item);
-            }
+            boolean sameData = a != null && a.data() == m.data();
+            if (!sameData) hiddenClasses.clear();
+            colorBy.getItems().setAll(COLOR_BY_CLASS);
+            colorBy.getItems().addAll(m.data().factors().keySet());
+            if (!colorBy.getItems().contains(colorChoice)) colorChoice = COLOR_BY_CLASS;
+            colorBy.setValue(colorChoice);
+            scatter.setColoredPoints(m.embedding().xy(), colors(m));
+            rebuildLegend(m);
+        });
+        colorBy.valueProperty().addListener((o, a, b) -> {
+            if (b == null) return;
+            colorChoice = b;
+            LatentViewModel.Map m = vm.mapProperty().get();
+            if (m == null) return;
+            scatter.recolor(colors(m));
+            rebuildLegend(m);
         });
         vm.decodedProperty().addListener((o, a, d) -> {
             if (d == null) return;
@@ -131,6 +147,59 @@ public final class LatentPane extends BorderPane {
                     off ? " The decoder has never seen codes like this: treat the image as a guess." : ""));
             honesty.setTextFill(off ? Color.web("#c0392b") : Color.web("#2e7d32"));
         });
+    }
+
+    /** Class colors (hidden classes transparent), or a blue-to-red ramp over a factor's range. */
+    private int[] colors(LatentViewModel.Map m) {
+        int n = m.labels().length;
+        if (COLOR_BY_CLASS.equals(colorChoice)) {
+            int[] c = ScatterView.classColors(m.labels());
+            for (int i = 0; i < n; i++) if (hiddenClasses.contains(m.labels()[i])) c[i] = 0;
+            return c;
+        }
+        float[] f = m.data().factors().get(colorChoice);
+        float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) { lo = Math.min(lo, f[i]); hi = Math.max(hi, f[i]); }
+        int[] c = new int[n];
+        for (int i = 0; i < n; i++) c[i] = ramp(hi > lo ? (f[i] - lo) / (hi - lo) : 0.5);
+        return c;
+    }
+
+    /** Blue (low) through grey to red (high). */
+    private static int ramp(double t) {
+        int r = (int) Math.round(59 + t * (192 - 59)), g = (int) Math.round(110 + (0.5 - Math.abs(t - 0.5)) * 120 - t * 40);
+        int b = (int) Math.round(180 - t * (180 - 43));
+        return 0xFF000000 | (Math.max(0, Math.min(255, r)) << 16) | (Math.max(0, Math.min(255, g)) << 8) | Math.max(0, Math.min(255, b));
+    }
+
+    private void rebuildLegend(LatentViewModel.Map m) {
+        legend.getChildren().clear();
+        if (!COLOR_BY_CLASS.equals(colorChoice)) {
+            float[] f = m.data().factors().get(colorChoice);
+            float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+            for (int i = 0; i < m.labels().length; i++) { lo = Math.min(lo, f[i]); hi = Math.max(hi, f[i]); }
+            for (int k = 0; k <= 4; k++) {
+                int argb = ramp(k / 4.0);
+                Rectangle swatch = new Rectangle(10, 10, Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff));
+                HBox item = new HBox(4, swatch, new Label(String.format("%.2f", lo + (hi - lo) * k / 4)));
+                item.setAlignment(Pos.CENTER_LEFT);
+                legend.getChildren().add(item);
+            }
+            return;
+        }
+        for (int c = 0; c < m.classNames().size(); c++) {
+            int argb = ScatterView.PALETTE[c % ScatterView.PALETTE.length];
+            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(m.classNames().get(c));
+            box.setSelected(!hiddenClasses.contains(c));
+            box.setStyle(String.format("-fx-text-fill: #%06x;", argb & 0xFFFFFF));
+            box.setId("class-toggle-" + c);
+            int cls = c;
+            box.selectedProperty().addListener((o, was, on) -> {
+                if (on) hiddenClasses.remove(cls); else hiddenClasses.add(cls);
+                scatter.recolor(colors(m));
+            });
+            legend.getChildren().add(box);
+        }
     }
 
     private void showStrips(LatentViewModel vm) {
