@@ -199,6 +199,17 @@ class NoiseAndDrawUiTest extends WindowTest {
         assertEquals(300 - zeros, scatterView.visiblePoints(), "class 0 hidden");
         robot.clickOn("#class-toggle-0");
         assertEquals(300, scatterView.visiblePoints());
+        // picking: the point under a dot's own screen position is that dot (or one drawn on it)
+        double[][] xy = latent.mapProperty().get().embedding().xy();
+        for (int i : new int[] {0, 17, 123, 299}) {
+            var sp = scatterView.toScreen(xy[i][0], xy[i][1]);
+            int hit = scatterView.nearestOnScreen(sp.getX(), sp.getY(), 12);
+            var hp = scatterView.toScreen(xy[hit][0], xy[hit][1]);
+            assertTrue(hit == i || hp.distance(sp) < 1e-9, "picked " + hit + " for " + i);
+        }
+        var sp = scatterView.toScreen(xy[42][0], xy[42][1]);
+        robot.moveTo(scatterView.localToScreen(sp));
+        waitUntil(() -> robot.lookup("#hover-text").queryLabeled().getText().startsWith("Test image "));
         int classColor = scatterView.colorOf(0);
         robot.interact(() -> robot.lookup("#color-by").queryComboBox().setValue("slant"));
         assertTrue(scatterView.colorOf(0) != classColor || scatterView.colorOf(1) != io.github.latentlab.ui.controls.ScatterView

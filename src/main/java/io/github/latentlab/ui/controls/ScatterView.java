@@ -32,6 +32,11 @@ public final class ScatterView extends Region {
     private double minX, maxX, minY, maxY;
     private BiConsumer<Double, Double> onPoint = (x, y) -> { };
     private BiConsumer<Double, Double> onPick = (x, y) -> { };
+    private java.util.function.IntConsumer onHover = i -> { };
+    /** Screen-space grid of point indices ({@link #CELL} px cells): hover finds the nearest point in O(1). */
+    private static final int CELL = 16;
+    private int[][] grid = new int[0][];
+    private int gridCols, gridRows;
     private IntBuffer buffer;
     private int[] canvas = new int[0];
     private PixelBuffer<IntBuffer> pixels;
@@ -49,6 +54,10 @@ public final class ScatterView extends Region {
         setPrefSize(700, 600);
         setOnMousePressed(e -> report(e.getX(), e.getY()));
         setOnMouseDragged(e -> report(e.getX(), e.getY()));
+        setOnMouseMoved(e -> {
+            int i = nearestOnScreen(e.getX(), e.getY(), 12);
+            if (i >= 0) onHover.accept(i);
+        });
         setOnMouseReleased(e -> {
             if (xy.length > 0 && e.isStillSincePress()) onPick.accept(toDataX(e.getX()), toDataY(e.getY()));
         });
@@ -59,6 +68,52 @@ public final class ScatterView extends Region {
 
     /** Called with data coordinates when the user clicks (presses and releases without moving). */
     public void setOnPick(BiConsumer<Double, Double> handler) { this.onPick = handler; }
+
+    /** Called with the index of the visible point under the mouse (within 12 px). */
+    public void setOnHover(java.util.function.IntConsumer handler) { this.onHover = handler; }
+
+    /** The visible point nearest to screen position (sx, sy) within {@code radius} px, or -1. */
+    public int nearestOnScreen(double sx, double sy, double radius) {
+        if (grid.length == 0) return -1;
+        int cx = (int) (sx / CELL), cy = (int) (sy / CELL);
+        int reach = (int) Math.ceil(radius / CELL);
+        int best = -1;
+        double bestD = radius * radius;
+        for (int gy = Math.max(0, cy - reach); gy <= Math.min(gridRows - 1, cy + reach); gy++) {
+            for (int gx = Math.max(0, cx - reach); gx <= Math.min(gridCols - 1, cx + reach); gx++) {
+                int[] cell = grid[gy * gridCols + gx];
+                if (cell == null) continue;
+                for (int i : cell) {
+                    if ((colors[i] >>> 24) == 0) continue;
+                    double dx = toScreenX(xy[i][0]) - sx, dy = toScreenY(xy[i][1]) - sy;
+                    double d = dx * dx + dy * dy;
+                    if (d <= bestD) { bestD = d; best = i; }
+                }
+            }
+        }
+        return best;
+    }
+
+    private void rebuildGrid() {
+        gridCols = Math.max(1, width / CELL + 1);
+        gridRows = Math.max(1, height / CELL + 1);
+        int[] counts = new int[gridCols * gridRows];
+        int[] cellOf = new int[xy.length];
+        for (int i = 0; i < xy.length; i++) {
+            int gx = (int) Math.max(0, Math.min(gridCols - 1, toScreenX(xy[i][0]) / CELL));
+            int gy = (int) Math.max(0, Math.min(gridRows - 1, toScreenY(xy[i][1]) / CELL));
+            cellOf[i] = gy * gridCols + gx;
+            counts[cellOf[i]]++;
+        }
+        int[][] g = new int[counts.length][];
+        int[] fill = new int[counts.length];
+        for (int i = 0; i < xy.length; i++) {
+            int c = cellOf[i];
+            if (g[c] == null) g[c] = new int[counts[c]];
+            g[c][fill[c]++] = i;
+        }
+        grid = g;
+    }
 
     /** How many points are drawn (not hidden). */
     public int visiblePoints() {
@@ -100,6 +155,7 @@ public final class ScatterView extends Region {
         if (maxX <= minX) { maxX = minX + 1; }
         if (maxY <= minY) { maxY = minY + 1; }
         cursor.setVisible(false);
+        if (width > 0) rebuildGrid();
         redraw();
     }
 
@@ -120,6 +176,7 @@ public final class ScatterView extends Region {
             canvas = new int[w * h];
             pixels = new PixelBuffer<>(w, h, buffer, PixelFormat.getIntArgbPreInstance());
             view.setImage(new WritableImage(pixels));
+            rebuildGrid();
             redraw();
         }
     }

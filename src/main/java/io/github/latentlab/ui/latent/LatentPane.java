@@ -22,6 +22,7 @@ import io.github.latentlab.ui.controls.ScatterView;
 public final class LatentPane extends BorderPane {
     final ScatterView scatter = new ScatterView();
     final Canvas decoded = new Canvas(224, 224);
+    private final Canvas hover = new Canvas(56, 56);
     private final Label honesty = new Label();
     private final FlowPane legend = new FlowPane(8, 4);
     private static final String COLOR_BY_CLASS = "class";
@@ -111,7 +112,20 @@ public final class LatentPane extends BorderPane {
         colorBy.setValue(COLOR_BY_CLASS);
         HBox colorRow = new HBox(6, new Label("Color by"), colorBy);
         colorRow.setAlignment(Pos.CENTER_LEFT);
-        VBox side = new VBox(8, new Label("Decoded at the cursor"), decoded, honesty, colorRow, legend);
+        Label hoverText = new Label("Point at a dot to see its image");
+        hoverText.setId("hover-text");
+        scatter.setOnHover(i -> {
+            LatentViewModel.Map m = vm.mapProperty().get();
+            if (m == null || i >= m.labels().length) return;
+            GraphicsContext g = hover.getGraphicsContext2D();
+            g.setImageSmoothing(false);
+            g.drawImage(ImageGrid.toImage(m.data().image(i), 28), 0, 0, hover.getWidth(), hover.getHeight());
+            hoverText.setText("Test image " + i + ": " + m.classNames().get(m.labels()[i]));
+        });
+        HBox hoverBox = new HBox(8, hover, hoverText);
+        hoverBox.setAlignment(Pos.CENTER_LEFT);
+        hoverText.setWrapText(true);
+        VBox side = new VBox(8, new Label("Decoded at the cursor"), decoded, honesty, hoverBox, colorRow, legend);
         side.setPadding(new Insets(0, 0, 0, 10));
         side.setPrefWidth(240);
         setRight(side);
