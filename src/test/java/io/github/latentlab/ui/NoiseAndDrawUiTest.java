@@ -1,5 +1,6 @@
 package io.github.latentlab.ui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -236,6 +237,38 @@ class NoiseAndDrawUiTest extends WindowTest {
         }
         System.out.printf("scatter: 70,000 points redrawn in %.2f ms (best of 20), last %.2f ms%n",
                 best[0] / 1e6, scatter.lastDrawNanos() / 1e6);
+    }
+
+    @Test
+    void aTwoDimensionalLatentIsShownAsItselfWithADecodedGridUnderIt(FxRobot robot) throws Exception {
+        DatasetSplit data = TestData.digits(3000, 300);
+        ModelSpec spec = new ModelSpec(ModelKind.AE, List.of(128), 2, LossKind.BCE, 2e-3, 0);
+        TrainingConfig config = new TrainingConfig(spec, 1, 64, 1);
+        DenseAutoencoder model = DenseAutoencoder.create(spec, 784, 1);
+        new Trainer(model, data, config, new TrainingHistory()).run(new Trainer.Listener() {
+            @Override public void onIteration(long i, int e, double p, double l, double s) { }
+            @Override public void onEpoch(EpochRecord r) { }
+        }, Trainer.Control.NONE);
+        io.github.latentlab.ui.latent.LatentViewModel latent = window.latentViewModel();
+        robot.interact(() -> {
+            state.dataProperty().set(data);
+            state.setModel(model, new TrainingHistory(), config);
+            window.tabs().getSelectionModel().select(1);
+            latent.methodProperty().set(io.github.latentlab.ui.latent.LatentViewModel.Method.IDENTITY);
+            latent.compute();
+        });
+        waitUntil(() -> latent.mapProperty().get() != null);
+        assertEquals("identity", latent.mapProperty().get().embedding().method());
+        float[] code = latent.mapProperty().get().codes()[7];
+        assertArrayEquals(new double[] {code[0], code[1]}, latent.mapProperty().get().embedding().xy()[7], 1e-6);
+        robot.clickOn("#manifold");
+        waitUntil(() -> latent.manifoldProperty().get() != null);
+        var m = latent.manifoldProperty().get();
+        assertEquals(15 * 15, m.images().length);
+        assertFalse(Arrays.equals(m.images()[0], m.images()[m.images().length - 1]), "corners of the grid decode differently");
+        Path png = Path.of("target", "snapshots", "latent-2d-manifold.png");
+        var image = WaitForAsyncUtils.asyncFx(() -> Snapshots.capture(window)).get(10, TimeUnit.SECONDS);
+        Snapshots.write(image, png);
     }
 
     private static DenseAutoencoder trained;

@@ -42,6 +42,10 @@ public final class ScatterView extends Region {
     private PixelBuffer<IntBuffer> pixels;
     private int width, height;
     private long lastDrawNanos;
+    /** Optional decoded images tiled under the points (a 2-D latent's "manifold"). */
+    private float[][] tiles;
+    private int tileRes;
+    private double tileX0, tileX1, tileY0, tileY1;
 
     public ScatterView() {
         getStyleClass().add("scatter-view");
@@ -115,6 +119,38 @@ public final class ScatterView extends Region {
         grid = g;
     }
 
+    /**
+     * Draws {@code res}×{@code res} decoded images (row-major, row 0 at the top = highest y)
+     * covering data rectangle [x0, x1]×[y0, y1] under the points, as dark ink on white; null
+     * removes them.
+     */
+    public void setUnderlay(float[][] images, int res, double x0, double x1, double y0, double y1) {
+        this.tiles = images;
+        this.tileRes = res;
+        this.tileX0 = x0; this.tileX1 = x1; this.tileY0 = y0; this.tileY1 = y1;
+        redraw();
+    }
+
+    private void drawUnderlay(int[] a) {
+        int sx0 = (int) Math.max(0, toScreenX(tileX0)), sx1 = (int) Math.min(width - 1, toScreenX(tileX1));
+        int sy0 = (int) Math.max(0, toScreenY(tileY1)), sy1 = (int) Math.min(height - 1, toScreenY(tileY0));
+        double w = toScreenX(tileX1) - toScreenX(tileX0), h = toScreenY(tileY0) - toScreenY(tileY1);
+        if (w <= 0 || h <= 0) return;
+        for (int y = sy0; y <= sy1; y++) {
+            double fy = (y - toScreenY(tileY1)) / h * tileRes;
+            int ty = Math.min(tileRes - 1, (int) fy);
+            int py = Math.min(27, (int) ((fy - ty) * 28));
+            for (int x = sx0; x <= sx1; x++) {
+                double fx = (x - toScreenX(tileX0)) / w * tileRes;
+                int tx = Math.min(tileRes - 1, (int) fx);
+                int px = Math.min(27, (int) ((fx - tx) * 28));
+                float v = tiles[ty * tileRes + tx][py * 28 + px];
+                int grey = 255 - Math.round(Math.max(0, Math.min(1, v)) * 150);
+                a[y * width + x] = 0xFF000000 | (grey << 16) | (grey << 8) | grey;
+            }
+        }
+    }
+
     /** How many points are drawn (not hidden). */
     public int visiblePoints() {
         int n = 0;
@@ -155,6 +191,7 @@ public final class ScatterView extends Region {
         if (maxX <= minX) { maxX = minX + 1; }
         if (maxY <= minY) { maxY = minY + 1; }
         cursor.setVisible(false);
+        tiles = null;
         if (width > 0) rebuildGrid();
         redraw();
     }
@@ -186,6 +223,7 @@ public final class ScatterView extends Region {
         long t0 = System.nanoTime();
         int[] a = canvas;
         java.util.Arrays.fill(a, BACKGROUND);
+        if (tiles != null && xy.length > 0) drawUnderlay(a);
         int size = xy.length < 2_000 ? 4 : xy.length < 20_000 ? 3 : 2; // fewer points, larger dots
         for (int i = 0; i < xy.length; i++) {
             int px = (int) toScreenX(xy[i][0]), py = (int) toScreenY(xy[i][1]);

@@ -63,7 +63,29 @@ public final class LatentPane extends BorderPane {
             if (dir != null) vm.exportTo(dir.toPath());
         });
         export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox bar = new HBox(8, projection, method, images, points, show, export);
+        javafx.scene.control.CheckBox grid = new javafx.scene.control.CheckBox("decoded grid");
+        grid.setId("manifold");
+        grid.setTooltip(new javafx.scene.control.Tooltip("For a 2-D latent: decode a grid of codes and draw it under the points"));
+        Spinner<Integer> res = new Spinner<>(4, 30, 15);
+        res.setPrefWidth(70);
+        Spinner<Double> spread = new Spinner<>(0.5, 3.0, 1.0, 0.25);
+        spread.setPrefWidth(80);
+        Runnable manifold = () -> {
+            if (grid.isSelected()) vm.computeManifold(res.getValue(), spread.getValue());
+            else scatter.setUnderlay(null, 0, 0, 0, 0, 0);
+        };
+        grid.selectedProperty().addListener((o, a, b) -> manifold.run());
+        res.valueProperty().addListener((o, a, b) -> manifold.run());
+        spread.valueProperty().addListener((o, a, b) -> manifold.run());
+        HBox gridBox = new HBox(6, grid, new Label("resolution"), res, new Label("range ×"), spread);
+        gridBox.setAlignment(Pos.CENTER_LEFT);
+        gridBox.visibleProperty().bind(vm.methodProperty().isEqualTo(LatentViewModel.Method.IDENTITY));
+        gridBox.managedProperty().bind(gridBox.visibleProperty());
+        vm.manifoldProperty().addListener((o, a, m) -> {
+            if (m != null && grid.isSelected()) scatter.setUnderlay(m.images(), m.res(), m.x0(), m.x1(), m.y0(), m.y1());
+        });
+        vm.mapProperty().addListener((o, a, m) -> { if (m != null && grid.isSelected()) manifold.run(); });
+        HBox bar = new HBox(8, projection, method, images, points, show, export, gridBox);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(6, bar, status);
         setTop(top);

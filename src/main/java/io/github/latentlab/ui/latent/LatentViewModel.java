@@ -215,6 +215,40 @@ public final class LatentViewModel {
         return r;
     }
 
+    /** A decoded grid over a 2-D latent space: images row-major, top row at the highest z2. */
+    public record Manifold(float[][] images, int res, double x0, double x1, double y0, double y1) { }
+
+    private final ReadOnlyObjectWrapper<Manifold> manifold = new ReadOnlyObjectWrapper<>();
+
+    public ReadOnlyObjectProperty<Manifold> manifoldProperty() { return manifold.getReadOnlyProperty(); }
+
+    /**
+     * Decodes a {@code res}×{@code res} grid over the codes' range widened by {@code spread}
+     * (1 = exactly the data's extent); only for a 2-D latent shown as itself.
+     */
+    public void computeManifold(int res, double spread) {
+        Map current = map.get();
+        if (current == null || !"identity".equals(current.embedding().method())) {
+            manifold.set(null);
+            return;
+        }
+        double[][] r = ranges();
+        double cx = (r[0][0] + r[0][1]) / 2, cy = (r[1][0] + r[1][1]) / 2;
+        double hx = (r[0][1] - r[0][0]) / 2 * spread, hy = (r[1][1] - r[1][0]) / 2 * spread;
+        app.background().run(() -> {
+            float[][] z = new float[res * res][];
+            for (int row = 0; row < res; row++) {
+                for (int col = 0; col < res; col++) {
+                    double x = cx - hx + (col + 0.5) * 2 * hx / res, y = cy + hy - (row + 0.5) * 2 * hy / res;
+                    z[row * res + col] = new float[] {(float) x, (float) y};
+                }
+            }
+            synchronized (current.model()) {
+                return new Manifold(current.model().decode(z), res, cx - hx, cx + hx, cy - hy, cy + hy);
+            }
+        }, manifold::set);
+    }
+
     /** Recomputes the strip between the last two picks. */
     public void interpolate() {
         Map current = map.get();
