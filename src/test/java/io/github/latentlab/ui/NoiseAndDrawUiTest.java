@@ -149,6 +149,12 @@ class NoiseAndDrawUiTest extends WindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("pca", latent.mapProperty().get().embedding().method(), "the cancelled UMAP never replaced PCA");
         assertEquals(300, latent.mapProperty().get().embedding().xy().length);
+        robot.interact(() -> {
+            latent.pcaFirstProperty().set(2);
+            latent.pcaSecondProperty().set(3);
+            latent.compute();
+        });
+        waitUntil(() -> latent.statusProperty().get().startsWith("PCA: components 2 and 3"));
 
         var map = robot.lookup("#latent-map").query();
         var b = map.localToScreen(map.getBoundsInLocal());

@@ -87,7 +87,7 @@ public final class LatentPane extends BorderPane {
         vm.mapProperty().addListener((o, a, m) -> { if (m != null && grid.isSelected()) manifold.run(); });
         HBox bar = new HBox(8, projection, method, images, points, show, export, gridBox);
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(6, bar, status);
+        VBox top = new VBox(6, bar, parameters(vm), status);
         setTop(top);
         BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
 
@@ -183,6 +183,38 @@ public final class LatentPane extends BorderPane {
                     off ? " The decoder has never seen codes like this: treat the image as a guess." : ""));
             honesty.setTextFill(off ? Color.web("#c0392b") : Color.web("#2e7d32"));
         });
+    }
+
+    /** The settings of the chosen method; the one shown changes with the method. */
+    private static HBox parameters(LatentViewModel vm) {
+        Spinner<Double> perplexity = new Spinner<>(2.0, 100.0, vm.perplexityProperty().get(), 5.0);
+        perplexity.setPrefWidth(80);
+        perplexity.valueProperty().addListener((o, a, b) -> vm.perplexityProperty().set(b));
+        Spinner<Integer> iterations = widened(io.github.latentlab.ui.controls.Spinners.bound(vm.iterationsProperty(), 50, 5000, 250));
+        Spinner<Integer> neighbours = widened(io.github.latentlab.ui.controls.Spinners.bound(vm.neighboursKProperty(), 2, 200, 5));
+        Spinner<Integer> seed = widened(io.github.latentlab.ui.controls.Spinners.bound(vm.seedProperty(), 0, Integer.MAX_VALUE, 1));
+        Spinner<Integer> first = widened(io.github.latentlab.ui.controls.Spinners.bound(vm.pcaFirstProperty(), 1, 128, 1));
+        Spinner<Integer> second = widened(io.github.latentlab.ui.controls.Spinners.bound(vm.pcaSecondProperty(), 1, 128, 1));
+        HBox tsne = new HBox(6, new Label("perplexity"), perplexity, new Label("iterations"), iterations);
+        HBox umap = new HBox(6, new Label("neighbours"), neighbours);
+        HBox pca = new HBox(6, new Label("components"), first, new Label("and"), second);
+        HBox seeded = new HBox(6, new Label("seed"), seed);
+        for (HBox b : new HBox[] {tsne, umap, pca, seeded}) {
+            b.setAlignment(Pos.CENTER_LEFT);
+            b.managedProperty().bind(b.visibleProperty());
+        }
+        tsne.visibleProperty().bind(vm.methodProperty().isEqualTo(LatentViewModel.Method.TSNE));
+        umap.visibleProperty().bind(vm.methodProperty().isEqualTo(LatentViewModel.Method.UMAP));
+        pca.visibleProperty().bind(vm.methodProperty().isEqualTo(LatentViewModel.Method.PCA));
+        seeded.visibleProperty().bind(tsne.visibleProperty().or(umap.visibleProperty()));
+        HBox row = new HBox(14, tsne, umap, pca, seeded);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private static Spinner<Integer> widened(Spinner<Integer> s) {
+        s.setPrefWidth(90);
+        return s;
     }
 
     /** Class colors (hidden classes transparent), or a blue-to-red ramp over a factor's range. */

@@ -49,6 +49,12 @@ public final class LatentViewModel {
     private final AppState app;
     private final ObjectProperty<Method> method = new SimpleObjectProperty<>(Method.PCA);
     private final IntegerProperty points = new SimpleIntegerProperty(5000);
+    private final javafx.beans.property.DoubleProperty perplexity = new javafx.beans.property.SimpleDoubleProperty(30);
+    private final IntegerProperty iterations = new SimpleIntegerProperty(1000);
+    private final IntegerProperty neighboursK = new SimpleIntegerProperty(15);
+    private final IntegerProperty seed = new SimpleIntegerProperty(42);
+    private final IntegerProperty pcaFirst = new SimpleIntegerProperty(1);
+    private final IntegerProperty pcaSecond = new SimpleIntegerProperty(2);
     private final ReadOnlyObjectWrapper<Map> map = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Decoded> decoded = new ReadOnlyObjectWrapper<>();
     private final StringProperty status = new SimpleStringProperty("Train or open a model, then press Show map.");
@@ -84,6 +90,15 @@ public final class LatentViewModel {
 
     public ObjectProperty<Method> methodProperty() { return method; }
     public IntegerProperty pointsProperty() { return points; }
+    /** t-SNE's perplexity (5–50 typical) and iterations; the seed fixes t-SNE and UMAP layouts. */
+    public javafx.beans.property.DoubleProperty perplexityProperty() { return perplexity; }
+    public IntegerProperty iterationsProperty() { return iterations; }
+    /** UMAP's neighbour count. */
+    public IntegerProperty neighboursKProperty() { return neighboursK; }
+    public IntegerProperty seedProperty() { return seed; }
+    /** The principal components shown, numbered from 1. */
+    public IntegerProperty pcaFirstProperty() { return pcaFirst; }
+    public IntegerProperty pcaSecondProperty() { return pcaSecond; }
     public ReadOnlyObjectProperty<Map> mapProperty() { return map.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Decoded> decodedProperty() { return decoded.getReadOnlyProperty(); }
     public StringProperty statusProperty() { return status; }
@@ -299,6 +314,14 @@ public final class LatentViewModel {
                     + model.latentSize() + " dimensions. Choose PCA, t-SNE or UMAP.");
             return;
         }
+        int first = pcaFirst.get() - 1, second = pcaSecond.get() - 1;
+        if (m == Method.PCA && (first == second || Math.max(first, second) >= model.latentSize())) {
+            status.set("Choose two different components between 1 and " + model.latentSize() + ".");
+            return;
+        }
+        double perp = perplexity.get();
+        int iters = iterations.get(), k = neighboursK.get();
+        long s = seed.get();
         Cancellation cancel = new Cancellation();
         running = cancel;
         Dataset test = data.test();
@@ -317,12 +340,12 @@ public final class LatentViewModel {
                 codesD[i] = new double[codes[i].length];
                 for (int j = 0; j < codes[i].length; j++) codesD[i][j] = codes[i][j];
             }
-            PcaProjector pca = m == Method.PCA ? new PcaProjector(0, 1) : null;
+            PcaProjector pca = m == Method.PCA ? new PcaProjector(first, second) : null;
             Projector projector = switch (m) {
                 case IDENTITY -> new IdentityProjector();
                 case PCA -> pca;
-                case TSNE -> new TsneProjector(30, 1000, 2000, 42);
-                case UMAP -> new UmapProjector(15, 42);
+                case TSNE -> new TsneProjector(perp, iters, 2000, s);
+                case UMAP -> new UmapProjector(k, s);
             };
             Embedding e = projector.fit(codes,
                     io.github.latentlab.util.Progress.throttled((f, msg) -> app.uiThread().execute(() -> {

@@ -89,7 +89,7 @@ public final class TrainingPane extends BorderPane {
         hidden.setTooltip(new Tooltip("Encoder layer sizes, e.g. 256 or 512, 128; the decoder mirrors them"));
         grid.addRow(row++, new Label("Hidden layers"), hidden);
 
-        Spinner<Integer> latent = spinner(vm.latentProperty(), 2, 128, 1);
+        Spinner<Integer> latent = io.github.latentlab.ui.controls.Spinners.bound(vm.latentProperty(), 2, 128, 1);
         latent.setId("latent");
         grid.addRow(row++, new Label("Latent size"), latent);
 
@@ -108,10 +108,10 @@ public final class TrainingPane extends BorderPane {
         lr.setTooltip(new Tooltip("Adam's learning rate; 0.001 is a safe start, above 0.01 often diverges"));
         grid.addRow(row++, new Label("Learning rate"), lr);
 
-        Spinner<Integer> batch = spinner(vm.batchProperty(), 1, 4096, 32);
+        Spinner<Integer> batch = io.github.latentlab.ui.controls.Spinners.bound(vm.batchProperty(), 1, 4096, 32);
         grid.addRow(row++, new Label("Batch size"), batch);
 
-        Spinner<Integer> epochs = spinner(vm.epochsProperty(), 1, 1000, 1);
+        Spinner<Integer> epochs = io.github.latentlab.ui.controls.Spinners.bound(vm.epochsProperty(), 1, 1000, 1);
         epochs.setId("epochs");
         grid.addRow(row++, new Label("Epochs"), epochs);
 
@@ -169,15 +169,6 @@ public final class TrainingPane extends BorderPane {
         box.setPadding(new Insets(0, 12, 0, 0));
         box.setPrefWidth(300);
         return box;
-    }
-
-    /** An editable spinner kept in step with an integer property both ways. */
-    private static Spinner<Integer> spinner(javafx.beans.property.IntegerProperty property, int min, int max, int step) {
-        Spinner<Integer> spinner = new Spinner<>(min, max, property.get(), step);
-        spinner.setEditable(true);
-        spinner.getValueFactory().valueProperty().addListener((o, a, b) -> { if (b != null) property.set(b); });
-        property.addListener((o, a, b) -> spinner.getValueFactory().setValue(b.intValue()));
-        return spinner;
     }
 
     private VBox chartArea() {
