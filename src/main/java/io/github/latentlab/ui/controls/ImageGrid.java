@@ -36,6 +36,28 @@ public final class ImageGrid extends Region {
         getStyleClass().add("image-grid");
         setMinSize(200, 120);
         setPrefSize(760, 420);
+        // any grid or strip can be saved on its own
+        javafx.scene.control.MenuItem save = new javafx.scene.control.MenuItem("Save as PNG…");
+        save.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Save images as PNG");
+            chooser.setInitialFileName("images.png");
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PNG image", "*.png"));
+            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+            if (f == null) return;
+            var image = io.github.latentlab.ui.fx.Snapshots.capture(this); // on the FX thread; the write is not
+            java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    io.github.latentlab.ui.fx.Snapshots.write(image, f.toPath());
+                } catch (java.io.IOException ex) {
+                    throw new java.io.UncheckedIOException(ex);
+                }
+            }).whenCompleteAsync((ok, ex) -> {
+                if (ex != null) io.github.latentlab.ui.fx.ErrorDialog.show(getScene().getWindow(), "Could not save " + f.getName(), ex);
+            }, io.github.latentlab.ui.fx.FxExecutor.INSTANCE);
+        });
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(save);
+        setOnContextMenuRequested(e -> menu.show(this, e.getScreenX(), e.getScreenY()));
     }
 
     /** Shows the rows; every row should have the same number of images. */
