@@ -217,6 +217,13 @@ class NoiseAndDrawUiTest extends WindowTest {
         var sp = scatterView.toScreen(xy[42][0], xy[42][1]);
         robot.moveTo(scatterView.localToScreen(sp));
         waitUntil(() -> robot.lookup("#hover-text").queryLabeled().getText().startsWith("Test image "));
+        // shift-drag over the whole map selects every visible image
+        var mb = scatterView.localToScreen(scatterView.getBoundsInLocal());
+        robot.press(javafx.scene.input.KeyCode.SHIFT);
+        robot.drag(new javafx.geometry.Point2D(mb.getMinX() + 2, mb.getMinY() + 2))
+                .dropTo(new javafx.geometry.Point2D(mb.getMaxX() - 2, mb.getMaxY() - 2));
+        robot.release(javafx.scene.input.KeyCode.SHIFT);
+        waitUntil(() -> robot.lookup("#selection-summary").queryLabeled().getText().startsWith("300 images selected"));
         int classColor = scatterView.colorOf(0);
         robot.interact(() -> robot.lookup("#color-by").queryComboBox().setValue("slant"));
         assertTrue(scatterView.colorOf(0) != classColor || scatterView.colorOf(1) != io.github.latentlab.ui.controls.ScatterView

@@ -16,7 +16,7 @@ import javafx.scene.shape.Circle;
  * shown by one ImageView: no node per point. Points are 2–4 pixels wide (fewer points, larger),
  * colored by class. Pressing or
  * dragging reports the position in data coordinates and marks it with a ring; a click (release
- * without moving) also reports a pick.
+ * without moving) also reports a pick; shift-drag selects the points in a rectangle.
  */
 public final class ScatterView extends Region {
     /** Class colors (Tableau 10), then repeated. */
@@ -33,6 +33,9 @@ public final class ScatterView extends Region {
     private BiConsumer<Double, Double> onPoint = (x, y) -> { };
     private BiConsumer<Double, Double> onPick = (x, y) -> { };
     private java.util.function.IntConsumer onHover = i -> { };
+    private java.util.function.Consumer<int[]> onBox = rows -> { };
+    private final javafx.scene.shape.Rectangle box = new javafx.scene.shape.Rectangle();
+    private double boxStartX, boxStartY;
     /** Screen-space grid of point indices ({@link #CELL} px cells): hover finds the nearest point in O(1). */
     private static final int CELL = 16;
     private int[][] grid = new int[0][];
@@ -56,13 +59,44 @@ public final class ScatterView extends Region {
         getChildren().addAll(view, cursor);
         setMinSize(200, 200);
         setPrefSize(700, 600);
-        setOnMousePressed(e -> report(e.getX(), e.getY()));
-        setOnMouseDragged(e -> report(e.getX(), e.getY()));
+        box.setFill(Color.color(0.2, 0.4, 0.8, 0.12));
+        box.setStroke(Color.color(0.2, 0.4, 0.8));
+        box.setVisible(false);
+        box.setMouseTransparent(true);
+        getChildren().add(box);
+        setOnMousePressed(e -> {
+            if (e.isShiftDown()) { // shift-drag: box select
+                boxStartX = e.getX();
+                boxStartY = e.getY();
+                box.setX(boxStartX);
+                box.setY(boxStartY);
+                box.setWidth(0);
+                box.setHeight(0);
+                box.setVisible(true);
+            } else {
+                report(e.getX(), e.getY());
+            }
+        });
+        setOnMouseDragged(e -> {
+            if (box.isVisible()) {
+                box.setX(Math.min(boxStartX, e.getX()));
+                box.setY(Math.min(boxStartY, e.getY()));
+                box.setWidth(Math.abs(e.getX() - boxStartX));
+                box.setHeight(Math.abs(e.getY() - boxStartY));
+            } else {
+                report(e.getX(), e.getY());
+            }
+        });
         setOnMouseMoved(e -> {
             int i = nearestOnScreen(e.getX(), e.getY(), 12);
             if (i >= 0) onHover.accept(i);
         });
         setOnMouseReleased(e -> {
+            if (box.isVisible()) {
+                box.setVisible(false);
+                onBox.accept(pointsIn(box.getX(), box.getY(), box.getX() + box.getWidth(), box.getY() + box.getHeight()));
+                return;
+            }
             if (xy.length > 0 && e.isStillSincePress()) onPick.accept(toDataX(e.getX()), toDataY(e.getY()));
         });
     }
@@ -149,6 +183,20 @@ public final class ScatterView extends Region {
                 a[y * width + x] = 0xFF000000 | (grey << 16) | (grey << 8) | grey;
             }
         }
+    }
+
+    /** Called with the visible points inside a shift-dragged rectangle. */
+    public void setOnBoxSelect(java.util.function.Consumer<int[]> handler) { this.onBox = handler; }
+
+    /** Indices of the visible points inside the screen rectangle (sx0, sy0)–(sx1, sy1). */
+    public int[] pointsIn(double sx0, double sy0, double sx1, double sy1) {
+        java.util.List<Integer> in = new java.util.ArrayList<>();
+        for (int i = 0; i < xy.length; i++) {
+            if ((colors[i] >>> 24) == 0) continue;
+            double x = toScreenX(xy[i][0]), y = toScreenY(xy[i][1]);
+            if (x >= sx0 && x <= sx1 && y >= sy0 && y <= sy1) in.add(i);
+        }
+        return in.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** How many points are drawn (not hidden). */

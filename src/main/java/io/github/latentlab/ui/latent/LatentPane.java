@@ -31,7 +31,10 @@ public final class LatentPane extends BorderPane {
     private final java.util.Set<Integer> hiddenClasses = new java.util.HashSet<>();
     final ImageGrid strips = new ImageGrid();
 
+    private final LatentViewModel vm;
+
     public LatentPane(LatentViewModel vm) {
+        this.vm = vm;
         getStyleClass().add("latent-pane");
         setPadding(new Insets(8));
         ComboBox<LatentViewModel.Method> method = new ComboBox<>();
@@ -114,7 +117,8 @@ public final class LatentPane extends BorderPane {
         javafx.scene.control.TabPane details = new javafx.scene.control.TabPane(
                 new javafx.scene.control.Tab("Walk and sample", new VBox(6, stripBar, strips)),
                 new javafx.scene.control.Tab("Traverse", new TraversalPanel(vm)),
-                new javafx.scene.control.Tab("Neighbours", neighbourGrid));
+                new javafx.scene.control.Tab("Neighbours", neighbourGrid),
+                new javafx.scene.control.Tab("Selection", selectionBox()));
         details.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         details.setPrefHeight(230);
         details.setMinHeight(200);
@@ -268,6 +272,29 @@ public final class LatentPane extends BorderPane {
             });
             legend.getChildren().add(box);
         }
+    }
+
+    /** Shift-drag on the map: how many images, of which classes, and the first few of them. */
+    private VBox selectionBox() {
+        Label summary = new Label("Shift-drag on the map to select the images in a rectangle.");
+        summary.setId("selection-summary");
+        summary.setWrapText(true);
+        ImageGrid images = new ImageGrid();
+        images.setPrefSize(800, 140);
+        scatter.setOnBoxSelect(rows -> {
+            LatentViewModel.Map m = vm.mapProperty().get();
+            if (m == null) return;
+            java.util.Map<String, Integer> byClass = new java.util.TreeMap<>();
+            for (int r : rows) byClass.merge(m.classNames().get(m.labels()[r]), 1, Integer::sum);
+            StringBuilder text = new StringBuilder(rows.length + " images selected");
+            byClass.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
+                    .forEach(e -> text.append(" · ").append(e.getValue()).append(" × ").append(e.getKey()));
+            summary.setText(text.toString());
+            int[] shown = java.util.Arrays.copyOf(rows, Math.min(rows.length, 20));
+            images.setRows(shown.length == 0 ? java.util.List.of() : java.util.List.of(new ImageGrid.Row("selected",
+                    java.util.Arrays.asList(m.data().images(shown)), null)), 28);
+        });
+        return new VBox(6, summary, images);
     }
 
     private void showStrips(LatentViewModel vm) {
