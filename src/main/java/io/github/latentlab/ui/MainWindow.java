@@ -90,6 +90,7 @@ public final class MainWindow extends BorderPane {
         // panes hidden behind another tab do no work while a model trains
         noiseVm.activeProperty().bind(noiseTab.selectedProperty());
         drawVm.activeProperty().bind(drawTab.selectedProperty());
+        latentVm.activeProperty().bind(latentTab.selectedProperty());
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
         setTop(menu());
         setCenter(tabs);

@@ -138,6 +138,8 @@ class NoiseAndDrawUiTest extends WindowTest {
     void latentMapDrawsTheCodesAndDecodesWhereTheUserDrags(FxRobot robot) throws Exception {
         showTrainedModel(robot, 1);
         io.github.latentlab.ui.latent.LatentViewModel latent = window.latentViewModel();
+        // showing the tab with a new model draws a PCA map at once
+        waitUntil(() -> latent.mapProperty().get() != null && latent.statusProperty().get().startsWith("PCA"));
         // start a slow UMAP, then switch to PCA at once: the UMAP run is cancelled, PCA wins
         robot.interact(() -> {
             latent.methodProperty().set(io.github.latentlab.ui.latent.LatentViewModel.Method.UMAP);

@@ -79,8 +79,29 @@ public final class LatentViewModel {
     /** The k nearest test images of the selected one, by latent code and by raw pixels. */
     public record Neighbours(int selected, int[] byCode, int[] byPixels, float[][] codeImages, float[][] pixelImages) { }
 
+    private final javafx.beans.property.BooleanProperty active = new javafx.beans.property.SimpleBooleanProperty(false);
+
+    /**
+     * Shown or not: when the pane is shown and the model has changed since its map was made, a
+     * fast map (PCA, or the latent space itself for a 2-D code) is redrawn at once; a slow one
+     * (t-SNE, UMAP) waits for Show map, and the status says the map is out of date.
+     */
+    public javafx.beans.property.BooleanProperty activeProperty() { return active; }
+
+    private void refreshIfStale() {
+        Autoencoder model = app.viewModel();
+        Map current = map.get();
+        if (!active.get() || model == null || app.training().isRunning()) return;
+        if (current != null && current.model() == model) return;
+        if (current == null && method.get() == Method.PCA && model.latentSize() == 2) method.set(Method.IDENTITY);
+        if (method.get() == Method.PCA || method.get() == Method.IDENTITY) compute();
+        else status.set("The model has changed since this map was made: press Show map to redo it.");
+    }
+
     public LatentViewModel(AppState app) {
         this.app = app;
+        active.addListener((o, was, is) -> refreshIfStale());
+        app.viewModelProperty().addListener((o, a, b) -> refreshIfStale());
         decoder = new LatestOnly<>(app.background(), decoded::set, e -> status.set("Could not decode: " + e.getMessage()));
         traversalDecoder = new LatestOnly<>(app.background(), traversalImage::set,
                 e -> status.set("Could not decode: " + e.getMessage()));
