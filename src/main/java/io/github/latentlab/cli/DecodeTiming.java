@@ -22,7 +22,7 @@ record DecodeTiming(int samples, double p50Millis, double p99Millis) {
             minY = Math.min(minY, p[1]); maxY = Math.max(maxY, p[1]);
         }
         SplittableRandom rnd = new SplittableRandom(seed);
-        int warmup = 200, n = 1000;
+        int warmup = 2000, n = 5000;
         double[] millis = new double[n];
         // the projection just freed large arrays (t-SNE's n² matrices): collect them first, as the
         // app has long done by the time a user drags
