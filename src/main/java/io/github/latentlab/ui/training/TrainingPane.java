@@ -115,6 +115,11 @@ public final class TrainingPane extends BorderPane {
         epochs.setId("epochs");
         grid.addRow(row++, new Label("Epochs"), epochs);
 
+        Spinner<Integer> seed = io.github.latentlab.ui.controls.Spinners.bound(vm.seedProperty(), 0, Integer.MAX_VALUE, 1);
+        seed.setId("seed");
+        seed.setTooltip(new Tooltip("The same seed and settings train the same model, step for step"));
+        grid.addRow(row++, new Label("Seed"), seed);
+
         ComboBox<NoiseKind> noiseKind = new ComboBox<>();
         noiseKind.getItems().setAll(NoiseKind.values());
         noiseKind.valueProperty().bindBidirectional(vm.noiseKindProperty());

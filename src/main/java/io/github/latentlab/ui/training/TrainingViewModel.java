@@ -59,6 +59,7 @@ public final class TrainingViewModel {
     private final DoubleProperty learningRate = new SimpleDoubleProperty(1e-3);
     private final IntegerProperty batch = new SimpleIntegerProperty(128);
     private final IntegerProperty epochs = new SimpleIntegerProperty(5);
+    private final IntegerProperty seed = new SimpleIntegerProperty(42);
     private final DoubleProperty noiseLevel = new SimpleDoubleProperty(0.4);
     private final ObjectProperty<io.github.latentlab.data.noise.NoiseKind> noiseKind =
             new SimpleObjectProperty<>(io.github.latentlab.data.noise.NoiseKind.GAUSSIAN);
@@ -91,6 +92,8 @@ public final class TrainingViewModel {
     public DoubleProperty learningRateProperty() { return learningRate; }
     public IntegerProperty batchProperty() { return batch; }
     public IntegerProperty epochsProperty() { return epochs; }
+    /** Fixes weight init, shuffling and noise: the same seed and settings give the same run. */
+    public IntegerProperty seedProperty() { return seed; }
     /** The denoising noise's level: σ for Gaussian, a fraction of pixels for the others. */
     public DoubleProperty noiseLevelProperty() { return noiseLevel; }
     public ObjectProperty<io.github.latentlab.data.noise.NoiseKind> noiseKindProperty() { return noiseKind; }
@@ -125,7 +128,7 @@ public final class TrainingViewModel {
         if (state.get() != State.IDLE) return;
         TrainingConfig config;
         try {
-            config = new TrainingConfig(spec(), epochs.get(), batch.get(), 42);
+            config = new TrainingConfig(spec(), epochs.get(), batch.get(), seed.get());
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return;
@@ -195,6 +198,7 @@ public final class TrainingViewModel {
             noiseLevel.set(s.noiseLevel());
         }
         if (m.batchSize() > 0) batch.set(m.batchSize());
+        if (m.seed() >= 0 && m.seed() <= Integer.MAX_VALUE) seed.set((int) m.seed());
         datasetId.set(m.datasetId());
         TrainingHistory history = new TrainingHistory();
         history.replaceWith(m.epochs(), m.points());
