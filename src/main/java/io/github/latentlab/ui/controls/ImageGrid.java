@@ -128,6 +128,20 @@ public final class ImageGrid extends Region {
         }
     }
 
+    /**
+     * Fills a canvas with one 28×28 image, sharp pixels; null draws an empty (light grey) box.
+     */
+    public static void paint(Canvas canvas, float[] pixels) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        if (pixels == null) {
+            g.setFill(Color.gray(0.93));
+            g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+            return;
+        }
+        g.setImageSmoothing(false);
+        g.drawImage(toImage(pixels, (int) Math.round(Math.sqrt(pixels.length))), 0, 0, canvas.getWidth(), canvas.getHeight());
+    }
+
     /** A side×side grey image of pixels in [0, 1] (values outside are clipped). */
     public static WritableImage toImage(float[] pixels, int side) {
         WritableImage img = new WritableImage(side, side);

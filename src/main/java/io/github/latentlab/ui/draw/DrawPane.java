@@ -100,14 +100,6 @@ public final class DrawPane extends BorderPane {
     }
 
     private static void draw(Canvas c, float[] pixels) {
-        GraphicsContext g = c.getGraphicsContext2D();
-        if (pixels == null) {
-            g.setFill(Color.gray(0.93));
-            g.fillRect(0, 0, c.getWidth(), c.getHeight());
-            return;
-        }
-        WritableImage img = ImageGrid.toImage(pixels, DrawViewModel.SIDE);
-        g.setImageSmoothing(false);
-        g.drawImage(img, 0, 0, c.getWidth(), c.getHeight());
+        ImageGrid.paint(c, pixels);
     }
 }

@@ -143,9 +143,7 @@ public final class LatentPane extends BorderPane {
         scatter.setOnHover(i -> {
             LatentViewModel.Map m = vm.mapProperty().get();
             if (m == null || i >= m.labels().length) return;
-            GraphicsContext g = hover.getGraphicsContext2D();
-            g.setImageSmoothing(false);
-            g.drawImage(ImageGrid.toImage(m.data().image(i), 28), 0, 0, hover.getWidth(), hover.getHeight());
+            ImageGrid.paint(hover, m.data().image(i));
             hoverText.setText("Test image " + i + ": " + m.classNames().get(m.labels()[i]));
         });
         HBox hoverBox = new HBox(8, hover, hoverText);
@@ -178,9 +176,7 @@ public final class LatentPane extends BorderPane {
         });
         vm.decodedProperty().addListener((o, a, d) -> {
             if (d == null) return;
-            GraphicsContext g = decoded.getGraphicsContext2D();
-            g.setImageSmoothing(false);
-            g.drawImage(ImageGrid.toImage(d.image(), 28), 0, 0, decoded.getWidth(), decoded.getHeight());
+            ImageGrid.paint(decoded, d.image());
             boolean off = d.offData() > LatentViewModel.OFF_DATA;
             honesty.setText(String.format("%s: %.1f× the usual gap between codes from the nearest real code.%s",
                     off ? "Off the data" : "On the data", d.offData(),
@@ -309,8 +305,6 @@ public final class LatentPane extends BorderPane {
     }
 
     private void clearDecoded() {
-        GraphicsContext g = decoded.getGraphicsContext2D();
-        g.setFill(Color.gray(0.93));
-        g.fillRect(0, 0, decoded.getWidth(), decoded.getHeight());
+        ImageGrid.paint(decoded, null);
     }
 }

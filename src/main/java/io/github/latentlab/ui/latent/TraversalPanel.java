@@ -44,9 +44,7 @@ final class TraversalPanel extends HBox {
         vm.mapProperty().addListener((o, a, m) -> rebuild());
         vm.traversalCodeProperty().addListener((o, a, code) -> syncSliders(code));
         vm.traversalImageProperty().addListener((o, a, img) -> {
-            GraphicsContext g = image.getGraphicsContext2D();
-            g.setImageSmoothing(false);
-            g.drawImage(ImageGrid.toImage(img, 28), 0, 0, image.getWidth(), image.getHeight());
+            ImageGrid.paint(image, img);
         });
     }
 
