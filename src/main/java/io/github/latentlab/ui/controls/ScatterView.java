@@ -172,12 +172,14 @@ public final class ScatterView extends Region {
         if (w <= 0 || h <= 0) return;
         for (int y = sy0; y <= sy1; y++) {
             double fy = (y - toScreenY(tileY1)) / h * tileRes;
+            if (fy < 0) continue; // the first pixel row can start a fraction above the grid
             int ty = Math.min(tileRes - 1, (int) fy);
-            int py = Math.min(27, (int) ((fy - ty) * 28));
+            int py = Math.max(0, Math.min(27, (int) ((fy - ty) * 28)));
             for (int x = sx0; x <= sx1; x++) {
                 double fx = (x - toScreenX(tileX0)) / w * tileRes;
+                if (fx < 0) continue;
                 int tx = Math.min(tileRes - 1, (int) fx);
-                int px = Math.min(27, (int) ((fx - tx) * 28));
+                int px = Math.max(0, Math.min(27, (int) ((fx - tx) * 28)));
                 float v = tiles[ty * tileRes + tx][py * 28 + px];
                 int grey = 255 - Math.round(Math.max(0, Math.min(1, v)) * 150);
                 a[y * width + x] = 0xFF000000 | (grey << 16) | (grey << 8) | grey;
