@@ -57,6 +57,11 @@ public final class DatasetCatalog {
         this(DEBIAN_ROOT, AppDirs.datasetCache(), new Downloader(), RemoteDataset.defaults());
     }
 
+    /** Like {@link #DatasetCatalog()} but looking for system-installed datasets under {@code debianRoot}. */
+    public DatasetCatalog(Path debianRoot) {
+        this(debianRoot, AppDirs.datasetCache(), new Downloader(), RemoteDataset.defaults());
+    }
+
     /**
      * @param debianRoot folder holding {@code <id>/} folders of system-installed datasets
      * @param cacheRoot folder holding {@code <id>/} folders of downloaded or hand-copied datasets

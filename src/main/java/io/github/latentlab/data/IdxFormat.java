@@ -184,8 +184,12 @@ public final class IdxFormat {
                     + megabytes(MAX_PAYLOAD_BYTES) + "): the header is probably corrupt");
         }
         Runtime rt = Runtime.getRuntime();
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         long needed = 4L * h.count() * Dataset.PIXELS;
+        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if (needed > free && needed < rt.maxMemory()) {
+            System.gc(); // "used" counts garbage too: ask once before refusing
+            free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        }
         if (needed > free) {
             throw new IdxFormatException(file, h.count() + " images need " + megabytes(needed)
                     + " of memory but only " + megabytes(free) + " are free (raise -Xmx)");

@@ -19,13 +19,13 @@ final class DigitTemplates {
     private static final List<List<Variant>> DIGITS = List.of(
             // 0: one oval, the pen overshoots where it started
             List.of(new Variant(1, List.of(Stroke.arc(0, 0, 0.27, 0.48, -70, -440, 15)))),
-            // 1: a stroke; sometimes a flag, rarely a base
+            // 1: a stroke leaning a little right (so left slants rarely make a backslash); sometimes a flag, rarely a base
             List.of(
-                    new Variant(6, List.of(Stroke.smooth(0.03, -0.5, 0.0, 0.0, -0.03, 0.5))),
-                    new Variant(3, List.of(Stroke.sharp(-0.17, -0.3, 0.03, -0.5),
-                            Stroke.smooth(0.03, -0.5, 0.0, 0.0, -0.03, 0.5))),
-                    new Variant(1, List.of(Stroke.sharp(-0.17, -0.3, 0.03, -0.5),
-                            Stroke.smooth(0.03, -0.5, 0.0, 0.0, -0.03, 0.5),
+                    new Variant(6, List.of(Stroke.smooth(0.06, -0.5, 0.0, 0.0, -0.06, 0.5))),
+                    new Variant(3, List.of(Stroke.sharp(-0.14, -0.3, 0.06, -0.5),
+                            Stroke.smooth(0.06, -0.5, 0.0, 0.0, -0.06, 0.5))),
+                    new Variant(1, List.of(Stroke.sharp(-0.14, -0.3, 0.06, -0.5),
+                            Stroke.smooth(0.06, -0.5, 0.0, 0.0, -0.06, 0.5),
                             Stroke.sharp(-0.17, 0.5, 0.15, 0.5)))),
             // 2: hook, diagonal, base (straight or wavy)
             List.of(
