@@ -6,7 +6,7 @@ import java.util.Set;
 
 import io.github.latentlab.data.DatasetCatalog;
 import io.github.latentlab.data.DatasetSplit;
-import io.github.latentlab.model.DenseAutoencoder;
+import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.model.ModelSpec;
@@ -86,7 +86,7 @@ final class BenchCommand {
     private TrainingRate measureTraining(DatasetSplit data, double seconds) throws InterruptedException {
         ModelSpec spec = new ModelSpec(ModelKind.AE, List.of(256), 8, LossKind.MSE, 1e-3, 0);
         TrainingConfig config = new TrainingConfig(spec, 1000, BATCH, 42);
-        DenseAutoencoder model = DenseAutoencoder.create(spec, data.train().pixelCount(), config.seed());
+        TrainableAutoencoder model = TrainableAutoencoder.create(spec, data.train().pixelCount(), config.seed());
         int warmup = 50;
         long[] marks = new long[3]; // [start of timing, iterations timed, end]
         long deadlineHolder[] = {0};

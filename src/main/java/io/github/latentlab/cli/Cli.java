@@ -14,10 +14,10 @@ public final class Cli {
                                                                  open FILE.llab opens it with a model)
 
             Commands:
-              train     --dataset ID [--test-dataset ID] [--model ae|dae] [--hidden 256[,128]]
+              train     --dataset ID [--test-dataset ID] [--model ae|dae|vae] [--hidden 256[,128]]
                         [--latent 8] [--loss mse|bce] [--epochs 5] [--batch 128] [--lr 0.001]
                         [--noise SIGMA|gaussian|saltpepper|mask:LEVEL] [--seed 42]
-                        [--out FILE.llab] [--json]
+                        [--beta 1 (vae)] [--out FILE.llab] [--json]
               evaluate  --model FILE.llab [--dataset ID] [--noise gaussian|saltpepper|mask:LEVEL]
                         [--seed 42] [--json]
               project   --model FILE.llab [--dataset ID] [--split test|train] [--n 10000]

@@ -10,7 +10,8 @@ import io.github.latentlab.data.DatasetCatalog;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.data.noise.NoiseSpec;
-import io.github.latentlab.model.DenseAutoencoder;
+import io.github.latentlab.model.TrainableAutoencoder;
+import io.github.latentlab.model.VariationalAutoencoder;
 import io.github.latentlab.model.Evaluation;
 import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
@@ -47,11 +48,12 @@ final class TrainCommand {
 
     int run(List<String> argv) throws Exception {
         Args a = new Args(argv, Set.of("dataset", "test-dataset", "model", "hidden", "latent", "loss",
-                "epochs", "batch", "lr", "noise", "seed", "out"), Set.of("json"));
+                "epochs", "batch", "lr", "noise", "seed", "out", "beta"), Set.of("json"));
         ModelKind kind = ModelKind.fromId(a.string("model", "ae"));
         NoiseSpec noise = parseNoise(a.string("noise", kind.trainsOnNoise() ? "0.4" : "0"));
         ModelSpec spec = new ModelSpec(kind, a.intList("hidden", List.of(256)), a.integer("latent", 8),
-                LossKind.fromId(a.string("loss", "mse")), a.number("lr", 1e-3), noise.level(), noise.kind());
+                LossKind.fromId(a.string("loss", "mse")), a.number("lr", 1e-3), noise.level(), noise.kind(),
+                a.number("beta", 1));
         TrainingConfig config = new TrainingConfig(spec, a.integer("epochs", 5), a.integer("batch", 128),
                 a.longValue("seed", 42));
         Path outFile = a.string("out", null) == null ? null : Path.of(a.string("out", null));
@@ -61,7 +63,7 @@ final class TrainCommand {
                 ConsoleProgress.on(err), new Cancellation());
         err.println("Data: " + data.train() + " train, " + data.test() + " test");
         err.println("ND4J: " + NativeRuntime.init().summary());
-        DenseAutoencoder model = DenseAutoencoder.create(spec, data.train().pixelCount(), config.seed());
+        TrainableAutoencoder model = TrainableAutoencoder.create(spec, data.train().pixelCount(), config.seed());
         err.println("Model: " + spec.describe(data.train().pixelCount()) + ", batch " + config.batchSize()
                 + ", seed " + config.seed());
 
@@ -98,6 +100,14 @@ final class TrainCommand {
         List<EpochRecord> epochs = history.epochs();
         EpochRecord last = epochs.get(epochs.size() - 1);
         double trainSeconds = epochs.stream().mapToDouble(e -> data.train().size() / e.samplesPerSecond()).sum();
+        VariationalAutoencoder.LossParts vaeLoss = model instanceof VariationalAutoencoder vae
+                ? vae.lossParts(org.nd4j.linalg.factory.Nd4j.create(data.test().images(
+                        java.util.stream.IntStream.range(0, data.test().size()).toArray())))
+                : null;
+        if (vaeLoss != null) {
+            err.printf("VAE test loss per image: reconstruction %.2f + β %.2f × KL %.2f = %.2f%n", vaeLoss.reconstruction(),
+                    spec.beta(), vaeLoss.kl(), vaeLoss.total(spec.beta()));
+        }
         if (a.flag("json")) {
             out.println(new Json().put("model", kind.id()).put("dataset", data.id())
                     .put("train_size", data.train().size()).put("test_size", data.test().size())
@@ -106,7 +116,11 @@ final class TrainCommand {
                     .put("train_loss", last.trainLoss()).put("test_loss", test.loss())
                     .put("test_mse", test.mse()).put("test_bce", test.bce()).put("test_psnr", test.psnr())
                     .put("samples_per_second", epochs.size() * (double) data.train().size() / trainSeconds)
-                    .put("seconds", seconds).put("out", outFile == null ? null : outFile.toString()));
+                    .put("beta", kind == ModelKind.VAE ? spec.beta() : null)
+                    .put("seconds", seconds).put("out", outFile == null ? null : outFile.toString())
+                    .put("test_recon", vaeLoss == null ? null : vaeLoss.reconstruction())
+                    .put("test_kl", vaeLoss == null ? null : vaeLoss.kl())
+                    .put("test_vae_loss", vaeLoss == null ? null : vaeLoss.total(spec.beta())));
         } else {
             out.printf("test %s %.5f, test MSE %.5f, PSNR %.2f dB after %d epochs in %.1f s%n", spec.loss(),
                     test.loss(), test.mse(), test.psnr(), epochs.size(), seconds);

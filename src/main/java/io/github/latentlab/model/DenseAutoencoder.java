@@ -22,7 +22,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  *
  * <p>A linear code keeps every dimension usable (a ReLU code can collapse dimensions to 0).
  */
-public final class DenseAutoencoder implements Autoencoder {
+public final class DenseAutoencoder implements TrainableAutoencoder {
     private final ModelSpec spec;
     private final int inputSize;
     private final MultiLayerNetwork net;
@@ -89,6 +89,17 @@ public final class DenseAutoencoder implements Autoencoder {
     public double perPixelScore() {
         double s = net.score();
         return spec.loss() == LossKind.BCE ? s / inputSize : s;
+    }
+
+    @Override
+    public double fit(INDArray input, INDArray target) {
+        net.fit(input, target);
+        return perPixelScore();
+    }
+
+    @Override
+    public boolean parametersFinite() {
+        return Double.isFinite(net.params().sumNumber().doubleValue());
     }
 
     public INDArray encode(INDArray images) {

@@ -39,6 +39,7 @@ final class MetadataJson {
         spec.put("learningRate", m.spec().learningRate());
         spec.put("noiseLevel", m.spec().noiseLevel());
         spec.put("noiseKind", m.spec().noiseKind().id());
+        spec.put("beta", m.spec().beta());
         root.put("inputSize", m.inputSize());
         ObjectNode data = root.putObject("dataset");
         data.put("id", m.datasetId());
@@ -83,7 +84,7 @@ final class MetadataJson {
         ModelSpec spec = new ModelSpec(ModelKind.fromId(required(s, "kind").asText()), hidden,
                 required(s, "latent").asInt(), LossKind.fromId(required(s, "loss").asText()),
                 required(s, "learningRate").asDouble(), s.path("noiseLevel").asDouble(0),
-                NoiseKind.fromId(s.path("noiseKind").asText("gaussian")));
+                NoiseKind.fromId(s.path("noiseKind").asText("gaussian")), s.path("beta").asDouble(1));
         List<EpochRecord> epochs = new ArrayList<>();
         root.path("epochs").forEach(e -> epochs.add(new EpochRecord(e.path("epoch").asInt(),
                 number(e, "trainLoss"), number(e, "testLoss"), number(e, "testMse"),

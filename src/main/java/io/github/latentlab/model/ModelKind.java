@@ -6,7 +6,8 @@ import java.util.Locale;
 /** The families of autoencoder Latent Lab trains; {@link #id()} is the command-line name. */
 public enum ModelKind {
     AE("ae", "Autoencoder"),
-    DAE("dae", "Denoising autoencoder");
+    DAE("dae", "Denoising autoencoder"),
+    VAE("vae", "Variational autoencoder");
 
     private final String id;
     private final String displayName;

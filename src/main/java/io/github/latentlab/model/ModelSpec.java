@@ -15,7 +15,8 @@ import io.github.latentlab.data.noise.NoiseKind;
  * a latent of 2 can be plotted directly but blurs; lr above ~1e-2 tends to diverge with Adam.
  */
 public record ModelSpec(ModelKind kind, List<Integer> hidden, int latent, LossKind loss,
-                        double learningRate, double noiseLevel, NoiseKind noiseKind) {
+                        double learningRate, double noiseLevel, NoiseKind noiseKind, double beta) {
+    public static final double MAX_BETA = 10;
 
     public static final int MIN_LATENT = 2;
     public static final int MAX_LATENT = 128;
@@ -40,6 +41,8 @@ public record ModelSpec(ModelKind kind, List<Integer> hidden, int latent, LossKi
             throw new IllegalArgumentException("learning rate " + learningRate + " must be in (0, 100]");
         }
         Objects.requireNonNull(noiseKind, "noiseKind");
+        if (!(beta >= 0) || beta > MAX_BETA) throw new IllegalArgumentException("β " + beta + " outside 0.." + MAX_BETA);
+        if (kind != ModelKind.VAE) beta = 1;
         if (!(noiseLevel >= 0) || noiseLevel > noiseKind.maxLevel()) {
             throw new IllegalArgumentException(noiseKind.id() + " noise level " + noiseLevel + " must be in [0, "
                     + noiseKind.maxLevel() + "]");
@@ -56,7 +59,13 @@ public record ModelSpec(ModelKind kind, List<Integer> hidden, int latent, LossKi
     /** A spec whose denoising noise, if any, is Gaussian with σ {@code noiseLevel}. */
     public ModelSpec(ModelKind kind, List<Integer> hidden, int latent, LossKind loss, double learningRate,
                      double noiseLevel) {
-        this(kind, hidden, latent, loss, learningRate, noiseLevel, NoiseKind.GAUSSIAN);
+        this(kind, hidden, latent, loss, learningRate, noiseLevel, NoiseKind.GAUSSIAN, 1);
+    }
+
+    /** A spec with β 1 (the standard VAE; ignored by the other kinds). */
+    public ModelSpec(ModelKind kind, List<Integer> hidden, int latent, LossKind loss, double learningRate,
+                     double noiseLevel, NoiseKind noiseKind) {
+        this(kind, hidden, latent, loss, learningRate, noiseLevel, noiseKind, 1);
     }
 
     /** The tutorial default: 784-256-8-256-784 dense autoencoder, MSE, Adam 1e-3. */
@@ -72,6 +81,7 @@ public record ModelSpec(ModelKind kind, List<Integer> hidden, int latent, LossKi
         sb.append('-').append(latent);
         for (int i = hidden.size() - 1; i >= 0; i--) sb.append('-').append(hidden.get(i));
         sb.append('-').append(inputSize).append(' ').append(loss).append(" lr ").append(learningRate);
+        if (kind == ModelKind.VAE) sb.append(" β ").append(beta);
         if (kind.trainsOnNoise()) {
             sb.append(noiseKind == NoiseKind.GAUSSIAN ? " σ " + noiseLevel : " " + noiseKind.id() + " " + noiseLevel);
         }

@@ -21,7 +21,7 @@ import io.github.latentlab.util.AtomicFiles;
 /**
  * Saves and loads a model as one zip file ({@code .llab}): {@code latent-lab.json} (metadata)
  * and {@code network.zip} (DL4J parameters, configuration and Adam state, so training can
- * continue where it stopped). Writes are atomic: a crash mid-save leaves the old file whole.
+ * continue where it stopped; for a VAE, the SameDiff graph with its Adam state). Writes are atomic: a crash mid-save leaves the old file whole.
  * Reading checks the file is ours and complete before building anything from it.
  */
 public final class ModelStore {
@@ -33,10 +33,16 @@ public final class ModelStore {
 
     private ModelStore() { }
 
-    public static void save(Path file, DenseAutoencoder model, ModelMetadata metadata) throws IOException {
+    public static void save(Path file, TrainableAutoencoder model, ModelMetadata metadata) throws IOException {
         byte[] json = MetadataJson.write(metadata);
         ByteArrayOutputStream network = new ByteArrayOutputStream();
-        ModelSerializer.writeModel(model.network(), network, true);
+        if (model instanceof DenseAutoencoder dense) {
+            ModelSerializer.writeModel(dense.network(), network, true);
+        } else if (model instanceof VariationalAutoencoder vae) {
+            network.write(vae.toBytes());
+        } else {
+            throw new IllegalArgumentException("cannot save a " + model.getClass().getSimpleName());
+        }
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             zip.putNextEntry(new ZipEntry(METADATA_ENTRY));
@@ -66,6 +72,14 @@ public final class ModelStore {
         byte[] network = entries.get(NETWORK_ENTRY);
         if (network == null) throw new ModelFileException(file, "the network parameters (" + NETWORK_ENTRY + ") are missing");
         NativeRuntime.init();
+        if (metadata.spec().kind() == ModelKind.VAE) {
+            try {
+                return new SavedModel(VariationalAutoencoder.fromBytes(metadata.spec(), metadata.inputSize(), network,
+                        metadata.seed()), metadata);
+            } catch (Exception e) {
+                throw new ModelFileException(file, "the VAE graph is damaged: " + e.getMessage(), e);
+            }
+        }
         MultiLayerNetwork net;
         try (InputStream in = new ByteArrayInputStream(network)) {
             net = ModelSerializer.restoreMultiLayerNetwork(in, true);

@@ -1,4 +1,4 @@
 package io.github.latentlab.model;
 
 /** A model with its metadata, as written to and read from a file. */
-public record SavedModel(DenseAutoencoder model, ModelMetadata metadata) { }
+public record SavedModel(TrainableAutoencoder model, ModelMetadata metadata) { }

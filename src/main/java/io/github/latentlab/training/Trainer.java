@@ -2,14 +2,13 @@ package io.github.latentlab.training;
 
 import java.util.SplittableRandom;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import io.github.latentlab.data.Dataset;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseKind;
-import io.github.latentlab.model.DenseAutoencoder;
+import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.model.Evaluation;
 
 /**
@@ -46,12 +45,12 @@ public final class Trainer {
 
     public record Outcome(Status status, int epochsDone, String message) { }
 
-    private final DenseAutoencoder model;
+    private final TrainableAutoencoder model;
     private final DatasetSplit data;
     private final TrainingConfig config;
     private final TrainingHistory history;
 
-    public Trainer(DenseAutoencoder model, DatasetSplit data, TrainingConfig config, TrainingHistory history) {
+    public Trainer(TrainableAutoencoder model, DatasetSplit data, TrainingConfig config, TrainingHistory history) {
         if (data.train().pixelCount() != model.inputSize()) {
             throw new IllegalArgumentException("model expects " + model.inputSize() + " pixels, dataset "
                     + data.train().id() + " has " + data.train().pixelCount());
@@ -72,13 +71,12 @@ public final class Trainer {
         double noiseLevel = config.spec().noiseLevel();
         NoiseKind noise = config.spec().noiseKind();
         int side = train.side();
-        MultiLayerNetwork net = model.network();
         float[] src = train.pixels();
         float[] cleanBuf = new float[batch * p];
         float[] noisyBuf = new float[batch * p];
         INDArray cleanFull = Nd4j.create(new int[] {batch, p}, 'c');
         INDArray noisyFull = noiseLevel > 0 ? Nd4j.create(new int[] {batch, p}, 'c') : null;
-        INDArray probe = probePair(train);
+        float[][] probe = probePair(train);
         long iteration = history.lastIteration();
         int firstEpoch = history.epochsDone();
 
@@ -102,10 +100,9 @@ public final class Trainer {
                     for (int k = 0; k < len; k++) noise.applyInto(cleanBuf, k * p, noisyBuf, k * p, side, noiseLevel, rnd);
                     input = len == batch ? fill(noisyFull, noisyBuf) : Nd4j.create(java.util.Arrays.copyOf(noisyBuf, len * p), new int[] {len, p}, 'c');
                 }
-                net.fit(input, clean);
+                double loss = model.fit(input, clean);
                 iteration++;
-                double loss = model.perPixelScore();
-                if (!Double.isFinite(loss) || (iteration % PARAM_CHECK_EVERY == 0 && !finiteParams(net))) {
+                if (!Double.isFinite(loss) || (iteration % PARAM_CHECK_EVERY == 0 && !model.parametersFinite())) {
                     return new Outcome(Status.DIVERGED, epoch - 1, divergenceMessage(loss, epoch, b + 1));
                 }
                 if (iteration % PARAM_CHECK_EVERY == 0 && collapsed(probe)) {
@@ -119,7 +116,7 @@ public final class Trainer {
                 listener.onIteration(iteration, epoch, point.epochPosition(), loss, sps);
             }
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
-            if (!finiteParams(net)) {
+            if (!model.parametersFinite()) {
                 return new Outcome(Status.DIVERGED, epoch - 1, divergenceMessage(Double.NaN, epoch, batchesPerEpoch));
             }
             Evaluation test = Evaluation.of(model, data.test());
@@ -146,28 +143,24 @@ public final class Trainer {
     }
 
     /** Two training images of different classes (or the first two): a live model tells them apart. */
-    private static INDArray probePair(Dataset train) {
+    private static float[][] probePair(Dataset train) {
         int second = Math.min(1, train.size() - 1);
         for (int i = 1; i < train.size(); i++) {
             if (train.label(i) != train.label(0)) { second = i; break; }
         }
-        return Nd4j.create(train.images(new int[] {0, second}));
+        return train.images(new int[] {0, second});
     }
 
     /**
      * True when the model maps two different images to the same output: dead ReLUs after a too
      * large step. The loss stays finite then, so the NaN check alone would let it train on.
      */
-    private boolean collapsed(INDArray probe) {
-        if (probe.rows() < 2) return false;
-        INDArray out = model.reconstruct(probe);
-        return out.getRow(0).sub(out.getRow(1)).amaxNumber().doubleValue() < 1e-6
-                && probe.getRow(0).sub(probe.getRow(1)).amaxNumber().doubleValue() > 0;
-    }
-
-    private static boolean finiteParams(MultiLayerNetwork net) {
-        double s = net.params().sumNumber().doubleValue();
-        return Double.isFinite(s);
+    private boolean collapsed(float[][] probe) {
+        if (probe.length < 2 || java.util.Arrays.equals(probe[0], probe[1])) return false;
+        float[][] out = model.reconstruct(probe);
+        double diff = 0;
+        for (int i = 0; i < out[0].length; i++) diff = Math.max(diff, Math.abs(out[0][i] - out[1][i]));
+        return diff < 1e-6;
     }
 
     private static INDArray fill(INDArray target, float[] values) {

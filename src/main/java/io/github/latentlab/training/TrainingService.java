@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.model.Autoencoder;
-import io.github.latentlab.model.DenseAutoencoder;
+import io.github.latentlab.model.TrainableAutoencoder;
 
 /**
  * Runs one training job at a time on its own background thread, with start, pause, resume and
@@ -42,11 +42,11 @@ public final class TrainingService implements AutoCloseable {
     private final ConcurrentLinkedQueue<CompletableFuture<Autoencoder>> snapshotRequests = new ConcurrentLinkedQueue<>();
     private volatile boolean paused;
     private volatile boolean stopRequested;
-    private volatile DenseAutoencoder current;
+    private volatile TrainableAutoencoder current;
     private volatile CompletableFuture<Trainer.Outcome> job;
 
     /** Starts training; fails if a job is already running. The returned future completes with the outcome. */
-    public synchronized CompletableFuture<Trainer.Outcome> start(DenseAutoencoder model, DatasetSplit data,
+    public synchronized CompletableFuture<Trainer.Outcome> start(TrainableAutoencoder model, DatasetSplit data,
             TrainingConfig config, TrainingHistory history, Consumer<TrainingEvent> listener) {
         Objects.requireNonNull(listener, "listener");
         if (isRunning()) throw new IllegalStateException("a training run is already in progress");
@@ -94,7 +94,7 @@ public final class TrainingService implements AutoCloseable {
      * of the last model when nothing runs.
      */
     public CompletableFuture<Autoencoder> snapshot() {
-        DenseAutoencoder model = current;
+        TrainableAutoencoder model = current;
         if (model == null) return CompletableFuture.failedFuture(new IllegalStateException("no model"));
         if (!isRunning()) return CompletableFuture.completedFuture(model.copy());
         CompletableFuture<Autoencoder> f = new CompletableFuture<>();

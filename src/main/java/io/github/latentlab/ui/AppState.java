@@ -11,7 +11,7 @@ import javafx.beans.property.StringProperty;
 import io.github.latentlab.data.DatasetCatalog;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.model.Autoencoder;
-import io.github.latentlab.model.DenseAutoencoder;
+import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.model.NativeRuntime;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
@@ -32,7 +32,7 @@ public final class AppState implements AutoCloseable {
     private final ObjectProperty<Autoencoder> viewModel = new SimpleObjectProperty<>();
     private final ObjectProperty<NativeRuntime.Info> runtime = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
-    private DenseAutoencoder model;
+    private TrainableAutoencoder model;
     private TrainingHistory history = new TrainingHistory();
     private TrainingConfig config;
 
@@ -60,12 +60,12 @@ public final class AppState implements AutoCloseable {
     public StringProperty statusProperty() { return status; }
 
     /** The trainable model (owned by the training service while it runs). */
-    public DenseAutoencoder model() { return model; }
+    public TrainableAutoencoder model() { return model; }
     public TrainingHistory history() { return history; }
     public TrainingConfig config() { return config; }
 
     /** Makes {@code m} the current model, with its history and config, and shows a copy of it. */
-    public void setModel(DenseAutoencoder m, TrainingHistory h, TrainingConfig c) {
+    public void setModel(TrainableAutoencoder m, TrainingHistory h, TrainingConfig c) {
         this.model = m;
         this.history = h;
         this.config = c;
@@ -78,7 +78,7 @@ public final class AppState implements AutoCloseable {
      */
     public java.util.concurrent.CompletableFuture<Autoencoder> modelCopy() {
         if (training.isRunning()) return training.snapshot();
-        DenseAutoencoder m = model;
+        TrainableAutoencoder m = model;
         return m == null
                 ? java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("there is no model yet"))
                 : java.util.concurrent.CompletableFuture.completedFuture(m.copy());

@@ -25,7 +25,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import io.github.latentlab.data.DatasetSplit;
-import io.github.latentlab.model.DenseAutoencoder;
+import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.model.ModelMetadata;
 import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.NativeRuntime;
@@ -67,7 +67,7 @@ public final class MainWindow extends BorderPane {
         this.reconstructionPane = new ReconstructionPane(reconstructionVm);
         split = new SplitPane(trainingPane, reconstructionPane);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.55);
+        split.setDividerPositions(0.6);
         this.noiseVm = new io.github.latentlab.ui.noise.NoiseViewModel(app);
         var noisePane = new io.github.latentlab.ui.noise.NoisePane(noiseVm, noise -> {
             trainingVm.kindProperty().set(io.github.latentlab.model.ModelKind.DAE);
@@ -206,7 +206,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private void saveModel() {
-        DenseAutoencoder model = app.model();
+        TrainableAutoencoder model = app.model();
         if (model == null) {
             showInfo("There is no model yet: train one first.");
             return;
@@ -227,7 +227,7 @@ public final class MainWindow extends BorderPane {
         var config = app.config();
         var history = app.history();
         return app.modelCopy().thenCompose(copy -> app.background().run(() -> {
-            ModelStore.save(target, (DenseAutoencoder) copy, new ModelMetadata(config.spec(), copy.inputSize(),
+            ModelStore.save(target, (TrainableAutoencoder) copy, new ModelMetadata(config.spec(), copy.inputSize(),
                     data == null ? "unknown" : data.id(), data == null ? "" : data.train().fingerprint(),
                     config.seed(), config.batchSize(), history.epochs(), history.points(), Instant.now(),
                     AppVersion.get()));

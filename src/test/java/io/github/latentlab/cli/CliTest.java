@@ -104,6 +104,15 @@ class CliTest {
             assertTrue(noisy.get(key).isNumber(), key + " in " + noisy);
         }
         assertEquals("gaussian:0.3", noisy.get("noise").asText());
+        assertEquals(0, run("train", "--dataset", dataset, "--model", "vae", "--hidden", "64", "--latent", "4",
+                "--loss", "bce", "--beta", "0.5", "--epochs", "1", "--batch", "64", "--json"), stderr());
+        JsonNode vae = lastJsonLine();
+        assertTrue(vae.get("test_recon").asDouble() > 0, vae.toString());
+        assertTrue(vae.get("test_kl").asDouble() >= 0, vae.toString());
+        assertEquals(vae.get("test_recon").asDouble() + 0.5 * vae.get("test_kl").asDouble(),
+                vae.get("test_vae_loss").asDouble(), 1e-6);
+        assertTrue(vae.get("test_mse").asDouble() > 0 && vae.get("test_mse").asDouble() < 0.2, vae.toString());
+
         Path csv = dir.resolve("map.csv");
         assertEquals(0, run("project", "--model", model.toString(), "--dataset", dataset, "--split", "train",
                 "--method", "tsne", "--n", "600", "--landmarks", "300", "--iterations", "250", "--out", csv.toString(),

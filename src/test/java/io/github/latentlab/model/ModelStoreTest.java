@@ -57,7 +57,7 @@ class ModelStoreTest {
         assertEquals(64, loaded.metadata().batchSize());
         // the updater state travels too, so training can continue where it stopped
         assertEquals(ae.network().getUpdater().getStateViewArray(),
-                loaded.model().network().getUpdater().getStateViewArray());
+                ((DenseAutoencoder) loaded.model()).network().getUpdater().getStateViewArray());
     }
 
     @Test

@@ -313,7 +313,10 @@ public final class LatentViewModel {
         if (current == null) return;
         long seed = sampleSeed++;
         app.background().run(() -> {
-            float[][] z = io.github.latentlab.projection.LatentMath.sampleFitted(current.codes(), STRIP, seed);
+            // a VAE's prior is N(0, I); a plain autoencoder has none, so fit a Gaussian to its codes
+            float[][] z = current.model() instanceof io.github.latentlab.model.VariationalAutoencoder
+                    ? io.github.latentlab.projection.LatentMath.sampleStandard(current.codes()[0].length, STRIP, seed)
+                    : io.github.latentlab.projection.LatentMath.sampleFitted(current.codes(), STRIP, seed);
             synchronized (current.model()) {
                 return current.model().decode(z);
             }

@@ -53,7 +53,9 @@ public final class TrainingPane extends BorderPane {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(180));
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // labels never shrink to "…"
+        grid.getColumnConstraints().addAll(labels, new ColumnConstraints(170));
         int row = 0;
 
         ComboBox<String> dataset = new ComboBox<>();
@@ -82,6 +84,15 @@ public final class TrainingPane extends BorderPane {
         kind.setId("model-kind");
         kind.setMaxWidth(Double.MAX_VALUE);
         grid.addRow(row++, new Label("Model"), kind);
+
+        Spinner<Double> beta = new Spinner<>(0.0, 10.0, vm.betaProperty().get(), 0.25);
+        beta.setEditable(true);
+        beta.valueProperty().addListener((o, a, b) -> { if (b != null) vm.betaProperty().set(b); });
+        vm.betaProperty().addListener((o, a, b) -> beta.getValueFactory().setValue(b.doubleValue()));
+        beta.setId("beta");
+        beta.disableProperty().bind(vm.kindProperty().isNotEqualTo(ModelKind.VAE));
+        beta.setTooltip(new Tooltip("A VAE's weight on the KL term: 1 is the standard VAE, 0 drops the pull towards N(0, I)"));
+        grid.addRow(row++, new Label("β (VAE)"), beta);
 
         TextField hidden = new TextField();
         hidden.textProperty().bindBidirectional(vm.hiddenProperty());
@@ -170,9 +181,15 @@ public final class TrainingPane extends BorderPane {
         message.getStyleClass().add("danger");
         message.setMaxWidth(290);
 
-        VBox box = new VBox(10, grid, buttons, message);
+        // the settings scroll when the window is short; the buttons always stay in view
+        javafx.scene.control.ScrollPane form = new javafx.scene.control.ScrollPane(grid);
+        form.setFitToWidth(true);
+        form.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        form.setStyle("-fx-background-color: transparent; -fx-background: transparent; -fx-padding: 0;");
+        VBox.setVgrow(form, Priority.ALWAYS);
+        VBox box = new VBox(10, form, buttons, message);
         box.setPadding(new Insets(0, 12, 0, 0));
-        box.setPrefWidth(300);
+        box.setPrefWidth(320);
         return box;
     }
 

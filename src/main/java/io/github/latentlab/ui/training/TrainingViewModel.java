@@ -20,7 +20,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import io.github.latentlab.data.DatasetSplit;
-import io.github.latentlab.model.DenseAutoencoder;
+import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.model.ModelSpec;
@@ -60,6 +60,7 @@ public final class TrainingViewModel {
     private final IntegerProperty batch = new SimpleIntegerProperty(128);
     private final IntegerProperty epochs = new SimpleIntegerProperty(5);
     private final IntegerProperty seed = new SimpleIntegerProperty(42);
+    private final DoubleProperty beta = new SimpleDoubleProperty(1);
     private final DoubleProperty noiseLevel = new SimpleDoubleProperty(0.4);
     private final ObjectProperty<io.github.latentlab.data.noise.NoiseKind> noiseKind =
             new SimpleObjectProperty<>(io.github.latentlab.data.noise.NoiseKind.GAUSSIAN);
@@ -94,6 +95,8 @@ public final class TrainingViewModel {
     public IntegerProperty epochsProperty() { return epochs; }
     /** Fixes weight init, shuffling and noise: the same seed and settings give the same run. */
     public IntegerProperty seedProperty() { return seed; }
+    /** A VAE's weight on the KL term (1: the standard VAE; 0: no pull towards N(0, I)). */
+    public DoubleProperty betaProperty() { return beta; }
     /** The denoising noise's level: σ for Gaussian, a fraction of pixels for the others. */
     public DoubleProperty noiseLevelProperty() { return noiseLevel; }
     public ObjectProperty<io.github.latentlab.data.noise.NoiseKind> noiseKindProperty() { return noiseKind; }
@@ -111,7 +114,7 @@ public final class TrainingViewModel {
     /** The spec from the current settings; IllegalArgumentException names a bad value. */
     public ModelSpec spec() {
         return new ModelSpec(kind.get(), parseHidden(hidden.get()), latent.get(), loss.get(),
-                learningRate.get(), kind.get().trainsOnNoise() ? noiseLevel.get() : 0, noiseKind.get());
+                learningRate.get(), kind.get().trainsOnNoise() ? noiseLevel.get() : 0, noiseKind.get(), beta.get());
     }
 
     static List<Integer> parseHidden(String text) {
@@ -165,7 +168,7 @@ public final class TrainingViewModel {
 
     private void launch(DatasetSplit data, TrainingConfig config) {
         progressText.set("Building model…");
-        app.background().run(() -> DenseAutoencoder.create(config.spec(), data.train().pixelCount(), config.seed()),
+        app.background().run(() -> TrainableAutoencoder.create(config.spec(), data.train().pixelCount(), config.seed()),
                 model -> {
                     if (state.get() != State.LOADING) return; // stopped while building
                     TrainingHistory history = new TrainingHistory();
@@ -198,6 +201,7 @@ public final class TrainingViewModel {
             noiseLevel.set(s.noiseLevel());
         }
         if (m.batchSize() > 0) batch.set(m.batchSize());
+        beta.set(s.beta());
         if (m.seed() >= 0 && m.seed() <= Integer.MAX_VALUE) seed.set((int) m.seed());
         datasetId.set(m.datasetId());
         TrainingHistory history = new TrainingHistory();
