@@ -160,7 +160,9 @@ public final class Trainer {
         float[][] out = model.reconstruct(probe);
         double diff = 0;
         for (int i = 0; i < out[0].length; i++) diff = Math.max(diff, Math.abs(out[0][i] - out[1][i]));
-        return diff < 1e-6;
+        // exactly equal: dead units give bit-identical outputs, while a VAE whose posterior has
+        // collapsed (large β) still tells images apart by a little and must not be stopped
+        return diff == 0;
     }
 
     private static INDArray fill(INDArray target, float[] values) {

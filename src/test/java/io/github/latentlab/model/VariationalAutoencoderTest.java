@@ -75,6 +75,13 @@ class VariationalAutoencoderTest {
     }
 
     @Test
+    void aLargeBetaIsNotMistakenForADivergedRun() throws Exception {
+        // β 10 squeezes the codes towards N(0, I): outputs grow alike, but training must go on
+        VariationalAutoencoder vae = train(10, TestData.digits(1000, 100), 2);
+        assertTrue(vae.parametersFinite());
+    }
+
+    @Test
     void saveThenLoadGivesTheSameDecoder() throws Exception {
         DatasetSplit data = TestData.digits(1000, 100);
         VariationalAutoencoder vae = train(1, data, 1);
