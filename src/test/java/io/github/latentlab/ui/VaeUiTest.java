@@ -1,0 +1,50 @@
+package io.github.latentlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+import io.github.latentlab.TestData;
+import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.model.ModelKind;
+import io.github.latentlab.model.VariationalAutoencoder;
+import io.github.latentlab.ui.latent.LatentViewModel;
+import io.github.latentlab.ui.training.TrainingViewModel;
+
+/** A VAE trained from the Train tab, then shown on the latent map and sampled from its prior. */
+class VaeUiTest extends WindowTest {
+    @Start
+    void start(Stage stage) {
+        show(stage);
+    }
+
+    @Test
+    void aVaeTrainsFromThePaneAndIsSampledOnTheMap(FxRobot robot) throws Exception {
+        DatasetSplit data = TestData.digits(2000, 200);
+        TrainingViewModel training = window.trainingViewModel();
+        robot.interact(() -> {
+            state.dataProperty().set(data);
+            training.datasetIdProperty().set(data.id());
+            training.kindProperty().set(ModelKind.VAE);
+            training.betaProperty().set(1);
+            training.epochsProperty().set(2);
+            training.batchProperty().set(64);
+        });
+        robot.clickOn("#start");
+        waitUntil(() -> training.testCurve().size() == 2 && training.getState() == TrainingViewModel.State.IDLE);
+        assertTrue(state.model() instanceof VariationalAutoencoder);
+        assertTrue(training.progressTextProperty().get().startsWith("Done"), training.progressTextProperty().get());
+
+        LatentViewModel latent = window.latentViewModel();
+        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        waitUntil(() -> latent.mapProperty().get() != null && latent.mapProperty().get().model() instanceof VariationalAutoencoder);
+        robot.clickOn("#sample-codes");
+        waitUntil(() -> latent.samplesProperty().get() != null);
+        assertEquals(LatentViewModel.STRIP, latent.samplesProperty().get().length);
+    }
+}
