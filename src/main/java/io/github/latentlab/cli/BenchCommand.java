@@ -54,7 +54,8 @@ final class BenchCommand {
         err.printf("sgemm on the model's products: %.1f GFLOP/s (%.3f ms per training step's products)%n",
                 gemm.gflops(), gemm.secondsPerStep() * 1e3);
 
-        TrainingRate rate = measureTraining(data, seconds);
+        TrainingRate rate = measureTraining(data, seconds,
+                new ModelSpec(ModelKind.AE, List.of(256), 8, LossKind.MSE, 1e-3, 0));
         double flopPerSample = gemm.flopPerStep() / BATCH;
         double trainGflops = rate.samplesPerSecond * flopPerSample / 1e9;
         double stepSeconds = BATCH / rate.samplesPerSecond;
@@ -64,6 +65,10 @@ final class BenchCommand {
                         + "element-wise ops and the updater%n",
                 rate.samplesPerSecond, trainGflops, 100 * trainGflops / gemm.gflops(), stepSeconds * 1e3,
                 gemm.secondsPerStep() * 1e3, 100 * gemmShare);
+        TrainingRate vae = measureTraining(data, Math.max(1, seconds / 2), new ModelSpec(ModelKind.VAE, List.of(256), 8,
+                LossKind.BCE, 1e-3, 0));
+        err.printf("VAE 784-256-8 (SameDiff, BCE + KL): %.0f samples/s, %.2f× the dense AE%n", vae.samplesPerSecond,
+                vae.samplesPerSecond / rate.samplesPerSecond);
         if (a.flag("json")) {
             out.println(new Json().put("dataset", data.id()).put("model", "784-256-8-256-784")
                     .put("batch", BATCH).put("omp_threads", runtime.ompThreads())
@@ -72,7 +77,8 @@ final class BenchCommand {
                     .put("train_gflops", trainGflops).put("train_to_gemm_ratio", trainGflops / gemm.gflops())
                     .put("step_ms", stepSeconds * 1e3).put("gemm_ms_per_step", gemm.secondsPerStep() * 1e3)
                     .put("flop_per_sample", flopPerSample).put("train_seconds", rate.seconds)
-                    .put("test_mse_after", rate.testMse).put("builtin_digits_seconds", digitsSeconds));
+                    .put("test_mse_after", rate.testMse).put("builtin_digits_seconds", digitsSeconds)
+                    .put("vae_samples_per_second", vae.samplesPerSecond));
         } else {
             out.printf("gemm %.1f GFLOP/s, training %.0f samples/s (%.1f GFLOP/s, ratio %.3f)%n",
                     gemm.gflops(), rate.samplesPerSecond, trainGflops, trainGflops / gemm.gflops());
@@ -83,8 +89,7 @@ final class BenchCommand {
     private record TrainingRate(double samplesPerSecond, double seconds, double testMse) { }
 
     /** Trains one epoch-sized run, timing iterations after a warm-up, stopping after {@code seconds}. */
-    private TrainingRate measureTraining(DatasetSplit data, double seconds) throws InterruptedException {
-        ModelSpec spec = new ModelSpec(ModelKind.AE, List.of(256), 8, LossKind.MSE, 1e-3, 0);
+    private TrainingRate measureTraining(DatasetSplit data, double seconds, ModelSpec spec) throws InterruptedException {
         TrainingConfig config = new TrainingConfig(spec, 1000, BATCH, 42);
         TrainableAutoencoder model = TrainableAutoencoder.create(spec, data.train().pixelCount(), config.seed());
         int warmup = 50;
