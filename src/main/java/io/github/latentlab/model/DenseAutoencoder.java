@@ -86,7 +86,7 @@ public final class DenseAutoencoder implements TrainableAutoencoder {
     public MultiLayerNetwork network() { return net; }
 
     /** Per-pixel training loss from the network's last score (XENT is summed over pixels in DL4J). */
-    public double perPixelScore() {
+    private double perPixelScore() {
         double s = net.score();
         return spec.loss() == LossKind.BCE ? s / inputSize : s;
     }

@@ -21,7 +21,8 @@ import io.github.latentlab.util.AtomicFiles;
 /**
  * Saves and loads a model as one zip file ({@code .llab}): {@code latent-lab.json} (metadata)
  * and {@code network.zip} (DL4J parameters, configuration and Adam state, so training can
- * continue where it stopped; for a VAE, the SameDiff graph with its Adam state). Writes are atomic: a crash mid-save leaves the old file whole.
+ * continue where it stopped; for a VAE, the SameDiff graph with its Adam state). Writes are
+ * atomic: a crash mid-save leaves the old file whole.
  * Reading checks the file is ours and complete before building anything from it.
  */
 public final class ModelStore {

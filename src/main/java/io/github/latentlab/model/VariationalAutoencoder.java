@@ -3,7 +3,6 @@ package io.github.latentlab.model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -65,9 +64,8 @@ public final class VariationalAutoencoder implements TrainableAutoencoder {
         SDVariable logvar = dense(sd, "logvar_", h, in, d, false).add("logvar", 0.0);
         SDVariable z = mu.add(sd.math.exp(logvar.mul(0.5)).mul(eps));
         SDVariable zIn = sd.placeHolder("zIn", DataType.FLOAT, -1, d);
-        SDVariable logits = decoder(sd, spec, inputSize, z, "");
-        sd.nn.sigmoid("recon", logits);
-        sd.nn.sigmoid("decoded", decoder(sd, spec, inputSize, zIn, "free_"));
+        SDVariable logits = decoder(sd, spec, inputSize, z);
+        sd.nn.sigmoid("decoded", decoder(sd, spec, inputSize, zIn));
         SDVariable perPixel = spec.loss() == LossKind.BCE
                 ? sd.nn.relu(logits, 0).sub(logits.mul(target)).add(sd.math.log(sd.math.exp(sd.math.abs(logits).neg()).add(1.0)))
                 : sd.math.squaredDifference(sd.nn.sigmoid(logits), target);
@@ -80,8 +78,8 @@ public final class VariationalAutoencoder implements TrainableAutoencoder {
         return sd;
     }
 
-    /** The decoder layers; {@code prefix} names the activations, the weights are shared by name. */
-    private static SDVariable decoder(SameDiff sd, ModelSpec spec, int inputSize, SDVariable z, String prefix) {
+    /** The decoder layers on {@code z}, as logits; a second call shares the first one's weights (by name). */
+    private static SDVariable decoder(SameDiff sd, ModelSpec spec, int inputSize, SDVariable z) {
         SDVariable h = z;
         int in = spec.latent();
         List<Integer> hidden = spec.hidden();
@@ -119,21 +117,17 @@ public final class VariationalAutoencoder implements TrainableAutoencoder {
     public double fit(INDArray input, INDArray target) {
         INDArray eps = epsilon((int) input.rows());
         sd.fit(new MultiDataSet(new INDArray[] {input, target, eps}, new INDArray[0]));
-        Map<String, INDArray> ph = new HashMap<>();
-        ph.put("input", input);
-        ph.put("target", target);
-        ph.put("eps", eps);
-        return sd.output(ph, "loss").get("loss").getDouble(0) / inputSize;
+        return sd.output(placeholders(input, target, eps), "loss").get("loss").getDouble(0) / inputSize;
     }
 
     /** Reconstruction and KL per image on a batch (ε from N(0, I)), without training. */
     public LossParts lossParts(INDArray input) {
-        Map<String, INDArray> ph = new HashMap<>();
-        ph.put("input", input);
-        ph.put("target", input);
-        ph.put("eps", epsilon((int) input.rows()));
-        Map<String, INDArray> out = sd.output(ph, "reconLoss", "kl");
+        Map<String, INDArray> out = sd.output(placeholders(input, input, epsilon((int) input.rows())), "reconLoss", "kl");
         return new LossParts(out.get("reconLoss").getDouble(0), out.get("kl").getDouble(0));
+    }
+
+    private static Map<String, INDArray> placeholders(INDArray input, INDArray target, INDArray eps) {
+        return Map.of("input", input, "target", target, "eps", eps);
     }
 
     private INDArray epsilon(int rows) {

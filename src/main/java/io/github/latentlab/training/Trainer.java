@@ -94,11 +94,11 @@ public final class Trainer {
                 int from = b * batch;
                 int len = Math.min(batch, n - from);
                 for (int k = 0; k < len; k++) System.arraycopy(src, order[from + k] * p, cleanBuf, k * p, p);
-                INDArray clean = len == batch ? fill(cleanFull, cleanBuf) : Nd4j.create(java.util.Arrays.copyOf(cleanBuf, len * p), new int[] {len, p}, 'c');
+                INDArray clean = toBatch(cleanFull, cleanBuf, len);
                 INDArray input = clean;
                 if (noiseLevel > 0) {
                     for (int k = 0; k < len; k++) noise.applyInto(cleanBuf, k * p, noisyBuf, k * p, side, noiseLevel, rnd);
-                    input = len == batch ? fill(noisyFull, noisyBuf) : Nd4j.create(java.util.Arrays.copyOf(noisyBuf, len * p), new int[] {len, p}, 'c');
+                    input = toBatch(noisyFull, noisyBuf, len);
                 }
                 double loss = model.fit(input, clean);
                 iteration++;
@@ -165,9 +165,17 @@ public final class Trainer {
         return diff == 0;
     }
 
-    private static INDArray fill(INDArray target, float[] values) {
-        target.data().setData(values);
-        return target;
+    /**
+     * The first {@code rows} rows of {@code values} as a batch: written into the reused full-size
+     * array, or a new one for the shorter last batch of an epoch.
+     */
+    private static INDArray toBatch(INDArray full, float[] values, int rows) {
+        int p = (int) full.columns();
+        if (rows == full.rows()) {
+            full.data().setData(values);
+            return full;
+        }
+        return Nd4j.create(java.util.Arrays.copyOf(values, rows * p), new int[] {rows, p}, 'c');
     }
 
     static int[] permutation(int n, SplittableRandom rnd) {

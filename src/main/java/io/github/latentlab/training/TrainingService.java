@@ -16,7 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.latentlab.data.DatasetSplit;
-import io.github.latentlab.model.Autoencoder;
 import io.github.latentlab.model.TrainableAutoencoder;
 
 /**
@@ -39,7 +38,7 @@ public final class TrainingService implements AutoCloseable {
     });
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition unpaused = lock.newCondition();
-    private final ConcurrentLinkedQueue<CompletableFuture<Autoencoder>> snapshotRequests = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<CompletableFuture<TrainableAutoencoder>> snapshotRequests = new ConcurrentLinkedQueue<>();
     private volatile boolean paused;
     private volatile boolean stopRequested;
     private volatile TrainableAutoencoder current;
@@ -93,11 +92,11 @@ public final class TrainingService implements AutoCloseable {
      * A copy of the model being trained, made between two batches; completes at once with a copy
      * of the last model when nothing runs.
      */
-    public CompletableFuture<Autoencoder> snapshot() {
+    public CompletableFuture<TrainableAutoencoder> snapshot() {
         TrainableAutoencoder model = current;
         if (model == null) return CompletableFuture.failedFuture(new IllegalStateException("no model"));
         if (!isRunning()) return CompletableFuture.completedFuture(model.copy());
-        CompletableFuture<Autoencoder> f = new CompletableFuture<>();
+        CompletableFuture<TrainableAutoencoder> f = new CompletableFuture<>();
         snapshotRequests.add(f);
         lock.lock();
         try { unpaused.signalAll(); } finally { lock.unlock(); }
@@ -106,7 +105,7 @@ public final class TrainingService implements AutoCloseable {
     }
 
     private void serveSnapshots() {
-        CompletableFuture<Autoencoder> f;
+        CompletableFuture<TrainableAutoencoder> f;
         while ((f = snapshotRequests.poll()) != null) {
             try {
                 f.complete(current.copy());

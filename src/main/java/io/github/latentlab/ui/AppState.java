@@ -76,7 +76,7 @@ public final class AppState implements AutoCloseable {
      * A copy of the current model: made by the training thread between two batches while it
      * trains, else at once. Fails when there is no model.
      */
-    public java.util.concurrent.CompletableFuture<Autoencoder> modelCopy() {
+    public java.util.concurrent.CompletableFuture<TrainableAutoencoder> modelCopy() {
         if (training.isRunning()) return training.snapshot();
         TrainableAutoencoder m = model;
         return m == null

@@ -227,7 +227,7 @@ public final class MainWindow extends BorderPane {
         var config = app.config();
         var history = app.history();
         return app.modelCopy().thenCompose(copy -> app.background().run(() -> {
-            ModelStore.save(target, (TrainableAutoencoder) copy, new ModelMetadata(config.spec(), copy.inputSize(),
+            ModelStore.save(target, copy, new ModelMetadata(config.spec(), copy.inputSize(),
                     data == null ? "unknown" : data.id(), data == null ? "" : data.train().fingerprint(),
                     config.seed(), config.batchSize(), history.epochs(), history.points(), Instant.now(),
                     AppVersion.get()));

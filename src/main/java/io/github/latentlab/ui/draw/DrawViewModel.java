@@ -45,8 +45,7 @@ public final class DrawViewModel {
     private volatile long indexBuilt;
     static final long INDEX_MAX_AGE_NANOS = 10_000_000_000L;
     /** Only a visible pane follows the model while it trains; a hidden one catches up when shown. */
-    private final javafx.beans.property.BooleanProperty active = new javafx.beans.property.SimpleBooleanProperty(true);
-    private boolean stale;
+    private final io.github.latentlab.ui.fx.ShownGate gate = new io.github.latentlab.ui.fx.ShownGate(this::update);
 
     public DrawViewModel(AppState app) {
         this.app = app;
@@ -57,18 +56,10 @@ public final class DrawViewModel {
                         + " · nearest training images by latent code below");
             }
         }, e -> message.set("Could not reconstruct: " + e.getMessage()));
-        app.viewModelProperty().addListener((o, a, b) -> {
-            if (active.get()) update(); else stale = true;
-        });
-        active.addListener((o, was, is) -> {
-            if (is && stale) {
-                stale = false;
-                update();
-            }
-        });
+        app.viewModelProperty().addListener((o, a, b) -> gate.run(this::update));
     }
 
-    public javafx.beans.property.BooleanProperty activeProperty() { return active; }
+    public javafx.beans.property.BooleanProperty activeProperty() { return gate.shownProperty(); }
 
     /** Brush radius in image pixels. */
     public DoubleProperty brushProperty() { return brush; }

@@ -62,8 +62,10 @@ public final class NoiseViewModel {
     private final LatestOnly<List<CurvePoint>> curveWorker;
     private int cursor;
     /** Only a visible pane follows the model while it trains; a hidden one catches up when shown. */
-    private final javafx.beans.property.BooleanProperty active = new javafx.beans.property.SimpleBooleanProperty(true);
-    private boolean stale;
+    private final io.github.latentlab.ui.fx.ShownGate gate = new io.github.latentlab.ui.fx.ShownGate(() -> {
+        refresh();
+        refreshCurve();
+    });
 
     public NoiseViewModel(AppState app) {
         this.app = app;
@@ -82,25 +84,14 @@ public final class NoiseViewModel {
             refreshCurve();
         });
         app.dataProperty().addListener((o, a, b) -> { cursor = 0; refresh(); refreshCurve(); });
-        app.viewModelProperty().addListener((o, a, b) -> {
-            if (!active.get()) {
-                stale = true;
-                return;
-            }
+        app.viewModelProperty().addListener((o, a, b) -> gate.run(() -> {
             refresh();
             if (!app.training().isRunning()) refreshCurve(); // not every second while training
-        });
-        active.addListener((o, was, is) -> {
-            if (is && stale) {
-                stale = false;
-                refresh();
-                refreshCurve();
-            }
-        });
+        }));
     }
 
     public ObjectProperty<NoiseKind> kindProperty() { return kind; }
-    public javafx.beans.property.BooleanProperty activeProperty() { return active; }
+    public javafx.beans.property.BooleanProperty activeProperty() { return gate.shownProperty(); }
     public DoubleProperty levelProperty() { return level; }
     public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
     public StringProperty summaryProperty() { return summary; }
