@@ -12,6 +12,7 @@ public final class Main {
     private Main() { }
 
     public static void main(String[] args) {
+        io.github.latentlab.model.NativeRuntime.selectNativeBuild(); // before anything loads ND4J
         if (args.length == 2 && args[0].equals("open")) {
             LatentLabApp.launchApp(args[1]); // the app, with a saved model opened
             return;

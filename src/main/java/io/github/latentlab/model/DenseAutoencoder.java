@@ -98,6 +98,11 @@ public final class DenseAutoencoder implements TrainableAutoencoder {
     }
 
     @Override
+    public void setLearningRate(double learningRate) {
+        net.setLearningRate(learningRate);
+    }
+
+    @Override
     public boolean parametersFinite() {
         return Double.isFinite(net.params().sumNumber().doubleValue());
     }

@@ -62,6 +62,10 @@ final class MetadataJson {
             a.add(p.iteration());
             a.add(p.epochPosition());
             a.add(p.loss());
+            if (p.hasParts()) {
+                a.add(p.recon());
+                a.add(p.kl());
+            }
         }
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }
@@ -90,7 +94,8 @@ final class MetadataJson {
                 number(e, "trainLoss"), number(e, "testLoss"), number(e, "testMse"),
                 e.path("seconds").asDouble(), e.path("samplesPerSecond").asDouble())));
         List<LossPoint> points = new ArrayList<>();
-        root.path("lossPoints").forEach(p -> points.add(new LossPoint(p.path(0).asLong(), p.path(1).asDouble(), p.path(2).asDouble())));
+        root.path("lossPoints").forEach(p -> points.add(new LossPoint(p.path(0).asLong(), p.path(1).asDouble(),
+                p.path(2).asDouble(), p.path(3).asDouble(Double.NaN), p.path(4).asDouble(Double.NaN))));
         JsonNode data = required(root, "dataset");
         return new ModelMetadata(spec, required(root, "inputSize").asInt(), required(data, "id").asText(),
                 data.path("fingerprint").asText(""), root.path("seed").asLong(), root.path("batchSize").asInt(0),

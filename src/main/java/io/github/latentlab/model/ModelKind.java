@@ -7,7 +7,8 @@ import java.util.Locale;
 public enum ModelKind {
     AE("ae", "Autoencoder"),
     DAE("dae", "Denoising autoencoder"),
-    VAE("vae", "Variational autoencoder");
+    VAE("vae", "Variational autoencoder"),
+    CONV("conv", "Convolutional autoencoder");
 
     private final String id;
     private final String displayName;
@@ -20,8 +21,14 @@ public enum ModelKind {
     public String id() { return id; }
     public String displayName() { return displayName; }
 
-    /** Whether training corrupts the input and keeps the clean image as target. */
+    /** Whether training must corrupt the input (the clean image stays the target). */
     public boolean trainsOnNoise() { return this == DAE; }
+
+    /** Whether training may corrupt the input: a conv autoencoder with a noise level is a denoising one. */
+    public boolean acceptsNoise() { return this == DAE || this == CONV; }
+
+    /** Whether {@code ModelSpec.hidden} lists convolution channels rather than dense layer widths. */
+    public boolean convolutional() { return this == CONV; }
 
     public static ModelKind fromId(String id) {
         String key = id.trim().toLowerCase(Locale.ROOT);

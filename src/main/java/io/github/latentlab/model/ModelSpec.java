@@ -26,6 +26,17 @@ public record ModelSpec(ModelKind kind, List<Integer> hidden, int latent, LossKi
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(loss, "loss");
         hidden = List.copyOf(Objects.requireNonNull(hidden, "hidden"));
+        if (kind.convolutional()) {
+            if (hidden.isEmpty() || hidden.size() > ConvAutoencoder.MAX_LEVELS) {
+                throw new IllegalArgumentException("a convolutional autoencoder takes 1 or " + ConvAutoencoder.MAX_LEVELS
+                        + " channel counts (e.g. 16,32), got " + hidden.size());
+            }
+            for (int c : hidden) {
+                if (c < 1 || c > ConvAutoencoder.MAX_CHANNELS) {
+                    throw new IllegalArgumentException("channel count " + c + " outside 1.." + ConvAutoencoder.MAX_CHANNELS);
+                }
+            }
+        }
         if (hidden.size() > 4) {
             throw new IllegalArgumentException("at most 4 hidden layers, got " + hidden.size());
         }
@@ -50,7 +61,7 @@ public record ModelSpec(ModelKind kind, List<Integer> hidden, int latent, LossKi
         if (kind.trainsOnNoise() && noiseLevel == 0) {
             throw new IllegalArgumentException("a denoising autoencoder needs a noise level above 0");
         }
-        if (!kind.trainsOnNoise()) {
+        if (!kind.acceptsNoise() || noiseLevel == 0) {
             noiseLevel = 0;
             noiseKind = NoiseKind.GAUSSIAN;
         }
@@ -74,17 +85,33 @@ public record ModelSpec(ModelKind kind, List<Integer> hidden, int latent, LossKi
     }
 
 
-    /** e.g. "AE 784-256-8-256-784 MSE lr 0.001". */
+    /** Whether training corrupts the inputs (a DAE, or a conv autoencoder given a noise level). */
+    public boolean denoising() { return noiseLevel > 0; }
+
+    /** e.g. "AE 784-256-8-256-784 MSE lr 0.001", "CONV 28²-c16-c32-8 MSE lr 0.001". */
     public String describe(int inputSize) {
+        if (kind.convolutional()) return describeConv(inputSize);
         StringBuilder sb = new StringBuilder(kind.id().toUpperCase()).append(' ').append(inputSize);
         hidden.forEach(h -> sb.append('-').append(h));
         sb.append('-').append(latent);
         for (int i = hidden.size() - 1; i >= 0; i--) sb.append('-').append(hidden.get(i));
         sb.append('-').append(inputSize).append(' ').append(loss).append(" lr ").append(learningRate);
         if (kind == ModelKind.VAE) sb.append(" β ").append(beta);
-        if (kind.trainsOnNoise()) {
+        appendNoise(sb);
+        return sb.toString();
+    }
+
+    private String describeConv(int inputSize) {
+        StringBuilder sb = new StringBuilder("CONV ").append(Math.round(Math.sqrt(inputSize))).append('²');
+        hidden.forEach(c -> sb.append("-c").append(c));
+        sb.append('-').append(latent).append(' ').append(loss).append(" lr ").append(learningRate);
+        appendNoise(sb);
+        return sb.toString();
+    }
+
+    private void appendNoise(StringBuilder sb) {
+        if (denoising()) {
             sb.append(noiseKind == NoiseKind.GAUSSIAN ? " σ " + noiseLevel : " " + noiseKind.id() + " " + noiseLevel);
         }
-        return sb.toString();
     }
 }

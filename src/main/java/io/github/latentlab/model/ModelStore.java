@@ -21,7 +21,7 @@ import io.github.latentlab.util.AtomicFiles;
 /**
  * Saves and loads a model as one zip file ({@code .llab}): {@code latent-lab.json} (metadata)
  * and {@code network.zip} (DL4J parameters, configuration and Adam state, so training can
- * continue where it stopped; for a VAE, the SameDiff graph with its Adam state). Writes are
+ * continue where it stopped; for a VAE or a conv autoencoder, the SameDiff graph with its Adam state). Writes are
  * atomic: a crash mid-save leaves the old file whole.
  * Reading checks the file is ours and complete before building anything from it.
  */
@@ -39,8 +39,8 @@ public final class ModelStore {
         ByteArrayOutputStream network = new ByteArrayOutputStream();
         if (model instanceof DenseAutoencoder dense) {
             ModelSerializer.writeModel(dense.network(), network, true);
-        } else if (model instanceof VariationalAutoencoder vae) {
-            network.write(vae.toBytes());
+        } else if (model instanceof SameDiffAutoencoder graph) {
+            network.write(graph.toBytes());
         } else {
             throw new IllegalArgumentException("cannot save a " + model.getClass().getSimpleName());
         }
@@ -79,6 +79,13 @@ public final class ModelStore {
                         metadata.seed()), metadata);
             } catch (Exception e) {
                 throw new ModelFileException(file, "the VAE graph is damaged: " + e.getMessage(), e);
+            }
+        }
+        if (metadata.spec().kind() == ModelKind.CONV) {
+            try {
+                return new SavedModel(ConvAutoencoder.fromBytes(metadata.spec(), metadata.inputSize(), network), metadata);
+            } catch (Exception e) {
+                throw new ModelFileException(file, "the convolutional autoencoder's graph is damaged: " + e.getMessage(), e);
             }
         }
         MultiLayerNetwork net;

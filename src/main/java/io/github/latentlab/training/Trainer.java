@@ -12,10 +12,14 @@ import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.model.Evaluation;
 
 /**
- * The training loop, synchronous: shuffles each epoch with a seed derived from the run's seed,
- * feeds mini-batches (corrupted by the spec's noise for a denoising model, clean targets), checks
- * for divergence, measures the test loss after each epoch. The app runs it on a background
- * thread through {@link TrainingService}; the command line and the tests call it directly.
+ * The training loop, synchronous: shuffles each epoch with a seed derived from the run's seed and
+ * the epoch number, feeds mini-batches (corrupted by the spec's noise for a denoising model, clean
+ * targets), checks for divergence, measures the test loss after each epoch and, given a run folder
+ * ({@link #checkpointTo}), writes a checkpoint. Every random choice derives from (seed, epoch), so a
+ * run resumed from a checkpoint follows the loss trajectory the uninterrupted run would have.
+ * On divergence the model and history roll back to the last good epoch ({@link Outcome#model()}).
+ * The app runs it on a background thread through {@link TrainingService}; the command line and the
+ * tests call it directly.
  */
 public final class Trainer {
     /** How often (iterations) parameters are checked for NaN/Inf beside the loss. */
@@ -26,6 +30,9 @@ public final class Trainer {
         void onIteration(long iteration, int epoch, double epochPosition, double loss, double samplesPerSecond);
 
         void onEpoch(EpochRecord record);
+
+        /** The point just recorded (with a VAE's loss parts), before {@link #onIteration}. */
+        default void onPoint(LossPoint point) { }
     }
 
     /** Lets the owner pause or stop the loop between batches. */
@@ -43,12 +50,17 @@ public final class Trainer {
 
     public enum Status { FINISHED, STOPPED, DIVERGED }
 
-    public record Outcome(Status status, int epochsDone, String message) { }
+    /**
+     * How a run ended: {@code model} is the model to keep (the trained one, or after divergence a
+     * copy rolled back to the last good epoch, the history truncated to match).
+     */
+    public record Outcome(Status status, int epochsDone, String message, TrainableAutoencoder model) { }
 
     private final TrainableAutoencoder model;
     private final DatasetSplit data;
     private final TrainingConfig config;
     private final TrainingHistory history;
+    private Checkpoints checkpoints;
 
     public Trainer(TrainableAutoencoder model, DatasetSplit data, TrainingConfig config, TrainingHistory history) {
         if (data.train().pixelCount() != model.inputSize()) {
@@ -59,6 +71,12 @@ public final class Trainer {
         this.data = data;
         this.config = config;
         this.history = history;
+    }
+
+    /** Writes a checkpoint into this run folder at the start (epoch 0) and after every epoch. */
+    public Trainer checkpointTo(Checkpoints folder) {
+        this.checkpoints = folder;
+        return this;
     }
 
     /** Trains {@code config.epochs()} more epochs (continuing the history's epoch count). */
@@ -79,17 +97,21 @@ public final class Trainer {
         float[][] probe = probePair(train);
         long iteration = history.lastIteration();
         int firstEpoch = history.epochsDone();
+        TrainableAutoencoder lastGood = model.copy();
+        int lastGoodEpoch = firstEpoch;
+        if (checkpoints != null && firstEpoch == 0) saveCheckpoint();
 
         for (int e = 0; e < config.epochs(); e++) {
             int epoch = firstEpoch + e + 1;
             SplittableRandom rnd = new SplittableRandom(config.seed() * 1_000_003L + epoch);
+            model.beginEpoch(epoch);
             int[] order = permutation(n, rnd);
             long t0 = System.nanoTime();
             double lossSum = 0;
             for (int b = 0; b < batchesPerEpoch; b++) {
-                if (control.stopRequested()) return new Outcome(Status.STOPPED, epoch - 1, "stopped during epoch " + epoch);
+                if (control.stopRequested()) return stopped(epoch);
                 control.awaitIfPaused();
-                if (control.stopRequested()) return new Outcome(Status.STOPPED, epoch - 1, "stopped during epoch " + epoch);
+                if (control.stopRequested()) return stopped(epoch);
 
                 int from = b * batch;
                 int len = Math.min(batch, n - from);
@@ -103,43 +125,75 @@ public final class Trainer {
                 double loss = model.fit(input, clean);
                 iteration++;
                 if (!Double.isFinite(loss) || (iteration % PARAM_CHECK_EVERY == 0 && !model.parametersFinite())) {
-                    return new Outcome(Status.DIVERGED, epoch - 1, divergenceMessage(loss, epoch, b + 1));
+                    return rolledBack(divergenceMessage(loss, epoch, b + 1), lastGood, lastGoodEpoch);
                 }
                 if (iteration % PARAM_CHECK_EVERY == 0 && collapsed(probe)) {
-                    return new Outcome(Status.DIVERGED, epoch - 1, collapseMessage(epoch, b + 1));
+                    return rolledBack(collapseMessage(epoch, b + 1), lastGood, lastGoodEpoch);
                 }
                 lossSum += loss;
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 double sps = seconds > 0 ? (from + len) / seconds : 0;
-                LossPoint point = new LossPoint(iteration, epoch - 1 + (b + 1.0) / batchesPerEpoch, loss);
+                double[] parts = model.lastLossParts();
+                double position = epoch - 1 + (b + 1.0) / batchesPerEpoch;
+                LossPoint point = parts == null ? new LossPoint(iteration, position, loss)
+                        : new LossPoint(iteration, position, loss, parts[0], parts[1]);
                 history.addPoint(point);
+                listener.onPoint(point);
                 listener.onIteration(iteration, epoch, point.epochPosition(), loss, sps);
             }
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
             if (!model.parametersFinite()) {
-                return new Outcome(Status.DIVERGED, epoch - 1, divergenceMessage(Double.NaN, epoch, batchesPerEpoch));
+                return rolledBack(divergenceMessage(Double.NaN, epoch, batchesPerEpoch), lastGood, lastGoodEpoch);
             }
+            // also at each epoch's end: an epoch shorter than the check interval is checked too
+            if (collapsed(probe)) return rolledBack(collapseMessage(epoch, batchesPerEpoch), lastGood, lastGoodEpoch);
             Evaluation test = Evaluation.of(model, data.test());
             EpochRecord record = new EpochRecord(epoch, lossSum / batchesPerEpoch, test.loss(), test.mse(),
                     (System.nanoTime() - t0) / 1e9, n / trainSeconds);
             history.addEpoch(record);
+            if (checkpoints != null) saveCheckpoint();
             listener.onEpoch(record);
+            lastGood = model.copy();
+            lastGoodEpoch = epoch;
         }
-        return new Outcome(Status.FINISHED, firstEpoch + config.epochs(), "finished " + config.epochs() + " epochs");
+        return new Outcome(Status.FINISHED, firstEpoch + config.epochs(), "finished " + config.epochs() + " epochs", model);
+    }
+
+    private Outcome stopped(int epoch) {
+        return new Outcome(Status.STOPPED, epoch - 1, "stopped during epoch " + epoch, model);
+    }
+
+    /** The model as it was after {@code goodEpoch}, with the history cut back to match. */
+    private Outcome rolledBack(String message, TrainableAutoencoder lastGood, int goodEpoch) {
+        history.truncateToEpochs(goodEpoch);
+        String back = goodEpoch == 0 ? " The model is back where this run started"
+                : " The model is rolled back to the end of epoch " + goodEpoch;
+        return new Outcome(Status.DIVERGED, goodEpoch, message + back
+                + " (its last good checkpoint); lower the learning rate and resume.", lastGood);
+    }
+
+    private void saveCheckpoint() {
+        try {
+            checkpoints.save(model, new io.github.latentlab.model.ModelMetadata(config.spec(), model.inputSize(),
+                    data.id(), data.train().fingerprint(), config.seed(), config.batchSize(), history.epochs(),
+                    history.points(), java.time.Instant.now(), io.github.latentlab.util.AppVersion.get()));
+        } catch (java.io.IOException e) {
+            // training goes on; the run folder keeps its previous checkpoint
+            org.slf4j.LoggerFactory.getLogger(Trainer.class).warn("could not write a checkpoint in {}", checkpoints.folder(), e);
+        }
     }
 
     private String divergenceMessage(double loss, int epoch, int batchInEpoch) {
         String what = Double.isNaN(loss) ? "the loss became NaN" : Double.isInfinite(loss) ? "the loss became infinite"
                 : "the weights became NaN or infinite";
-        return String.format("Training diverged: %s at epoch %d, iteration %d. "
-                        + "Learning rate %s is probably too high for Adam; try 0.001.",
-                what, epoch, batchInEpoch, config.spec().learningRate());
+        return String.format("Learning rate %s is too high for Adam: %s at epoch %d, iteration %d.",
+                config.spec().learningRate(), what, epoch, batchInEpoch);
     }
 
     private String collapseMessage(int epoch, int batchInEpoch) {
-        return String.format("Training collapsed at epoch %d, iteration %d: every image now gives the same "
-                        + "output (the network's units died). Learning rate %s is probably too high for Adam; try 0.001.",
-                epoch, batchInEpoch, config.spec().learningRate());
+        return String.format("Learning rate %s is too high for Adam: training collapsed at epoch %d, iteration %d "
+                        + "(every image now gives the same output: the network's units died).",
+                config.spec().learningRate(), epoch, batchInEpoch);
     }
 
     /** Two training images of different classes (or the first two): a live model tells them apart. */

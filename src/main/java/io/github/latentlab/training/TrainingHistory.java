@@ -38,11 +38,30 @@ public final class TrainingHistory {
         points.addAll(p);
     }
 
+    /** Forgets everything after the first {@code epochs} epochs (a rollback to a checkpoint). */
+    public synchronized void truncateToEpochs(int keepEpochs) {
+        while (epochs.size() > keepEpochs) epochs.remove(epochs.size() - 1);
+        points.removeIf(p -> p.epochPosition() > keepEpochs + 1e-9);
+    }
+
+    public synchronized TrainingHistory copy() {
+        TrainingHistory h = new TrainingHistory();
+        h.replaceWith(epochs, points);
+        return h;
+    }
+
+    /** The epoch with the lowest test loss, or null before the first epoch. */
+    public synchronized EpochRecord best() {
+        return epochs.stream().filter(e -> Double.isFinite(e.testLoss()))
+                .min(java.util.Comparator.comparingDouble(EpochRecord::testLoss)).orElse(null);
+    }
+
     private void halve() {
         List<LossPoint> merged = new ArrayList<>(points.size() / 2 + 1);
         for (int i = 0; i + 1 < points.size(); i += 2) {
             LossPoint a = points.get(i), b = points.get(i + 1);
-            merged.add(new LossPoint(b.iteration(), b.epochPosition(), (a.loss() + b.loss()) / 2));
+            merged.add(new LossPoint(b.iteration(), b.epochPosition(), (a.loss() + b.loss()) / 2,
+                    (a.recon() + b.recon()) / 2, (a.kl() + b.kl()) / 2));
         }
         if (points.size() % 2 == 1) merged.add(points.get(points.size() - 1));
         points.clear();

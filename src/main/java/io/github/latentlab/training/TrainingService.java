@@ -148,7 +148,7 @@ public final class TrainingService implements AutoCloseable {
         } catch (Throwable t) {
             LOG.error("training failed", t);
             outcome = new Trainer.Outcome(Trainer.Status.STOPPED, history.epochsDone(),
-                    "Training failed: " + t);
+                    "Training failed: " + t, current);
             emitter.emitState(TrainingEvent.Type.FAILED, outcome.message());
         } finally {
             serveSnapshots();
@@ -205,6 +205,11 @@ public final class TrainingService implements AutoCloseable {
             this.epochPosition = firstEpoch;
         }
 
+        private LossPoint lastPoint;
+
+        @Override
+        public void onPoint(LossPoint point) { lastPoint = point; }
+
         @Override
         public void onIteration(long iteration, int epoch, double epochPosition, double loss, double sps) {
             this.iteration = iteration;
@@ -212,7 +217,8 @@ public final class TrainingService implements AutoCloseable {
             this.epochPosition = epochPosition;
             this.loss = loss;
             this.samplesPerSecond = sps;
-            pending.add(new LossPoint(iteration, epochPosition, loss));
+            pending.add(lastPoint != null && lastPoint.iteration() == iteration ? lastPoint
+                    : new LossPoint(iteration, epochPosition, loss));
             long now = System.nanoTime();
             if (now - lastEmit >= PROGRESS_INTERVAL_NANOS) {
                 lastEmit = now;

@@ -78,7 +78,7 @@ class TrainerTest {
         DenseAutoencoder model = DenseAutoencoder.create(spec, 784, 1);
         Trainer.Outcome outcome = new Trainer(model, data, config, new TrainingHistory()).run(QUIET, Trainer.Control.NONE);
         assertEquals(Trainer.Status.DIVERGED, outcome.status(), outcome.message());
-        assertTrue(outcome.message().contains("Learning rate 100.0 is probably too high"), outcome.message());
+        assertTrue(outcome.message().contains("Learning rate 100.0 is too high for Adam"), outcome.message());
         assertTrue(outcome.message().contains("at epoch 1, iteration 25"), outcome.message());
     }
 

@@ -1,0 +1,151 @@
+package io.github.latentlab.model;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.TrainingConfig;
+import org.nd4j.enums.DataFormat;
+import org.nd4j.enums.WeightsFormat;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.weightinit.impl.XavierInitScheme;
+import org.nd4j.weightinit.impl.ZeroInitScheme;
+
+/**
+ * Convolutional autoencoder on a SameDiff graph. Encoder: one 3×3 stride-2 convolution (ReLU) per
+ * entry of the spec's {@code hidden} list, read as channel counts (28→14→7), then a linear dense
+ * code. Decoder: dense (ReLU) back to the last feature map, then per level a 3×3 stride-1
+ * convolution to 4× the channels and depth-to-space (sub-pixel upsampling: 7→14→28), sigmoid out.
+ * Loss per pixel: MSE, or BCE from logits. With a noise level it is trained as a denoising model.
+ *
+ * <p>Why this shape: on a 2-core CPU, ND4J's deconv2d took 23 ms a batch forward and as much
+ * backward, five times the convolutions; upsampling then convolving was no faster; sub-pixel
+ * convolution with ND4J's oneDNN build trains ~1,900 samples/s (docs/benchmarks.md).
+ */
+public final class ConvAutoencoder extends SameDiffAutoencoder {
+    public static final int MAX_LEVELS = 2;
+    public static final int MAX_CHANNELS = 256;
+    private static final String CODE = "code";
+    private static final String LOGITS = "logits";
+    private static final String PER_PIXEL = "perPixelLoss";
+
+    private final TrainingLossCapture capture = new TrainingLossCapture(PER_PIXEL);
+
+    private ConvAutoencoder(ModelSpec spec, int inputSize, SameDiff sd) {
+        super(spec, inputSize, sd, CODE);
+        sd.setListeners(capture);
+    }
+
+    public static ConvAutoencoder create(ModelSpec spec, int inputSize, long seed) {
+        NativeRuntime.init();
+        Nd4j.getRandom().setSeed(seed); // weight init
+        return new ConvAutoencoder(spec, inputSize, graph(spec, inputSize));
+    }
+
+    /** The image side for {@code inputSize} pixels, checked to halve cleanly once per level. */
+    static int side(ModelSpec spec, int inputSize) {
+        int side = (int) Math.round(Math.sqrt(inputSize));
+        int levels = spec.hidden().size();
+        if (side * side != inputSize || side % (1 << levels) != 0) {
+            throw new IllegalArgumentException("a convolutional autoencoder with " + levels + " levels needs square images "
+                    + "whose side divides by " + (1 << levels) + ", got " + inputSize + " pixels");
+        }
+        return side;
+    }
+
+    private static SameDiff graph(ModelSpec spec, int inputSize) {
+        int side = side(spec, inputSize);
+        List<Integer> channels = spec.hidden();
+        int levels = channels.size();
+        int small = side >> levels;
+        int last = channels.get(levels - 1);
+        int flat = last * small * small;
+
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.placeHolder(INPUT, DataType.FLOAT, -1, inputSize);
+        SDVariable target = sd.placeHolder(TARGET, DataType.FLOAT, -1, inputSize);
+        SDVariable h = x.reshape(-1, 1, side, side);
+        int in = 1;
+        for (int i = 0; i < levels; i++) {
+            h = sd.nn.relu(conv(sd, "enc" + i, h, in, channels.get(i), 2), 0);
+            in = channels.get(i);
+        }
+        SDVariable code = dense(sd, "code_", h.reshape(-1, flat), flat, spec.latent(), false).add(CODE, 0.0);
+        SDVariable logits = sd.reshape(LOGITS, decoder(sd, spec, side, code), -1, inputSize);
+        SDVariable zIn = sd.placeHolder(Z_IN, DataType.FLOAT, -1, spec.latent());
+        sd.nn.sigmoid(DECODED, decoder(sd, spec, side, zIn).reshape(-1, inputSize));
+        SDVariable perPixel = spec.loss() == LossKind.BCE
+                ? sd.nn.relu(logits, 0).sub(logits.mul(target)).add(sd.math.log(sd.math.exp(sd.math.abs(logits).neg()).add(1.0)))
+                : sd.math.squaredDifference(sd.nn.sigmoid(logits), target);
+        SDVariable loss = perPixel.rename(PER_PIXEL).mean(LOSS);
+        sd.setLossVariables(loss);
+        sd.setTrainingConfig(new TrainingConfig.Builder().updater(new Adam(spec.learningRate()))
+                .dataSetFeatureMapping(INPUT, TARGET).markLabelsUnused().build());
+        return sd;
+    }
+
+    /** Dense up to the smallest feature map, then sub-pixel upsampling per level, as logits [n, 1, side, side]. */
+    private static SDVariable decoder(SameDiff sd, ModelSpec spec, int side, SDVariable z) {
+        List<Integer> channels = spec.hidden();
+        int levels = channels.size();
+        int small = side >> levels;
+        int last = channels.get(levels - 1);
+        SDVariable h = dense(sd, "up_", z, spec.latent(), last * small * small, true).reshape(-1, last, small, small);
+        int in = last;
+        for (int i = levels - 1; i >= 0; i--) {
+            int out = i == 0 ? 1 : channels.get(i - 1);
+            h = sd.cnn().depthToSpace(conv(sd, "dec" + i, h, in, 4 * out, 1), 2, DataFormat.NCHW);
+            if (i > 0) h = sd.nn.relu(h, 0);
+            in = out;
+        }
+        return h;
+    }
+
+    /** A 3×3 "same" convolution, NCHW; weights created once per name, shared after. */
+    private static SDVariable conv(SameDiff sd, String name, SDVariable x, int in, int out, int stride) {
+        SDVariable w = sd.hasVariable(name + "_W") ? sd.getVariable(name + "_W")
+                : sd.var(name + "_W", new XavierInitScheme('c', in * 9, out * 9), DataType.FLOAT, 3, 3, in, out);
+        SDVariable b = sd.hasVariable(name + "_b") ? sd.getVariable(name + "_b")
+                : sd.var(name + "_b", new ZeroInitScheme('c'), DataType.FLOAT, out);
+        return sd.cnn().conv2d(x, w, b, Conv2DConfig.builder().kH(3).kW(3).sH(stride).sW(stride)
+                .paddingMode(PaddingMode.SAME).dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build());
+    }
+
+    @Override
+    public double fit(INDArray input, INDArray target) {
+        capture.clear();
+        sd.fit(new MultiDataSet(new INDArray[] {input, target}, new INDArray[0]));
+        return capture.value(PER_PIXEL);
+    }
+
+    @Override
+    public float[][] reconstruct(float[][] images) {
+        INDArray logits = sd.output(Map.of(INPUT, Nd4j.create(images)), LOGITS).get(LOGITS);
+        return org.nd4j.linalg.ops.transforms.Transforms.sigmoid(logits, false).toFloatMatrix();
+    }
+
+    @Override
+    public ConvAutoencoder copy() {
+        try {
+            return fromBytes(spec, inputSize, toBytes());
+        } catch (IOException e) {
+            throw new IllegalStateException("could not copy the convolutional autoencoder", e);
+        }
+    }
+
+    static ConvAutoencoder fromBytes(ModelSpec spec, int inputSize, byte[] bytes) throws IOException {
+        try {
+            return new ConvAutoencoder(spec, inputSize, graphFromBytes(bytes));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.github.latentlab.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.weightinit.impl.XavierInitScheme;
+import org.nd4j.weightinit.impl.ZeroInitScheme;
+
+/**
+ * What the SameDiff models ({@link VariationalAutoencoder}, {@link ConvAutoencoder}) share: an
+ * {@code input} placeholder whose code is read from a named variable, a {@code zIn} placeholder
+ * that runs the decoder alone (same weights, found by name) into {@code decoded}, the health
+ * check, and saving as SameDiff's own format with the Adam state.
+ */
+abstract class SameDiffAutoencoder implements TrainableAutoencoder {
+    static final String INPUT = "input";
+    static final String TARGET = "target";
+    static final String Z_IN = "zIn";
+    static final String DECODED = "decoded";
+    static final String LOSS = "loss";
+
+    protected final ModelSpec spec;
+    protected final int inputSize;
+    protected final SameDiff sd;
+    private final String codeVariable;
+
+    SameDiffAutoencoder(ModelSpec spec, int inputSize, SameDiff sd, String codeVariable) {
+        this.spec = spec;
+        this.inputSize = inputSize;
+        this.sd = sd;
+        this.codeVariable = codeVariable;
+        if (!sd.hasVariable(DECODED) || !sd.hasVariable(codeVariable)) {
+            throw new IllegalArgumentException("the graph is not a Latent Lab " + spec.kind().displayName().toLowerCase());
+        }
+    }
+
+    @Override public ModelSpec spec() { return spec; }
+    @Override public int inputSize() { return inputSize; }
+
+    @Override
+    public float[][] encode(float[][] images) {
+        return sd.output(Map.of(INPUT, Nd4j.create(images)), codeVariable).get(codeVariable).toFloatMatrix();
+    }
+
+    @Override
+    public float[][] decode(float[][] codes) {
+        if (codes.length > 0 && codes[0].length != spec.latent()) {
+            throw new IllegalArgumentException("code has " + codes[0].length + " dimensions, model expects " + spec.latent());
+        }
+        return sd.output(Map.of(Z_IN, Nd4j.create(codes)), DECODED).get(DECODED).toFloatMatrix();
+    }
+
+    @Override
+    public boolean parametersFinite() {
+        for (SDVariable v : sd.variables()) {
+            if (v.getVariableType() != VariableType.VARIABLE) continue;
+            if (!Double.isFinite(v.getArr().sumNumber().doubleValue())) return false;
+        }
+        return true;
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        // the updater configuration object is read at every step, so its rate can change in place
+        if (sd.getTrainingConfig().getUpdater() instanceof org.nd4j.linalg.learning.config.Adam adam) {
+            adam.setLearningRate(learningRate);
+        }
+    }
+
+    /** The graph with its parameters and Adam state, as SameDiff's own file format. */
+    byte[] toBytes() throws IOException {
+        Path tmp = Files.createTempFile("latent-lab-model", ".sd");
+        try {
+            sd.save(tmp.toFile(), true);
+            return Files.readAllBytes(tmp);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static SameDiff graphFromBytes(byte[] bytes) throws IOException {
+        NativeRuntime.init();
+        Path tmp = Files.createTempFile("latent-lab-model", ".sd");
+        try {
+            Files.write(tmp, bytes);
+            return SameDiff.load(tmp.toFile(), true);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** x·W + b (ReLU'd if asked); W and b are created once per name and reused after. */
+    static SDVariable dense(SameDiff sd, String name, SDVariable x, int in, int out, boolean relu) {
+        SDVariable w = sd.hasVariable(name + "_W") ? sd.getVariable(name + "_W")
+                : sd.var(name + "_W", new XavierInitScheme('c', in, out), DataType.FLOAT, in, out);
+        SDVariable b = sd.hasVariable(name + "_b") ? sd.getVariable(name + "_b")
+                : sd.var(name + "_b", new ZeroInitScheme('c'), DataType.FLOAT, 1, out);
+        SDVariable y = x.mmul(w).add(b);
+        return relu ? sd.nn.relu(y, 0) : y;
+    }
+}
