@@ -51,29 +51,54 @@ public final class LatentLabApp extends Application {
         stage.setOnCloseRequest(e -> {
             if (!state.training().isRunning()) return;
             e.consume();
-            Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
-                    "Training is still running. Stop it and quit? The model trained so far is lost unless you saved it.",
-                    ButtonType.CANCEL, ButtonType.OK);
-            ask.initOwner(stage);
-            ask.setHeaderText("Quit while training?");
-            Optional<ButtonType> answer = ask.showAndWait();
-            if (answer.isPresent() && answer.get() == ButtonType.OK) {
-                state.training().stop();
-                // close once the training thread has let go of the model (within one batch)
-                new Thread(() -> {
-                    try {
-                        state.training().stopAndWait(30_000);
-                    } catch (InterruptedException ignored) {
-                        Thread.currentThread().interrupt();
-                    }
-                    Platform.runLater(stage::close);
-                }, "latent-lab-close").start();
-            }
+            askBeforeQuitting(stage, window);
         });
         stage.show();
         window.startBackgroundLoading();
         getParameters().getRaw().stream().findFirst()
                 .ifPresent(file -> window.openModelFrom(java.nio.file.Path.of(file)));
+    }
+
+    /**
+     * Closing while training: save a copy (atomically) and quit, quit (the run folder keeps its
+     * last epoch's checkpoint, resumable from the Runs tab), or stay. The training thread lets go
+     * of the model within one batch before the window closes.
+     */
+    private void askBeforeQuitting(Stage stage, MainWindow window) {
+        ButtonType save = new ButtonType("Save model and quit");
+        ButtonType quit = new ButtonType("Quit", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Training is still running. Its run folder keeps the "
+                + "checkpoint of the last finished epoch, so you can resume it later from the Runs tab; the epoch in "
+                + "progress is lost unless you save the model now.", save, quit, ButtonType.CANCEL);
+        ask.initOwner(stage);
+        ask.setHeaderText("Quit while training?");
+        Optional<ButtonType> answer = ask.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) return;
+        java.util.concurrent.CompletableFuture<?> saved = java.util.concurrent.CompletableFuture.completedFuture(null);
+        if (answer.get() == save) {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle("Save model");
+            chooser.setInitialFileName("model" + io.github.latentlab.model.ModelStore.EXTENSION);
+            java.io.File f = chooser.showSaveDialog(stage);
+            if (f == null) return;
+            state.training().pause(); // the copy is taken between two batches, then training stops
+            saved = window.saveModelTo(f.toPath());
+        }
+        saved.whenComplete((ok, error) -> {
+            if (error != null) { // the save failed (its dialog says why): keep training and the window
+                state.training().resume();
+                return;
+            }
+            state.training().stop();
+            new Thread(() -> {
+                try {
+                    state.training().stopAndWait(30_000);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+                Platform.runLater(stage::close);
+            }, "latent-lab-close").start();
+        });
     }
 
     @Override

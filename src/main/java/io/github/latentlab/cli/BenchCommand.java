@@ -20,7 +20,8 @@ import io.github.latentlab.util.Cancellation;
 /**
  * {@code bench}: in one process, ND4J's sgemm rate on the benchmark model's own products, then
  * the training rate of the dense AE 784-256-8-256-784 (batch 128), in samples/s and GFLOP/s,
- * and their ratio: how much of what the BLAS can do training actually gets. Uses Fashion-MNIST
+ * and their ratio: how much of what the BLAS can do training actually gets; then the VAE's and
+ * the conv autoencoder's (16/32 channels, latent 8) training rates. Uses Fashion-MNIST
  * when installed, else builtin-digits.
  */
 final class BenchCommand {
@@ -69,6 +70,10 @@ final class BenchCommand {
                 LossKind.BCE, 1e-3, 0));
         err.printf("VAE 784-256-8 (SameDiff, BCE + KL): %.0f samples/s, %.2f× the dense AE%n", vae.samplesPerSecond,
                 vae.samplesPerSecond / rate.samplesPerSecond);
+        ModelSpec convSpec = new ModelSpec(ModelKind.CONV, List.of(16, 32), 8, LossKind.MSE, 1e-3, 0);
+        TrainingRate conv = measureTraining(data, seconds, convSpec);
+        err.printf("%s (SameDiff, %s): %.0f samples/s, %.2f× the dense AE%n", convSpec.describe(784),
+                runtime.backend(), conv.samplesPerSecond, conv.samplesPerSecond / rate.samplesPerSecond);
         if (a.flag("json")) {
             out.println(new Json().put("dataset", data.id()).put("model", "784-256-8-256-784")
                     .put("batch", BATCH).put("omp_threads", runtime.ompThreads())
@@ -78,10 +83,13 @@ final class BenchCommand {
                     .put("step_ms", stepSeconds * 1e3).put("gemm_ms_per_step", gemm.secondsPerStep() * 1e3)
                     .put("flop_per_sample", flopPerSample).put("train_seconds", rate.seconds)
                     .put("test_mse_after", rate.testMse).put("builtin_digits_seconds", digitsSeconds)
-                    .put("vae_samples_per_second", vae.samplesPerSecond));
+                    .put("vae_samples_per_second", vae.samplesPerSecond)
+                    .put("conv_model", convSpec.describe(784)).put("conv_samples_per_second", conv.samplesPerSecond)
+                    .put("backend", runtime.backend()));
         } else {
-            out.printf("gemm %.1f GFLOP/s, training %.0f samples/s (%.1f GFLOP/s, ratio %.3f)%n",
-                    gemm.gflops(), rate.samplesPerSecond, trainGflops, trainGflops / gemm.gflops());
+            out.printf("gemm %.1f GFLOP/s, training %.0f samples/s (%.1f GFLOP/s, ratio %.3f), VAE %.0f, conv %.0f samples/s%n",
+                    gemm.gflops(), rate.samplesPerSecond, trainGflops, trainGflops / gemm.gflops(), vae.samplesPerSecond,
+                    conv.samplesPerSecond);
         }
         return 0;
     }

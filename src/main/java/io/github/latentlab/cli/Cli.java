@@ -14,10 +14,13 @@ public final class Cli {
                                                                  open FILE.llab opens it with a model)
 
             Commands:
-              train     --dataset ID [--test-dataset ID] [--model ae|dae|vae] [--hidden 256[,128]]
-                        [--latent 8] [--loss mse|bce] [--epochs 5] [--batch 128] [--lr 0.001]
-                        [--noise SIGMA|gaussian|saltpepper|mask:LEVEL] [--seed 42]
-                        [--beta 1 (vae)] [--out FILE.llab] [--json]
+              train     --dataset ID [--test-dataset ID] [--model ae|dae|vae|conv] [--hidden 256[,128]]
+                        (conv: channels, default 16,32) [--latent 8] [--loss mse|bce] [--epochs 5]
+                        [--batch 128] [--lr 0.001] [--noise SIGMA|gaussian|saltpepper|mask:LEVEL]
+                        [--seed 42] [--beta 1 (vae)] [--out FILE.llab] [--runs DIR] [--json]
+                        Checkpoints go to a run folder under --runs (default ~/.latent-lab/runs).
+              train     --resume RUN_FOLDER [--epochs N more] [--out FILE.llab] [--json]
+                        continues a stopped or crashed run from its last checkpoint
               evaluate  --model FILE.llab [--dataset ID] [--noise gaussian|saltpepper|mask:LEVEL]
                         [--seed 42] [--json]
               project   --model FILE.llab [--dataset ID] [--split test|train] [--n 10000]

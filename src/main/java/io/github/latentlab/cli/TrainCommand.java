@@ -1,6 +1,8 @@
 package io.github.latentlab.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -10,8 +12,6 @@ import io.github.latentlab.data.DatasetCatalog;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.data.noise.NoiseSpec;
-import io.github.latentlab.model.TrainableAutoencoder;
-import io.github.latentlab.model.VariationalAutoencoder;
 import io.github.latentlab.model.Evaluation;
 import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
@@ -19,14 +19,22 @@ import io.github.latentlab.model.ModelMetadata;
 import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.NativeRuntime;
+import io.github.latentlab.model.SavedModel;
+import io.github.latentlab.model.TrainableAutoencoder;
+import io.github.latentlab.model.VariationalAutoencoder;
+import io.github.latentlab.training.Checkpoints;
 import io.github.latentlab.training.EpochRecord;
+import io.github.latentlab.training.RunPlan;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
 import io.github.latentlab.util.AppVersion;
 import io.github.latentlab.util.Cancellation;
 
-/** {@code train}: trains one model, prints progress on stderr, optionally saves it. */
+/**
+ * {@code train}: trains one model in a run folder (a checkpoint per epoch), prints progress on
+ * stderr, optionally saves it; {@code train --resume RUN} continues a run from its last checkpoint.
+ */
 final class TrainCommand {
     private final PrintStream out;
     private final PrintStream err;
@@ -46,50 +54,48 @@ final class TrainCommand {
         }
     }
 
+    /** What a run needs to go: its data, model, config, history and folder. */
+    private record Job(DatasetSplit data, TrainableAutoencoder model, TrainingConfig config, TrainingHistory history,
+                       Checkpoints run, int resumedFrom) { }
+
     int run(List<String> argv) throws Exception {
         Args a = new Args(argv, Set.of("dataset", "test-dataset", "model", "hidden", "latent", "loss",
-                "epochs", "batch", "lr", "noise", "seed", "out", "beta"), Set.of("json"));
-        ModelKind kind = ModelKind.fromId(a.string("model", "ae"));
-        NoiseSpec noise = parseNoise(a.string("noise", kind.trainsOnNoise() ? "0.4" : "0"));
-        ModelSpec spec = new ModelSpec(kind, a.intList("hidden", List.of(256)), a.integer("latent", 8),
-                LossKind.fromId(a.string("loss", "mse")), a.number("lr", 1e-3), noise.level(), noise.kind(),
-                a.number("beta", 1));
-        TrainingConfig config = new TrainingConfig(spec, a.integer("epochs", 5), a.integer("batch", 128),
-                a.longValue("seed", 42));
+                "epochs", "batch", "lr", "noise", "seed", "out", "beta", "runs", "resume"), Set.of("json"));
         Path outFile = a.string("out", null) == null ? null : Path.of(a.string("out", null));
+        Job job = a.string("resume", null) != null ? resume(a) : fresh(a);
+        TrainingConfig config = job.config();
+        ModelSpec spec = config.spec();
+        TrainingHistory history = job.history();
+        err.println("Run folder: " + job.run().folder().toAbsolutePath());
 
-        DatasetCatalog catalog = new DatasetCatalog();
-        DatasetSplit data = catalog.load(a.required("dataset"), a.string("test-dataset", null),
-                ConsoleProgress.on(err), new Cancellation());
-        err.println("Data: " + data.train() + " train, " + data.test() + " test");
-        err.println("ND4J: " + NativeRuntime.init().summary());
-        TrainableAutoencoder model = TrainableAutoencoder.create(spec, data.train().pixelCount(), config.seed());
-        err.println("Model: " + spec.describe(data.train().pixelCount()) + ", batch " + config.batchSize()
-                + ", seed " + config.seed());
-
-        TrainingHistory history = new TrainingHistory();
         long t0 = System.nanoTime();
-        Trainer.Outcome outcome = new Trainer(model, data, config, history).run(new Trainer.Listener() {
-            private long lastPrint;
+        Trainer.Outcome outcome = new Trainer(job.model(), job.data(), config, history).checkpointTo(job.run())
+                .run(new Trainer.Listener() {
+                    private long lastPrint;
 
-            @Override public void onIteration(long it, int epoch, double pos, double loss, double sps) {
-                long now = System.nanoTime();
-                if (now - lastPrint < 1_000_000_000L) return;
-                lastPrint = now;
-                err.printf("epoch %d  %.0f%%  loss %.5f  %.0f samples/s%n", epoch, (pos - (epoch - 1)) * 100, loss, sps);
-            }
+                    @Override public void onIteration(long it, int epoch, double pos, double loss, double sps) {
+                        long now = System.nanoTime();
+                        if (now - lastPrint < 1_000_000_000L) return;
+                        lastPrint = now;
+                        err.printf("epoch %d  %.0f%%  loss %.5f  %.0f samples/s%n", epoch, (pos - (epoch - 1)) * 100, loss, sps);
+                    }
 
-            @Override public void onEpoch(EpochRecord r) {
-                err.printf("epoch %d/%d done: train %s %.5f, test %s %.5f, test MSE %.5f, %.1f s, %.0f samples/s%n",
-                        r.epoch(), config.epochs(), spec.loss(), r.trainLoss(), spec.loss(), r.testLoss(),
-                        r.testMse(), r.seconds(), r.samplesPerSecond());
-            }
-        }, Trainer.Control.NONE);
+                    @Override public void onEpoch(EpochRecord r) {
+                        err.printf("epoch %d/%d done: train %s %.5f, test %s %.5f, test MSE %.5f, %.1f s, %.0f samples/s%n",
+                                r.epoch(), job.run().plan().targetEpochs(), spec.loss(), r.trainLoss(), spec.loss(),
+                                r.testLoss(), r.testMse(), r.seconds(), r.samplesPerSecond());
+                    }
+                }, Trainer.Control.NONE);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        TrainableAutoencoder model = outcome.model();
         if (outcome.status() == Trainer.Status.DIVERGED) {
+            job.run().updatePlan(job.run().plan().withStatus(RunPlan.DIVERGED, outcome.message()));
             err.println(outcome.message());
+            err.println("Resume with a lower learning rate: train --resume " + job.run().folder() + " --lr 0.001");
             return 1;
         }
+        job.run().updatePlan(job.run().plan().withStatus(RunPlan.FINISHED, outcome.message()));
+        DatasetSplit data = job.data();
         if (outFile != null) {
             ModelStore.save(outFile, model, new ModelMetadata(spec, model.inputSize(), data.id(),
                     data.train().fingerprint(), config.seed(), config.batchSize(), history.epochs(),
@@ -99,7 +105,8 @@ final class TrainCommand {
         Evaluation test = Evaluation.of(model, data.test());
         List<EpochRecord> epochs = history.epochs();
         EpochRecord last = epochs.get(epochs.size() - 1);
-        double trainSeconds = epochs.stream().mapToDouble(e -> data.train().size() / e.samplesPerSecond()).sum();
+        List<EpochRecord> thisRun = epochs.subList(job.resumedFrom(), epochs.size());
+        double trainSeconds = thisRun.stream().mapToDouble(e -> data.train().size() / e.samplesPerSecond()).sum();
         VariationalAutoencoder.LossParts vaeLoss = model instanceof VariationalAutoencoder vae
                 ? vae.lossParts(org.nd4j.linalg.factory.Nd4j.create(data.test().images(
                         java.util.stream.IntStream.range(0, data.test().size()).toArray())))
@@ -109,15 +116,18 @@ final class TrainCommand {
                     spec.beta(), vaeLoss.kl(), vaeLoss.total(spec.beta()));
         }
         if (a.flag("json")) {
-            out.println(new Json().put("model", kind.id()).put("dataset", data.id())
+            out.println(new Json().put("model", spec.kind().id()).put("dataset", data.id())
                     .put("train_size", data.train().size()).put("test_size", data.test().size())
                     .put("hidden", spec.hidden()).put("latent", spec.latent()).put("loss", spec.loss().id())
+                    .put("noise", spec.denoising() ? spec.noiseKind().id() + ":" + spec.noiseLevel() : null)
                     .put("epochs", epochs.size()).put("batch", config.batchSize()).put("seed", config.seed())
                     .put("train_loss", last.trainLoss()).put("test_loss", test.loss())
                     .put("test_mse", test.mse()).put("test_bce", test.bce()).put("test_psnr", test.psnr())
-                    .put("samples_per_second", epochs.size() * (double) data.train().size() / trainSeconds)
-                    .put("beta", kind == ModelKind.VAE ? spec.beta() : null)
+                    .put("samples_per_second", thisRun.size() * (double) data.train().size() / trainSeconds)
+                    .put("beta", spec.kind() == ModelKind.VAE ? spec.beta() : null)
                     .put("seconds", seconds).put("out", outFile == null ? null : outFile.toString())
+                    .put("run", job.run().folder().toString())
+                    .put("resumed_from_epoch", job.resumedFrom() > 0 ? job.resumedFrom() : null)
                     .put("test_recon", vaeLoss == null ? null : vaeLoss.reconstruction())
                     .put("test_kl", vaeLoss == null ? null : vaeLoss.kl())
                     .put("test_vae_loss", vaeLoss == null ? null : vaeLoss.total(spec.beta())));
@@ -126,5 +136,72 @@ final class TrainCommand {
                     test.loss(), test.mse(), test.psnr(), epochs.size(), seconds);
         }
         return 0;
+    }
+
+    private Job fresh(Args a) throws Exception {
+        ModelKind kind = ModelKind.fromId(a.string("model", "ae"));
+        NoiseSpec noise = parseNoise(a.string("noise", kind.trainsOnNoise() ? "0.4" : "0"));
+        List<Integer> defaultHidden = kind.convolutional() ? List.of(16, 32) : List.of(256);
+        ModelSpec spec = new ModelSpec(kind, a.intList("hidden", defaultHidden), a.integer("latent", 8),
+                LossKind.fromId(a.string("loss", "mse")), a.number("lr", 1e-3), noise.level(), noise.kind(),
+                a.number("beta", 1));
+        TrainingConfig config = new TrainingConfig(spec, a.integer("epochs", 5), a.integer("batch", 128),
+                a.longValue("seed", 42));
+        DatasetSplit data = load(a.required("dataset"), a.string("test-dataset", null));
+        TrainableAutoencoder model = TrainableAutoencoder.create(spec, data.train().pixelCount(), config.seed());
+        err.println("Model: " + spec.describe(data.train().pixelCount()) + ", batch " + config.batchSize()
+                + ", seed " + config.seed());
+        Path root = a.string("runs", null) == null ? Checkpoints.defaultRoot() : Path.of(a.string("runs", null));
+        Checkpoints run = Checkpoints.create(root, new RunPlan(spec.kind().id() + " " + data.id(), a.required("dataset"),
+                a.string("test-dataset", null), config.epochs(), config.batchSize(), config.seed(), RunPlan.RUNNING, ""));
+        return new Job(data, model, config, new TrainingHistory(), run, 0);
+    }
+
+    /** The run's last checkpoint, its data and the epochs left (or {@code --epochs} more). */
+    private Job resume(Args a) throws Exception {
+        for (String ignored : List.of("dataset", "model", "hidden", "latent", "loss", "noise", "beta", "seed", "batch")) {
+            if (a.string(ignored, null) != null) {
+                throw new Args.UsageException("--" + ignored + " cannot change when resuming: the run folder fixes it");
+            }
+        }
+        Path folder = Path.of(a.string("resume", null));
+        if (!Files.isDirectory(folder) && Files.isDirectory(Checkpoints.defaultRoot().resolve(folder))) {
+            folder = Checkpoints.defaultRoot().resolve(folder);
+        }
+        Checkpoints run;
+        SavedModel saved;
+        try {
+            run = Checkpoints.open(folder);
+            saved = run.loadLatest();
+        } catch (IOException e) {
+            throw new Args.UsageException("cannot resume " + folder + ": " + e.getMessage());
+        }
+        RunPlan plan = run.plan();
+        int done = saved.metadata().epochsDone();
+        int more = a.string("epochs", null) != null ? a.integer("epochs", 1) : plan.targetEpochs() - done;
+        if (more < 1) {
+            throw new Args.UsageException("run " + folder.getFileName() + " already has its " + plan.targetEpochs()
+                    + " epochs; add --epochs N to train N more");
+        }
+        ModelSpec spec = saved.metadata().spec();
+        if (a.string("lr", null) != null) {
+            ModelSpec s = spec;
+            spec = new ModelSpec(s.kind(), s.hidden(), s.latent(), s.loss(), a.number("lr", s.learningRate()),
+                    s.noiseLevel(), s.noiseKind(), s.beta());
+            saved.model().setLearningRate(spec.learningRate());
+        }
+        DatasetSplit data = load(plan.datasetId(), plan.testDatasetId());
+        TrainingHistory history = new TrainingHistory();
+        history.replaceWith(saved.metadata().epochs(), saved.metadata().points());
+        run.updatePlan(plan.withTargetEpochs(done + more).withStatus(RunPlan.RUNNING, ""));
+        err.println("Resuming " + spec.describe(saved.model().inputSize()) + " at epoch " + done + " of " + (done + more));
+        return new Job(data, saved.model(), new TrainingConfig(spec, more, plan.batchSize(), plan.seed()), history, run, done);
+    }
+
+    private DatasetSplit load(String id, String testId) throws Exception {
+        DatasetSplit data = new DatasetCatalog().load(id, testId, ConsoleProgress.on(err), new Cancellation());
+        err.println("Data: " + data.train() + " train, " + data.test() + " test");
+        err.println("ND4J: " + NativeRuntime.init().summary());
+        return data;
     }
 }

@@ -56,6 +56,18 @@ public final class ModelStore {
         });
     }
 
+    /** Only the metadata (spec, data, history) of a model file, without building the model. */
+    public static ModelMetadata readMetadata(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) throw new ModelFileException(file, "no such file");
+        byte[] json = readEntries(file).get(METADATA_ENTRY);
+        if (json == null) throw new ModelFileException(file, "not a Latent Lab model: it has no " + METADATA_ENTRY);
+        try {
+            return MetadataJson.read(json);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file, "unreadable metadata: " + e.getMessage(), e);
+        }
+    }
+
     public static SavedModel load(Path file) throws IOException {
         if (!Files.isRegularFile(file)) throw new ModelFileException(file, "no such file");
         Map<String, byte[]> entries = readEntries(file);

@@ -47,9 +47,15 @@ public final class TrainingService implements AutoCloseable {
     /** Starts training; fails if a job is already running. The returned future completes with the outcome. */
     public synchronized CompletableFuture<Trainer.Outcome> start(TrainableAutoencoder model, DatasetSplit data,
             TrainingConfig config, TrainingHistory history, Consumer<TrainingEvent> listener) {
+        return start(model, data, config, history, null, listener);
+    }
+
+    /** Starts training with a checkpoint per epoch in {@code checkpoints} (null: none). */
+    public synchronized CompletableFuture<Trainer.Outcome> start(TrainableAutoencoder model, DatasetSplit data,
+            TrainingConfig config, TrainingHistory history, Checkpoints checkpoints, Consumer<TrainingEvent> listener) {
         Objects.requireNonNull(listener, "listener");
         if (isRunning()) throw new IllegalStateException("a training run is already in progress");
-        Trainer trainer = new Trainer(model, data, config, history);
+        Trainer trainer = new Trainer(model, data, config, history).checkpointTo(checkpoints);
         paused = false;
         stopRequested = false;
         current = model;
@@ -139,6 +145,7 @@ public final class TrainingService implements AutoCloseable {
         try {
             emitter.emitState(TrainingEvent.Type.STARTED, "started");
             outcome = trainer.run(emitter, control);
+            current = outcome.model(); // after divergence, the rolled-back copy
             TrainingEvent.Type type = switch (outcome.status()) {
                 case FINISHED -> TrainingEvent.Type.FINISHED;
                 case STOPPED -> TrainingEvent.Type.STOPPED;

@@ -54,6 +54,8 @@ public final class MainWindow extends BorderPane {
     private final io.github.latentlab.ui.noise.NoiseViewModel noiseVm;
     private final io.github.latentlab.ui.draw.DrawViewModel drawVm;
     private final io.github.latentlab.ui.latent.LatentViewModel latentVm;
+    private final io.github.latentlab.ui.runs.CompareViewModel compareVm;
+    private final io.github.latentlab.ui.runs.RunsPane runsPane;
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
     private final Label runtimeLabel = new Label("Loading ND4J…");
     private final Label dataLabel = new Label();
@@ -86,7 +88,11 @@ public final class MainWindow extends BorderPane {
         javafx.scene.control.Tab latentTab = new javafx.scene.control.Tab("Latent map",
                 new io.github.latentlab.ui.latent.LatentPane(latentVm));
         latentTab.setId("tab-latent");
-        tabs.getTabs().setAll(trainTab, latentTab, noiseTab, drawTab);
+        this.compareVm = new io.github.latentlab.ui.runs.CompareViewModel(app);
+        this.runsPane = new io.github.latentlab.ui.runs.RunsPane(trainingVm, compareVm, this::openRun);
+        javafx.scene.control.Tab runsTab = new javafx.scene.control.Tab("Runs", runsPane);
+        runsTab.setId("tab-runs");
+        tabs.getTabs().setAll(trainTab, latentTab, noiseTab, drawTab, runsTab);
         // panes hidden behind another tab do no work while a model trains
         noiseVm.activeProperty().bind(noiseTab.selectedProperty());
         drawVm.activeProperty().bind(drawTab.selectedProperty());
@@ -106,10 +112,32 @@ public final class MainWindow extends BorderPane {
     public io.github.latentlab.ui.draw.DrawViewModel drawViewModel() { return drawVm; }
     public io.github.latentlab.ui.latent.LatentViewModel latentViewModel() { return latentVm; }
     public javafx.scene.control.TabPane tabs() { return tabs; }
+    public io.github.latentlab.ui.runs.RunsPane runsPane() { return runsPane; }
+    public io.github.latentlab.ui.runs.CompareViewModel compareViewModel() { return compareVm; }
+
+    /** Shows a run in the Train tab: its settings, history and model (from memory or its last checkpoint). */
+    private void openRun(io.github.latentlab.training.Run run) {
+        if (trainingVm.getState() != TrainingViewModel.State.IDLE) {
+            showInfo("Stop training before opening another run.");
+            return;
+        }
+        if (run.checkpoints() == null || run.checkpoints().latestFile() == null) {
+            showInfo("This run has no checkpoint yet.");
+            return;
+        }
+        openModelFrom(run.checkpoints().latestFile()).thenRun(() -> app.uiThread().execute(() -> tabs.getSelectionModel().select(0)));
+    }
+
+    /** Queues a classic comparison and shows the Runs tab. */
+    public void runClassic(io.github.latentlab.ui.runs.ClassicComparisons c) {
+        runsPane.runClassic(c);
+        tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
+    }
 
     /** Loads ND4J and the default dataset off the UI thread, showing progress in the status bar. */
     public void startBackgroundLoading() {
         busy.setVisible(true);
+        trainingVm.loadEarlierRuns();
         String id = app.catalog().defaultId();
         app.background().run(NativeRuntime::init, info -> {
             app.runtimeProperty().set(info);
@@ -139,10 +167,16 @@ public final class MainWindow extends BorderPane {
         quit.setOnAction(e -> window().fireEvent(new javafx.stage.WindowEvent(window(),
                 javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
         Menu file = new Menu("File", null, open, save, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        Menu compareMenu = new Menu("Compare");
+        for (var c : io.github.latentlab.ui.runs.ClassicComparisons.values()) {
+            MenuItem item = new MenuItem(c.title());
+            item.setOnAction(e -> runClassic(c));
+            compareMenu.getItems().add(item);
+        }
         MenuItem about = new MenuItem("About Latent Lab");
         about.setOnAction(e -> about());
         Menu help = new Menu("Help", null, about);
-        return new MenuBar(file, help);
+        return new MenuBar(file, compareMenu, help);
     }
 
     private HBox statusBar() {

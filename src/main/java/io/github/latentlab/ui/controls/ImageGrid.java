@@ -27,7 +27,7 @@ public final class ImageGrid extends Region {
     private List<Row> rows = List.of();
     private int side = 28;
     private int perLine = 10;
-    private static final double LABEL_WIDTH = 96;
+    private double labelWidth = 96;
     private static final double GAP = 4;
     private static final double CAPTION_HEIGHT = 28;
 
@@ -70,6 +70,12 @@ public final class ImageGrid extends Region {
 
     public List<Row> rows() { return rows; }
 
+    /** Room for the row labels on the left (labels may have several lines). */
+    public void setLabelWidth(double width) {
+        labelWidth = width;
+        draw();
+    }
+
     @Override
     protected void layoutChildren() {
         canvas.setWidth(getWidth());
@@ -89,7 +95,7 @@ public final class ImageGrid extends Region {
         double bestCell = 0;
         for (int per = 1; per <= count; per++) {
             int lines = (count + per - 1) / per;
-            double cellW = (w - LABEL_WIDTH) / per - GAP;
+            double cellW = (w - labelWidth) / per - GAP;
             double cellH = (h / lines - 2 * GAP - captionRows * CAPTION_HEIGHT) / rows.size() - GAP;
             double cell = Math.min(cellW, cellH);
             if (cell > bestCell) { bestCell = cell; perLine = per; }
@@ -103,11 +109,14 @@ public final class ImageGrid extends Region {
             for (Row row : rows) {
                 g.setFill(Color.gray(0.35));
                 g.setTextAlign(TextAlignment.LEFT);
-                g.fillText(row.label(), 4, y + cell / 2 + 4);
+                String[] labelLines = row.label().split("\n"); // several lines, centred on the row
+                for (int l = 0; l < labelLines.length; l++) {
+                    g.fillText(labelLines[l], 4, y + cell / 2 + 4 + 15 * (l - (labelLines.length - 1) / 2.0), labelWidth - 8);
+                }
                 for (int k = 0; k < perLine; k++) {
                     int i = line * perLine + k;
                     if (i >= row.images().size()) break;
-                    double x = LABEL_WIDTH + k * (cell + GAP);
+                    double x = labelWidth + k * (cell + GAP);
                     float[] pixels = row.images().get(i);
                     if (pixels == null) { // a place held for an image still to come
                         g.setFill(Color.gray(0.93));

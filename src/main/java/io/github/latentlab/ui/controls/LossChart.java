@@ -23,6 +23,9 @@ import io.github.latentlab.training.LossPoint;
 public final class LossChart extends LineChart<Number, Number> {
     private final XYChart.Series<Number, Number> train = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> test = new XYChart.Series<>();
+    // a VAE's two loss terms, shown once its points carry them
+    private final XYChart.Series<Number, Number> recon = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> kl = new XYChart.Series<>();
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
     private final ObservableList<LossPoint> trainSource;
     private final ObservableList<EpochRecord> testSource;
@@ -42,6 +45,8 @@ public final class LossChart extends LineChart<Number, Number> {
         y.setForceZeroInRange(false);
         train.setName("train (smoothed)");
         test.setName("test (per epoch)");
+        recon.setName("reconstruction term");
+        kl.setName("β·KL term");
         getData().add(train);
         getData().add(test);
         getStyleClass().add("loss-chart");
@@ -51,7 +56,10 @@ public final class LossChart extends LineChart<Number, Number> {
                     rebuild();
                     return;
                 }
-                if (c.wasAdded()) train.getData().addAll(toData(c.getAddedSubList()));
+                if (c.wasAdded()) {
+                    train.getData().addAll(toData(c.getAddedSubList()));
+                    addParts(c.getAddedSubList());
+                }
             }
         });
         testPoints.addListener((ListChangeListener<EpochRecord> ) c -> rebuildTest());
@@ -67,7 +75,29 @@ public final class LossChart extends LineChart<Number, Number> {
 
     private void rebuild() {
         train.getData().setAll(toData(trainSource));
+        recon.getData().clear();
+        kl.getData().clear();
+        getData().removeAll(recon, kl);
+        addParts(trainSource);
         rebuildTest();
+    }
+
+    private void addParts(List<? extends LossPoint> points) {
+        List<XYChart.Data<Number, Number>> r = new ArrayList<>(), k = new ArrayList<>();
+        for (LossPoint p : points) {
+            if (!p.hasParts()) continue;
+            if (Double.isFinite(p.recon()) && p.recon() > 0) r.add(new XYChart.Data<>(p.epochPosition(), y(p.recon())));
+            if (Double.isFinite(p.kl()) && p.kl() > 0) k.add(new XYChart.Data<>(p.epochPosition(), y(p.kl())));
+        }
+        if (r.isEmpty() && k.isEmpty()) return;
+        if (!getData().contains(recon)) getData().addAll(recon, kl);
+        recon.getData().addAll(r);
+        kl.getData().addAll(k);
+    }
+
+    /** The series shown (train, test and, for a VAE, its two terms), for tests. */
+    public int visibleSeries() {
+        return (int) getData().stream().filter(s -> !s.getData().isEmpty()).count();
     }
 
     private void rebuildTest() {

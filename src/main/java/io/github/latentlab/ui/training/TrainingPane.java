@@ -37,6 +37,7 @@ public final class TrainingPane extends BorderPane {
     final Button startButton = new Button("Start");
     final Button pauseButton = new Button("Pause");
     final Button stopButton = new Button("Stop");
+    final Button queueButton = new Button("Queue");
     final LossChart chart;
 
     public TrainingPane(TrainingViewModel vm, DatasetCatalog catalog) {
@@ -97,7 +98,8 @@ public final class TrainingPane extends BorderPane {
         TextField hidden = new TextField();
         hidden.textProperty().bindBidirectional(vm.hiddenProperty());
         hidden.setId("hidden");
-        hidden.setTooltip(new Tooltip("Encoder layer sizes, e.g. 256 or 512, 128; the decoder mirrors them"));
+        hidden.setTooltip(new Tooltip("Encoder layer sizes, e.g. 256 or 512, 128; the decoder mirrors them.\n"
+                + "Convolutional: channels of the stride-2 convolutions, e.g. 16, 32 (28→14→7)"));
         grid.addRow(row++, new Label("Hidden layers"), hidden);
 
         Spinner<Integer> latent = io.github.latentlab.ui.controls.Spinners.bound(vm.latentProperty(), 2, 128, 1);
@@ -146,8 +148,16 @@ public final class TrainingPane extends BorderPane {
         noise.setPrefWidth(130);
         HBox noiseRow = new HBox(6, noise, noiseValue);
         noiseRow.setAlignment(Pos.CENTER_LEFT);
-        noiseKind.disableProperty().bind(vm.kindProperty().isNotEqualTo(ModelKind.DAE));
-        noiseRow.disableProperty().bind(vm.kindProperty().isNotEqualTo(ModelKind.DAE));
+        CheckBox denoise = new CheckBox("train on noisy inputs");
+        denoise.selectedProperty().bindBidirectional(vm.denoiseProperty());
+        denoise.setId("denoise");
+        denoise.setTooltip(new Tooltip("A convolutional autoencoder becomes a denoising one: noisy input, clean target"));
+        denoise.disableProperty().bind(vm.kindProperty().isNotEqualTo(ModelKind.CONV));
+        var noisy = vm.kindProperty().isEqualTo(ModelKind.DAE)
+                .or(vm.kindProperty().isEqualTo(ModelKind.CONV).and(vm.denoiseProperty()));
+        noiseKind.disableProperty().bind(noisy.not());
+        noiseRow.disableProperty().bind(noisy.not());
+        grid.addRow(row++, new Label("Denoising (conv)"), denoise);
         Tooltip.install(noiseRow, new Tooltip("How strongly inputs are corrupted while a denoising model trains: "
                 + "σ for Gaussian, the fraction of pixels for salt-and-pepper and masks"));
         grid.addRow(row++, new Label("Noise"), noiseKind);
@@ -171,7 +181,10 @@ public final class TrainingPane extends BorderPane {
         stopButton.setOnAction(e -> vm.stop());
         stopButton.disableProperty().bind(vm.stateProperty().isEqualTo(State.IDLE)
                 .or(vm.stateProperty().isEqualTo(State.STOPPING)));
-        HBox buttons = new HBox(6, startButton, pauseButton, stopButton);
+        queueButton.setId("queue");
+        queueButton.setOnAction(e -> vm.enqueue());
+        queueButton.setTooltip(new Tooltip("Add a run with these settings to the queue: it starts when the current one ends"));
+        HBox buttons = new HBox(6, startButton, pauseButton, stopButton, queueButton);
         startButton.getStyleClass().add("accent");
 
         Label message = new Label();

@@ -24,8 +24,14 @@ import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.model.ModelSpec;
+import io.github.latentlab.model.ModelStore;
+import io.github.latentlab.model.SavedModel;
+import io.github.latentlab.training.Checkpoints;
 import io.github.latentlab.training.EpochRecord;
 import io.github.latentlab.training.LossPoint;
+import io.github.latentlab.training.Run;
+import io.github.latentlab.training.RunPlan;
+import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingEvent;
 import io.github.latentlab.training.TrainingHistory;
@@ -37,6 +43,10 @@ import io.github.latentlab.util.Cancellation;
  * State and commands of the training pane: the settings a user edits, the run's state and
  * progress, and the loss curves. The view binds to these properties and calls
  * {@link #start()}, {@link #pause()}, {@link #resume()}, {@link #stop()}.
+ *
+ * <p>Every start is a {@link Run} with its own folder of checkpoints, listed in {@link #runs()}
+ * (with the runs of earlier sessions); runs can be queued ({@link #enqueue}) and start one after
+ * another, and a stopped, crashed or diverged run can continue ({@link #resumeRun}).
  */
 public final class TrainingViewModel {
     public enum State { IDLE, LOADING, RUNNING, PAUSED, STOPPING }
@@ -62,6 +72,14 @@ public final class TrainingViewModel {
     private final IntegerProperty seed = new SimpleIntegerProperty(42);
     private final DoubleProperty beta = new SimpleDoubleProperty(1);
     private final DoubleProperty noiseLevel = new SimpleDoubleProperty(0.4);
+    /** For a conv autoencoder: train it as a denoising one (a DAE always is). */
+    private final BooleanProperty denoise = new SimpleBooleanProperty(false);
+    private final ObservableList<Run> runs = FXCollections.observableArrayList();
+    private final java.util.Deque<Run> queue = new java.util.ArrayDeque<>();
+    private final java.nio.file.Path runsRoot;
+    private Run currentRun;
+    private double smoothedRecon = Double.NaN;
+    private double smoothedKl = Double.NaN;
     private final ObjectProperty<io.github.latentlab.data.noise.NoiseKind> noiseKind =
             new SimpleObjectProperty<>(io.github.latentlab.data.noise.NoiseKind.GAUSSIAN);
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
@@ -80,9 +98,42 @@ public final class TrainingViewModel {
     private Cancellation loading;
 
     public TrainingViewModel(AppState app, Consumer<Throwable> errors) {
+        this(app, errors, Checkpoints.defaultRoot());
+    }
+
+    public TrainingViewModel(AppState app, Consumer<Throwable> errors, java.nio.file.Path runsRoot) {
         this.app = app;
         this.errors = errors;
+        this.runsRoot = runsRoot;
         datasetId.set(app.catalog().defaultId());
+        // channel counts for a conv model, layer widths for the others
+        kind.addListener((o, was, is) -> {
+            if (is == ModelKind.CONV && !was.convolutional()) hidden.set("16, 32");
+            else if (was == ModelKind.CONV && is != ModelKind.CONV) hidden.set("256");
+        });
+    }
+
+    /** This session's runs and earlier ones found on disk, newest first. */
+    public ObservableList<Run> runs() { return runs; }
+    public BooleanProperty denoiseProperty() { return denoise; }
+    public java.nio.file.Path runsRoot() { return runsRoot; }
+
+    /** Lists the runs of earlier sessions (off the UI thread); a crashed one shows as interrupted. */
+    public void loadEarlierRuns() {
+        app.background().run(() -> {
+            List<Run> found = new java.util.ArrayList<>();
+            for (Checkpoints c : Checkpoints.list(runsRoot)) {
+                if (found.size() >= 30) break;
+                try {
+                    if (c.latestFile() != null) found.add(Run.fromFolder(c, ModelStore.readMetadata(c.latestFile())));
+                } catch (Exception e) {
+                    // a damaged run folder is not listed; its files stay as they are
+                }
+            }
+            return found;
+        }, found -> runs.addAll(found.stream()
+                .filter(r -> runs.stream().noneMatch(x -> x.checkpoints() != null
+                        && x.checkpoints().folder().equals(r.checkpoints().folder()))).toList()));
     }
 
     public StringProperty datasetIdProperty() { return datasetId; }
@@ -113,8 +164,9 @@ public final class TrainingViewModel {
 
     /** The spec from the current settings; IllegalArgumentException names a bad value. */
     public ModelSpec spec() {
+        boolean noisy = kind.get().trainsOnNoise() || (kind.get().acceptsNoise() && denoise.get());
         return new ModelSpec(kind.get(), parseHidden(hidden.get()), latent.get(), loss.get(),
-                learningRate.get(), kind.get().trainsOnNoise() ? noiseLevel.get() : 0, noiseKind.get(), beta.get());
+                learningRate.get(), noisy ? noiseLevel.get() : 0, noiseKind.get(), beta.get());
     }
 
     static List<Integer> parseHidden(String text) {
@@ -136,12 +188,56 @@ public final class TrainingViewModel {
             message.set(e.getMessage());
             return;
         }
+        Run run = new Run(runName(config.spec()), datasetId.get(), config, new TrainingHistory(), Run.Status.QUEUED);
+        runs.add(0, run);
+        startRun(run);
+    }
+
+    /** Adds a run with the current settings to the queue; it starts when nothing else trains. */
+    public void enqueue() {
+        try {
+            enqueue(new TrainingConfig(spec(), epochs.get(), batch.get(), seed.get()), null);
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+        }
+    }
+
+    /** Queues a run of {@code config} on the chosen dataset, named {@code name} (null: from its spec). */
+    public Run enqueue(TrainingConfig config, String name) {
+        Run run = new Run(name == null ? runName(config.spec()) : name, datasetId.get(), config, new TrainingHistory(),
+                Run.Status.QUEUED);
+        runs.add(0, run);
+        queue.add(run);
+        if (state.get() == State.IDLE) startNext();
+        return run;
+    }
+
+    /** How many runs wait in the queue. */
+    public int queued() { return queue.size(); }
+
+    private void startNext() {
+        Run next = queue.poll();
+        if (next != null) startRun(next);
+    }
+
+    private String runName(ModelSpec s) {
+        return s.kind().id().toUpperCase() + " latent " + s.latent()
+                + (s.kind() == ModelKind.VAE ? " β " + s.beta() : "")
+                + (s.denoising() ? " " + s.noiseKind().id() + " " + s.noiseLevel() : "")
+                + (s.kind().convolutional() ? " c" + s.hidden() : " " + s.hidden());
+    }
+
+    private void startRun(Run run) {
         message.set("");
         state.set(State.LOADING);
-        String id = datasetId.get();
+        withData(run.datasetId(), data -> launch(data, run, null));
+    }
+
+    /** Runs {@code then} with the dataset {@code id}, loading it off the UI thread if it is not the current one. */
+    private void withData(String id, Consumer<DatasetSplit> then) {
         DatasetSplit current = app.data();
         if (current != null && current.id().equals(id)) {
-            launch(current, config);
+            then.accept(current);
             return;
         }
         progressText.set("Loading " + id + "…");
@@ -155,7 +251,7 @@ public final class TrainingViewModel {
                 data -> {
                     loading = null;
                     app.dataProperty().set(data);
-                    if (state.get() == State.LOADING) launch(data, config);
+                    if (state.get() == State.LOADING) then.accept(data);
                 },
                 error -> {
                     loading = null;
@@ -163,28 +259,131 @@ public final class TrainingViewModel {
                     progressText.set("Ready");
                     message.set("Could not load " + id + ": " + error.getMessage());
                     errors.accept(error);
+                    startNext();
                 });
     }
 
-    private void launch(DatasetSplit data, TrainingConfig config) {
-        progressText.set("Building model…");
-        app.background().run(() -> TrainableAutoencoder.create(config.spec(), data.train().pixelCount(), config.seed()),
-                model -> {
-                    if (state.get() != State.LOADING) return; // stopped while building
-                    TrainingHistory history = new TrainingHistory();
-                    app.setModel(model, history, config);
-                    resetCurves();
-                    state.set(State.RUNNING);
-                    progress.set(0);
-                    progressText.set("Starting…");
-                    EventPump<TrainingEvent> pump = new EventPump<>(app.uiThread(), this::apply);
-                    app.training().start(model, data, config, history, pump);
-                },
-                error -> {
-                    state.set(State.IDLE);
-                    message.set("Could not build the model: " + error.getMessage());
-                    errors.accept(error);
-                });
+    /**
+     * Builds the run's model (or takes {@code resumed}, a checkpoint with its history) and its
+     * folder off the UI thread, then trains it.
+     */
+    private void launch(DatasetSplit data, Run run, SavedModel resumed) {
+        progressText.set(resumed == null ? "Building model…" : "Resuming…");
+        TrainingConfig config = run.config();
+        app.background().run(() -> {
+            TrainableAutoencoder model = resumed != null ? resumed.model()
+                    : TrainableAutoencoder.create(config.spec(), data.train().pixelCount(), config.seed());
+            if (run.checkpoints() == null) {
+                run.setCheckpoints(Checkpoints.create(runsRoot, new RunPlan(run.name(), run.datasetId(), null,
+                        config.epochs(), config.batchSize(), config.seed(), RunPlan.RUNNING, "")));
+            }
+            return model;
+        }, model -> {
+            if (state.get() != State.LOADING) { // stopped while building
+                run.setStatus(Run.Status.STOPPED, "stopped before it started");
+                runs.set(runs.indexOf(run), run);
+                return;
+            }
+            TrainingHistory history = run.history();
+            int done = history.epochsDone();
+            TrainingConfig remaining = new TrainingConfig(resumed != null ? resumed.metadata().spec() : config.spec(),
+                    Math.max(1, run.targetEpochs() - done), config.batchSize(), config.seed());
+            run.setModel(model);
+            run.setStatus(Run.Status.RUNNING, "");
+            refreshRun(run);
+            currentRun = run;
+            app.setModel(model, history, config);
+            resetCurves();
+            if (done > 0) {
+                apply(List.of(new TrainingEvent(TrainingEvent.Type.PROGRESS, history.lastIteration(), done, done, 0,
+                        Double.NaN, 0, Double.NaN, history.points(), null, null)));
+                testCurve.setAll(history.epochs());
+            }
+            state.set(State.RUNNING);
+            progress.set(0);
+            progressText.set(done > 0 ? "Resuming at epoch " + done + "…" : "Starting…");
+            EventPump<TrainingEvent> pump = new EventPump<>(app.uiThread(), this::apply);
+            app.training().start(model, data, remaining, history, run.checkpoints(), pump)
+                    .thenAcceptAsync(outcome -> finish(run, outcome), app.uiThread());
+        }, error -> {
+            state.set(State.IDLE);
+            run.setStatus(Run.Status.STOPPED, "could not start: " + error.getMessage());
+            refreshRun(run);
+            message.set("Could not build the model: " + error.getMessage());
+            errors.accept(error);
+        });
+    }
+
+    /** Records how a run ended, keeps the rolled-back model after divergence, starts the next queued run. */
+    private void finish(Run run, Trainer.Outcome outcome) {
+        Run.Status status = switch (outcome.status()) {
+            case FINISHED -> Run.Status.FINISHED;
+            case STOPPED -> Run.Status.STOPPED;
+            case DIVERGED -> Run.Status.DIVERGED;
+        };
+        run.setStatus(status, outcome.message());
+        run.setModel(outcome.model());
+        if (outcome.status() == Trainer.Status.DIVERGED) {
+            app.setModel(outcome.model(), run.history(), run.config());
+            resetCurves();
+            apply(List.of(new TrainingEvent(TrainingEvent.Type.PROGRESS, run.history().lastIteration(),
+                    run.history().epochsDone(), run.targetEpochs(), 0, Double.NaN, 0, Double.NaN,
+                    run.history().points(), null, null)));
+            testCurve.setAll(run.history().epochs());
+            message.set(outcome.message());
+        }
+        String planStatus = switch (status) {
+            case FINISHED -> RunPlan.FINISHED;
+            case DIVERGED -> RunPlan.DIVERGED;
+            default -> RunPlan.STOPPED;
+        };
+        Checkpoints folder = run.checkpoints();
+        if (folder != null) {
+            app.background().run(() -> {
+                folder.updatePlan(folder.plan().withTargetEpochs(run.targetEpochs()).withStatus(planStatus, outcome.message()));
+                return folder;
+            }, f -> { });
+        }
+        refreshRun(run);
+        if (state.get() == State.IDLE) startNext();
+    }
+
+    /**
+     * Continues a stopped, crashed or diverged run from its last checkpoint (the trajectory it
+     * would have had). A diverged run continues with the learning rate now set in the form when
+     * that is lower than the one that diverged.
+     */
+    public void resumeRun(Run run) {
+        if (state.get() != State.IDLE || !run.resumable()) return;
+        message.set("");
+        state.set(State.LOADING);
+        double lr = learningRate.get();
+        withData(run.datasetId(), data -> app.background().run(() -> {
+            SavedModel saved = run.checkpoints().loadLatest();
+            ModelSpec s = saved.metadata().spec();
+            if (run.status() == Run.Status.DIVERGED && lr < s.learningRate()) {
+                saved.model().setLearningRate(lr);
+                s = new ModelSpec(s.kind(), s.hidden(), s.latent(), s.loss(), lr, s.noiseLevel(), s.noiseKind(), s.beta());
+            }
+            return new SavedModel(saved.model(), new io.github.latentlab.model.ModelMetadata(s, saved.metadata().inputSize(),
+                    saved.metadata().datasetId(), saved.metadata().datasetFingerprint(), saved.metadata().seed(),
+                    saved.metadata().batchSize(), saved.metadata().epochs(), saved.metadata().points(),
+                    saved.metadata().savedAt(), saved.metadata().appVersion()));
+        }, saved -> {
+            run.history().replaceWith(saved.metadata().epochs(), saved.metadata().points());
+            if (run.history().epochsDone() >= run.targetEpochs()) run.setTargetEpochs(run.history().epochsDone() + epochs.get());
+            launch(data, run, saved);
+        }, error -> {
+            state.set(State.IDLE);
+            message.set("Could not resume " + run.name() + ": " + error.getMessage());
+            errors.accept(error);
+        }));
+    }
+
+    /** Tells list views that a run's fields changed. */
+    private void refreshRun(Run run) {
+        int i = runs.indexOf(run);
+        if (i >= 0) runs.set(i, run);
     }
 
     /** Shows a loaded model: its settings in the form, its loss history in the chart. */
@@ -196,7 +395,8 @@ public final class TrainingViewModel {
         latent.set(s.latent());
         loss.set(s.loss());
         learningRate.set(s.learningRate());
-        if (s.kind().trainsOnNoise()) {
+        denoise.set(s.denoising());
+        if (s.denoising()) {
             noiseKind.set(s.noiseKind());
             noiseLevel.set(s.noiseLevel());
         }
@@ -243,6 +443,8 @@ public final class TrainingViewModel {
         trainCurve.clear();
         testCurve.clear();
         smoothed = Double.NaN;
+        smoothedRecon = Double.NaN;
+        smoothedKl = Double.NaN;
         thinning = 1;
         pointsSeen = 0;
     }
@@ -253,8 +455,15 @@ public final class TrainingViewModel {
         TrainingEvent last = null;
         for (TrainingEvent e : events) {
             for (LossPoint p : e.newPoints()) {
-                smoothed = Double.isNaN(smoothed) ? p.loss() : SMOOTHING * smoothed + (1 - SMOOTHING) * p.loss();
-                if (pointsSeen++ % thinning == 0) added.add(new LossPoint(p.iteration(), p.epochPosition(), smoothed));
+                smoothed = smooth(smoothed, p.loss());
+                if (p.hasParts()) {
+                    smoothedRecon = smooth(smoothedRecon, p.recon());
+                    smoothedKl = smooth(smoothedKl, p.kl());
+                }
+                if (pointsSeen++ % thinning == 0) {
+                    added.add(p.hasParts() ? p.withLoss(smoothed, smoothedRecon, smoothedKl)
+                            : new LossPoint(p.iteration(), p.epochPosition(), smoothed));
+                }
             }
             if (e.lastEpoch() != null) testCurve.add(e.lastEpoch());
             switch (e.type()) {
@@ -279,6 +488,10 @@ public final class TrainingViewModel {
             lastViewRefresh = now;
             refreshViews();
         }
+    }
+
+    private static double smooth(double previous, double value) {
+        return Double.isNaN(previous) ? value : SMOOTHING * previous + (1 - SMOOTHING) * value;
     }
 
     private void thin() {

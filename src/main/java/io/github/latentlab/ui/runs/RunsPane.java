@@ -1,0 +1,228 @@
+package io.github.latentlab.ui.runs;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import io.github.latentlab.data.noise.NoiseKind;
+import io.github.latentlab.model.ModelSpec;
+import io.github.latentlab.training.Run;
+import io.github.latentlab.training.TrainingConfig;
+import io.github.latentlab.ui.controls.ImageGrid;
+import io.github.latentlab.ui.training.TrainingViewModel;
+
+/**
+ * The runs of this session and earlier ones: a table (status, epochs, test MSE), commands to
+ * compare, resume and open them, the classic comparisons of the tutorials as one click each, and
+ * below, the compared runs' curves overlaid and their reconstructions of the same images.
+ */
+public final class RunsPane extends BorderPane {
+    final TableView<Run> table = new TableView<>();
+    final LineChart<Number, Number> chart = new LineChart<>(new NumberAxis(), new NumberAxis());
+    final ImageGrid grid = new ImageGrid();
+    private final TrainingViewModel training;
+    private final CompareViewModel compare;
+
+    public RunsPane(TrainingViewModel training, CompareViewModel compare, Consumer<Run> openInTrainTab) {
+        this.training = training;
+        this.compare = compare;
+        getStyleClass().add("runs-pane");
+        setPadding(new Insets(8));
+        setTop(toolbar(openInTrainTab));
+        SplitPane split = new SplitPane(table(), comparison());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.35);
+        setCenter(split);
+        training.runs().addListener((ListChangeListener<Run>) c -> {
+            while (c.next()) {
+                if (c.wasReplaced() && c.getAddedSubList().stream().anyMatch(compare.compared()::contains)) {
+                    compare.refresh();
+                    return;
+                }
+            }
+        });
+        // a compared run that is training: its curve grows epoch by epoch
+        training.testCurve().addListener((ListChangeListener<Object>) c -> {
+            if (compare.compared().stream().anyMatch(r -> r.status() == Run.Status.RUNNING)) compare.refresh();
+        });
+        compare.curves().addListener((ListChangeListener<CompareViewModel.Curve>) c -> drawCurves());
+        compare.resultProperty().addListener((o, a, r) -> drawImages(r));
+    }
+
+    private HBox toolbar(Consumer<Run> openInTrainTab) {
+        MenuButton classic = new MenuButton("Classic comparisons");
+        classic.setId("classic-comparisons");
+        for (ClassicComparisons c : ClassicComparisons.values()) {
+            MenuItem item = new MenuItem(c.title());
+            item.setOnAction(e -> runClassic(c));
+            classic.getItems().add(item);
+        }
+        classic.setTooltip(new Tooltip("Queues the two runs of a classic experiment on the chosen dataset, with the "
+                + "Train tab's epochs, batch and seed, and compares them as they finish"));
+        Button compareButton = new Button("Compare selected");
+        compareButton.setId("compare");
+        compareButton.setOnAction(e -> compare.compare(List.copyOf(table.getSelectionModel().getSelectedItems())));
+        compareButton.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+        Button resume = new Button("Resume");
+        resume.setId("resume-run");
+        resume.setTooltip(new Tooltip("Continue from the last checkpoint. A diverged run continues with the Train tab's "
+                + "learning rate when it is lower."));
+        resume.setOnAction(e -> {
+            Run r = table.getSelectionModel().getSelectedItem();
+            if (r != null) training.resumeRun(r);
+        });
+        resume.disableProperty().bind(Bindings.createBooleanBinding(() -> {
+            Run r = table.getSelectionModel().getSelectedItem();
+            return r == null || !r.resumable() || training.getState() != TrainingViewModel.State.IDLE;
+        }, table.getSelectionModel().selectedItemProperty(), training.stateProperty(), training.runs()));
+        Button open = new Button("Open in Train tab");
+        open.setOnAction(e -> {
+            Run r = table.getSelectionModel().getSelectedItem();
+            if (r != null) openInTrainTab.accept(r);
+        });
+        open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Label hint = new Label("Select runs (Ctrl/Shift-click) to compare them.");
+        hint.getStyleClass().add("text-muted");
+        HBox bar = new HBox(8, classic, compareButton, resume, open, hint);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(0, 0, 8, 0));
+        return bar;
+    }
+
+    /** Queues the comparison's runs and shows them compared (they fill in as they train). */
+    public List<Run> runClassic(ClassicComparisons c) {
+        List<Run> runs = new ArrayList<>();
+        for (ModelSpec spec : c.specs()) {
+            TrainingConfig config = new TrainingConfig(spec, training.epochsProperty().get(), training.batchProperty().get(),
+                    training.seedProperty().get());
+            runs.add(training.enqueue(config, null));
+        }
+        compare.noiseLevelProperty().set(c.inputNoise());
+        compare.noiseKindProperty().set(NoiseKind.GAUSSIAN);
+        compare.compare(runs);
+        table.getSelectionModel().clearSelection();
+        runs.forEach(r -> table.getSelectionModel().select(r));
+        return runs;
+    }
+
+    private TableView<Run> table() {
+        table.setId("runs-table");
+        table.setItems(training.runs());
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getColumns().add(column("Run", 230, Run::name));
+        table.getColumns().add(column("Model", 250, r -> r.config().spec().describe(784)));
+        table.getColumns().add(column("Data", 110, Run::datasetId));
+        table.getColumns().add(column("Epochs", 70, r -> r.history().epochsDone() + " / " + r.targetEpochs()));
+        table.getColumns().add(column("Test MSE", 80, r -> Double.isNaN(r.lastTestMse()) ? "–"
+                : String.format("%.4f", r.lastTestMse())));
+        table.getColumns().add(column("Status", 150, r -> r.status().toString()));
+        table.getColumns().add(column("Note", 400, Run::message));
+        table.setPlaceholder(new Label("No runs yet: press Start or Queue in the Train tab, or pick a classic comparison."));
+        return table;
+    }
+
+    private static TableColumn<Run, String> column(String title, double width, java.util.function.Function<Run, String> value) {
+        TableColumn<Run, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private VBox comparison() {
+        ComboBox<CompareViewModel.Measure> measure = new ComboBox<>();
+        measure.getItems().setAll(CompareViewModel.Measure.values());
+        measure.valueProperty().bindBidirectional(compare.measureProperty());
+        ComboBox<NoiseKind> noiseKind = new ComboBox<>();
+        noiseKind.getItems().setAll(NoiseKind.values());
+        noiseKind.valueProperty().bindBidirectional(compare.noiseKindProperty());
+        Slider noise = new Slider(0, 1, 0);
+        noise.valueProperty().bindBidirectional(compare.noiseLevelProperty());
+        noise.setPrefWidth(140);
+        noise.setId("compare-noise");
+        Label noiseValue = new Label();
+        noiseValue.textProperty().bind(Bindings.format("input noise %.2f", compare.noiseLevelProperty()));
+        noise.valueChangingProperty().addListener((o, was, is) -> { if (!is) compare.refresh(); });
+        noiseKind.valueProperty().addListener((o, a, b) -> compare.refresh());
+        Label status = new Label();
+        status.textProperty().bind(compare.statusProperty());
+        status.getStyleClass().add("text-muted");
+        HBox controls = new HBox(8, new Label("Curves:"), measure, new Label("Inputs:"), noiseKind, noise, noiseValue);
+        controls.setAlignment(Pos.CENTER_LEFT);
+
+        chart.setId("compare-chart");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(true);
+        chart.getXAxis().setLabel("epoch");
+        chart.getYAxis().setLabel("per pixel");
+        ((NumberAxis) chart.getYAxis()).setForceZeroInRange(false);
+        chart.setMinWidth(380);
+        grid.setId("compare-grid");
+        grid.setLabelWidth(190);
+        javafx.scene.control.ScrollPane gridScroll = new javafx.scene.control.ScrollPane(grid);
+        gridScroll.setFitToWidth(true);
+        HBox body = new HBox(10, chart, gridScroll);
+        HBox.setHgrow(chart, Priority.ALWAYS);
+        HBox.setHgrow(gridScroll, Priority.ALWAYS);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        return new VBox(6, controls, status, body);
+    }
+
+    private void drawCurves() {
+        List<XYChart.Series<Number, Number>> all = new ArrayList<>();
+        for (CompareViewModel.Curve c : compare.curves()) {
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            s.setName(c.name());
+            for (int i = 0; i < c.x().length; i++) {
+                if (Double.isFinite(c.y()[i])) s.getData().add(new XYChart.Data<>(c.x()[i], c.y()[i]));
+            }
+            all.add(s);
+        }
+        chart.setCreateSymbols(compare.measureProperty().get() == CompareViewModel.Measure.TEST_MSE);
+        chart.getYAxis().setLabel(compare.measureProperty().get().toString());
+        chart.getData().setAll(all);
+    }
+
+    private void drawImages(CompareViewModel.Result r) {
+        if (r == null) {
+            grid.setRows(List.of(), 28);
+            return;
+        }
+        List<ImageGrid.Row> rows = new ArrayList<>();
+        rows.add(new ImageGrid.Row("original", List.of(r.clean()), null));
+        if (r.inputs() != r.clean()) rows.add(new ImageGrid.Row("input: " + r.noise(), List.of(r.inputs()), null));
+        for (CompareViewModel.RunRow row : r.rows()) {
+            String label = row.reconstructions() == null ? row.name() + " (no model yet)"
+                    : String.format("%s%nMSE %.4f · PSNR %.1f dB", row.name(), row.mse(), row.psnr());
+            rows.add(new ImageGrid.Row(label, row.reconstructions() == null
+                    ? java.util.Arrays.asList(new float[r.clean().length][]) : List.of(row.reconstructions()), null));
+        }
+        grid.setRows(rows, r.side());
+    }
+
+    public CompareViewModel compareViewModel() { return compare; }
+}

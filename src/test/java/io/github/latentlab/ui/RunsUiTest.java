@@ -1,0 +1,77 @@
+package io.github.latentlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javafx.scene.chart.XYChart;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+import io.github.latentlab.TestData;
+import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.model.ModelKind;
+import io.github.latentlab.training.Run;
+import io.github.latentlab.ui.fx.Snapshots;
+import io.github.latentlab.ui.runs.ClassicComparisons;
+import io.github.latentlab.ui.training.TrainingViewModel;
+
+/** Runs side by side: a classic comparison queues two runs that train one after the other and are compared. */
+class RunsUiTest extends WindowTest {
+    @Start
+    void start(Stage stage) {
+        show(stage);
+    }
+
+    @Test
+    void aClassicComparisonTrainsTwoRunsAndShowsTwoCurvesAndTheirReconstructions(FxRobot robot) throws Exception {
+        DatasetSplit data = TestData.digits(1000, 200);
+        TrainingViewModel training = window.trainingViewModel();
+        robot.interact(() -> {
+            state.dataProperty().set(data);
+            training.datasetIdProperty().set(data.id());
+            training.epochsProperty().set(2);
+            training.batchProperty().set(64);
+        });
+        robot.clickOn("Compare");
+        robot.clickOn(ClassicComparisons.DENSE_VS_CONV.title());
+        waitUntil(() -> training.runs().size() >= 2 && training.runs().stream().limit(2)
+                .allMatch(r -> r.status() == Run.Status.FINISHED));
+        List<Run> compared = window.compareViewModel().compared();
+        assertEquals(2, compared.size());
+        assertEquals(ModelKind.CONV, compared.get(1).config().spec().kind());
+        for (Run r : compared) {
+            assertEquals(2, r.history().epochsDone(), r.name());
+            assertTrue(Files.exists(r.checkpoints().folder().resolve("epoch-0002.llab")), "checkpoint of " + r.name());
+        }
+
+        var chart = window.runsPane().lookup("#compare-chart");
+        waitUntil(() -> ((javafx.scene.chart.LineChart<?, ?>) chart).getData().stream()
+                .filter(s -> s.getData().size() == 2).count() == 2);
+        var series = ((javafx.scene.chart.LineChart<?, ?>) chart).getData();
+        assertEquals(compared.get(0).name(), series.get(0).getName());
+        assertTrue(series.stream().allMatch(s -> s.getData().stream().allMatch(d -> ((Number) ((XYChart.Data<?, ?>) d)
+                .getYValue()).doubleValue() > 0)));
+        waitUntil(() -> window.compareViewModel().resultProperty().get() != null
+                && window.compareViewModel().resultProperty().get().rows().stream().allMatch(r -> r.reconstructions() != null));
+        var rows = window.compareViewModel().resultProperty().get().rows();
+        assertTrue(rows.stream().allMatch(r -> r.mse() > 0 && r.mse() < 0.2), rows.toString());
+
+        Path png = Path.of("target/snapshots/runs-compare.png");
+        robot.interact(() -> {
+            try {
+                Files.createDirectories(png.getParent());
+                Snapshots.write(Snapshots.capture(window.runsPane()), png);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(Files.size(png) > 10_000);
+    }
+}
