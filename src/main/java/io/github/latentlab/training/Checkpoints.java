@@ -138,6 +138,21 @@ public final class Checkpoints {
         return ModelStore.load(latest);
     }
 
+    /** Deletes the run folder: its checkpoints, best model and plan (only files this class writes, then the folder). */
+    public void delete() throws IOException {
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path p : s.toList()) {
+                String name = p.getFileName().toString();
+                if (name.equals(PLAN_FILE) || name.endsWith(ModelStore.EXTENSION) || name.endsWith(".tmp")) Files.delete(p);
+            }
+        }
+        try {
+            Files.delete(folder);
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+            // the user put files of their own there: they stay
+        }
+    }
+
     Path epochFile(int epoch) {
         return folder.resolve(String.format(Locale.ROOT, "epoch-%04d%s", epoch, ModelStore.EXTENSION));
     }

@@ -139,5 +139,33 @@ class CliTest {
         assertTrue(bench.get("train_samples_per_second").asDouble() > 0, bench.toString());
         double ratio = bench.get("train_to_gemm_ratio").asDouble();
         assertTrue(ratio > 0 && ratio < 1.5, bench.toString());
+        assertTrue(bench.get("conv_samples_per_second").asDouble() > 0, bench.toString());
+    }
+
+    @Tag("slow")
+    @Test
+    void aConvRunWritesCheckpointsAndResumesWhereItStopped() throws Exception {
+        DatasetSplit d = TestData.digits(640, 10);
+        Path images = dir.resolve("img.idx.gz"), labels = dir.resolve("lbl.idx.gz");
+        IdxFormat.write(images, labels, d.train().pixels(), d.train().labels(), 28, true);
+        Path runs = dir.resolve("runs");
+        assertEquals(0, run("train", "--dataset", "idx:" + images + "," + labels, "--model", "conv", "--hidden", "8,16",
+                "--epochs", "1", "--batch", "64", "--runs", runs.toString(), "--json"), stderr());
+        JsonNode first = lastJsonLine();
+        assertEquals("conv", first.get("model").asText());
+        Path folder = Path.of(first.get("run").asText());
+        assertTrue(Files.exists(folder.resolve("epoch-0001.llab")) && Files.exists(folder.resolve("best.llab")));
+
+        assertEquals(2, run("train", "--resume", folder.toString(), "--json"), "its one epoch is done");
+        assertTrue(stderr().contains("already has its 1 epochs"), stderr());
+        assertEquals(0, run("train", "--resume", folder.toString(), "--epochs", "1", "--json"), stderr());
+        JsonNode resumed = lastJsonLine();
+        assertEquals(2, resumed.get("epochs").asInt());
+        assertEquals(1, resumed.get("resumed_from_epoch").asInt());
+        assertEquals(folder.toString(), resumed.get("run").asText());
+        assertTrue(Files.exists(folder.resolve("epoch-0002.llab")));
+
+        assertEquals(2, run("train", "--resume", dir.toString()));
+        assertTrue(stderr().contains("is not a Latent Lab run folder"), stderr());
     }
 }

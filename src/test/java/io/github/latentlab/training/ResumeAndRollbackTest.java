@@ -99,6 +99,10 @@ class ResumeAndRollbackTest {
         assertEquals(5, Checkpoints.open(run.folder()).loadLatest().metadata().epochsDone());
         assertNotNull(run.bestFile());
         assertEquals("test run", Checkpoints.list(dir).get(0).plan().name());
+
+        run.delete();
+        assertTrue(Files.notExists(run.folder()));
+        assertTrue(Checkpoints.list(dir).isEmpty());
     }
 
     @Test

@@ -106,9 +106,14 @@ public final class RunsPane extends BorderPane {
             if (r != null) openInTrainTab.accept(r);
         });
         open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Button delete = new Button("Delete…");
+        delete.setId("delete-run");
+        delete.setTooltip(new Tooltip("Delete the selected runs' folders (checkpoints) from disk"));
+        delete.setOnAction(e -> deleteSelected());
+        delete.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
         Label hint = new Label("Select runs (Ctrl/Shift-click) to compare them.");
         hint.getStyleClass().add("text-muted");
-        HBox bar = new HBox(8, classic, compareButton, resume, open, hint);
+        HBox bar = new HBox(8, classic, compareButton, resume, open, delete, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 8, 0));
         return bar;
@@ -128,6 +133,22 @@ public final class RunsPane extends BorderPane {
         table.getSelectionModel().clearSelection();
         runs.forEach(r -> table.getSelectionModel().select(r));
         return runs;
+    }
+
+    /** Deletes the selected runs' folders after asking; a running or queued run is left alone. */
+    private void deleteSelected() {
+        List<Run> chosen = table.getSelectionModel().getSelectedItems().stream()
+                .filter(r -> r.status() != Run.Status.RUNNING && r.status() != Run.Status.QUEUED).toList();
+        if (chosen.isEmpty()) return;
+        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "Delete " + chosen.size() + " run folder(s) with their checkpoints? Models you saved elsewhere stay.",
+                javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+        ask.initOwner(getScene().getWindow());
+        ask.setHeaderText("Delete runs?");
+        if (ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) != javafx.scene.control.ButtonType.OK) return;
+        training.deleteRuns(chosen);
+        compare.compared().removeAll(chosen);
+        compare.refresh();
     }
 
     private TableView<Run> table() {

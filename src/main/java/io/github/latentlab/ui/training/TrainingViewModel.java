@@ -380,6 +380,18 @@ public final class TrainingViewModel {
         }));
     }
 
+    /** Removes runs from the list and deletes their folders off the UI thread. */
+    public void deleteRuns(List<Run> toDelete) {
+        runs.removeAll(toDelete);
+        queue.removeAll(toDelete);
+        app.background().run(() -> {
+            for (Run r : toDelete) {
+                if (r.checkpoints() != null) r.checkpoints().delete();
+            }
+            return toDelete.size();
+        }, n -> app.statusProperty().set("Deleted " + n + " run(s)"));
+    }
+
     /** Tells list views that a run's fields changed. */
     private void refreshRun(Run run) {
         int i = runs.indexOf(run);
