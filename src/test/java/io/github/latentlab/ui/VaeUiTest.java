@@ -39,6 +39,19 @@ class VaeUiTest extends WindowTest {
         waitUntil(() -> training.testCurve().size() == 2 && training.getState() == TrainingViewModel.State.IDLE);
         assertTrue(state.model() instanceof VariationalAutoencoder);
         assertTrue(training.progressTextProperty().get().startsWith("Done"), training.progressTextProperty().get());
+        var chart = (io.github.latentlab.ui.controls.LossChart) window.lookup(".loss-chart");
+        assertEquals(4, chart.visibleSeries(), "train, test, reconstruction term and β·KL term");
+        assertTrue(training.trainCurve().stream().allMatch(p -> p.hasParts()
+                && Math.abs(p.recon() + p.kl() - p.loss()) < 1e-3 * p.loss()), "the two terms add up to the loss");
+        java.nio.file.Path png = java.nio.file.Path.of("target/snapshots/vae-training.png");
+        robot.interact(() -> {
+            try {
+                java.nio.file.Files.createDirectories(png.getParent());
+                io.github.latentlab.ui.fx.Snapshots.write(io.github.latentlab.ui.fx.Snapshots.capture(window), png);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
 
         LatentViewModel latent = window.latentViewModel();
         robot.interact(() -> window.tabs().getSelectionModel().select(1));
