@@ -185,9 +185,7 @@ final class TrainCommand {
         }
         ModelSpec spec = saved.metadata().spec();
         if (a.string("lr", null) != null) {
-            ModelSpec s = spec;
-            spec = new ModelSpec(s.kind(), s.hidden(), s.latent(), s.loss(), a.number("lr", s.learningRate()),
-                    s.noiseLevel(), s.noiseKind(), s.beta());
+            spec = spec.withLearningRate(a.number("lr", spec.learningRate()));
             saved.model().setLearningRate(spec.learningRate());
         }
         DatasetSplit data = load(plan.datasetId(), plan.testDatasetId());

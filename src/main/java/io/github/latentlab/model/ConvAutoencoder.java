@@ -82,10 +82,7 @@ public final class ConvAutoencoder extends SameDiffAutoencoder {
         SDVariable logits = sd.reshape(LOGITS, decoder(sd, spec, side, code), -1, inputSize);
         SDVariable zIn = sd.placeHolder(Z_IN, DataType.FLOAT, -1, spec.latent());
         sd.nn.sigmoid(DECODED, decoder(sd, spec, side, zIn).reshape(-1, inputSize));
-        SDVariable perPixel = spec.loss() == LossKind.BCE
-                ? sd.nn.relu(logits, 0).sub(logits.mul(target)).add(sd.math.log(sd.math.exp(sd.math.abs(logits).neg()).add(1.0)))
-                : sd.math.squaredDifference(sd.nn.sigmoid(logits), target);
-        SDVariable loss = perPixel.rename(PER_PIXEL).mean(LOSS);
+        SDVariable loss = perPixelLoss(sd, spec.loss(), logits, target).rename(PER_PIXEL).mean(LOSS);
         sd.setLossVariables(loss);
         sd.setTrainingConfig(new TrainingConfig.Builder().updater(new Adam(spec.learningRate()))
                 .dataSetFeatureMapping(INPUT, TARGET).markLabelsUnused().build());
@@ -111,10 +108,8 @@ public final class ConvAutoencoder extends SameDiffAutoencoder {
 
     /** A 3×3 "same" convolution, NCHW; weights created once per name, shared after. */
     private static SDVariable conv(SameDiff sd, String name, SDVariable x, int in, int out, int stride) {
-        SDVariable w = sd.hasVariable(name + "_W") ? sd.getVariable(name + "_W")
-                : sd.var(name + "_W", new XavierInitScheme('c', in * 9, out * 9), DataType.FLOAT, 3, 3, in, out);
-        SDVariable b = sd.hasVariable(name + "_b") ? sd.getVariable(name + "_b")
-                : sd.var(name + "_b", new ZeroInitScheme('c'), DataType.FLOAT, out);
+        SDVariable w = parameter(sd, name + "_W", new XavierInitScheme('c', in * 9, out * 9), 3, 3, in, out);
+        SDVariable b = parameter(sd, name + "_b", new ZeroInitScheme('c'), out);
         return sd.cnn().conv2d(x, w, b, Conv2DConfig.builder().kH(3).kW(3).sH(stride).sW(stride)
                 .paddingMode(PaddingMode.SAME).dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build());
     }

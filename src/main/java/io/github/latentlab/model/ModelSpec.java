@@ -85,6 +85,11 @@ public record ModelSpec(ModelKind kind, List<Integer> hidden, int latent, LossKi
     }
 
 
+    /** The same spec with another Adam learning rate (e.g. to resume a run that diverged). */
+    public ModelSpec withLearningRate(double rate) {
+        return new ModelSpec(kind, hidden, latent, loss, rate, noiseLevel, noiseKind, beta);
+    }
+
     /** Whether training corrupts the inputs (a DAE, or a conv autoencoder given a noise level). */
     public boolean denoising() { return noiseLevel > 0; }
 

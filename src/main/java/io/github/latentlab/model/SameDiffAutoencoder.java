@@ -98,11 +98,27 @@ abstract class SameDiffAutoencoder implements TrainableAutoencoder {
 
     /** x·W + b (ReLU'd if asked); W and b are created once per name and reused after. */
     static SDVariable dense(SameDiff sd, String name, SDVariable x, int in, int out, boolean relu) {
-        SDVariable w = sd.hasVariable(name + "_W") ? sd.getVariable(name + "_W")
-                : sd.var(name + "_W", new XavierInitScheme('c', in, out), DataType.FLOAT, in, out);
-        SDVariable b = sd.hasVariable(name + "_b") ? sd.getVariable(name + "_b")
-                : sd.var(name + "_b", new ZeroInitScheme('c'), DataType.FLOAT, 1, out);
+        SDVariable w = parameter(sd, name + "_W", new XavierInitScheme('c', in, out), in, out);
+        SDVariable b = parameter(sd, name + "_b", new ZeroInitScheme('c'), 1, out);
         SDVariable y = x.mmul(w).add(b);
         return relu ? sd.nn.relu(y, 0) : y;
+    }
+
+    /**
+     * The trainable variable {@code name}, created with {@code init} the first time and reused
+     * after: a second decoder built on {@code zIn} shares the first one's weights this way.
+     */
+    static SDVariable parameter(SameDiff sd, String name, org.nd4j.weightinit.WeightInitScheme init, long... shape) {
+        return sd.hasVariable(name) ? sd.getVariable(name) : sd.var(name, init, DataType.FLOAT, shape);
+    }
+
+    /**
+     * The per-pixel loss of sigmoid({@code logits}) against {@code target}: squared error, or BCE
+     * computed from the logits (relu(l) − l·x + log(1 + e^−|l|)) so it never takes log(0).
+     */
+    static SDVariable perPixelLoss(SameDiff sd, LossKind loss, SDVariable logits, SDVariable target) {
+        return loss == LossKind.BCE
+                ? sd.nn.relu(logits, 0).sub(logits.mul(target)).add(sd.math.log(sd.math.exp(sd.math.abs(logits).neg()).add(1.0)))
+                : sd.math.squaredDifference(sd.nn.sigmoid(logits), target);
     }
 }

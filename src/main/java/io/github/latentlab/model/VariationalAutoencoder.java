@@ -65,10 +65,7 @@ public final class VariationalAutoencoder extends SameDiffAutoencoder {
         SDVariable zIn = sd.placeHolder(Z_IN, DataType.FLOAT, -1, d);
         SDVariable logits = decoder(sd, spec, inputSize, z);
         sd.nn.sigmoid(DECODED, decoder(sd, spec, inputSize, zIn));
-        SDVariable perPixel = spec.loss() == LossKind.BCE
-                ? sd.nn.relu(logits, 0).sub(logits.mul(target)).add(sd.math.log(sd.math.exp(sd.math.abs(logits).neg()).add(1.0)))
-                : sd.math.squaredDifference(sd.nn.sigmoid(logits), target);
-        SDVariable recon = perPixel.sum(1).mean(RECON);
+        SDVariable recon = perPixelLoss(sd, spec.loss(), logits, target).sum(1).mean(RECON);
         SDVariable kl = logvar.add(1.0).sub(mu.mul(mu)).sub(sd.math.exp(logvar)).sum(1).mul(-0.5).mean(KL);
         SDVariable loss = recon.add(LOSS, kl.mul(spec.beta()));
         sd.setLossVariables(loss);

@@ -33,6 +33,12 @@ public final class Trainer {
 
         /** The point just recorded (with a VAE's loss parts), before {@link #onIteration}. */
         default void onPoint(LossPoint point) { }
+
+        /** Ignores everything. */
+        Listener NONE = new Listener() {
+            @Override public void onIteration(long i, int e, double p, double l, double s) { }
+            @Override public void onEpoch(EpochRecord r) { }
+        };
     }
 
     /** Lets the owner pause or stop the loop between batches. */
@@ -153,8 +159,10 @@ public final class Trainer {
             history.addEpoch(record);
             if (checkpoints != null) saveCheckpoint();
             listener.onEpoch(record);
-            lastGood = model.copy();
-            lastGoodEpoch = epoch;
+            if (e + 1 < config.epochs()) { // a copy to roll back to, while epochs remain
+                lastGood = model.copy();
+                lastGoodEpoch = epoch;
+            }
         }
         return new Outcome(Status.FINISHED, firstEpoch + config.epochs(), "finished " + config.epochs() + " epochs", model);
     }

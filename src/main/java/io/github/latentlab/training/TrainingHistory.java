@@ -44,18 +44,6 @@ public final class TrainingHistory {
         points.removeIf(p -> p.epochPosition() > keepEpochs + 1e-9);
     }
 
-    public synchronized TrainingHistory copy() {
-        TrainingHistory h = new TrainingHistory();
-        h.replaceWith(epochs, points);
-        return h;
-    }
-
-    /** The epoch with the lowest test loss, or null before the first epoch. */
-    public synchronized EpochRecord best() {
-        return epochs.stream().filter(e -> Double.isFinite(e.testLoss()))
-                .min(java.util.Comparator.comparingDouble(EpochRecord::testLoss)).orElse(null);
-    }
-
     private void halve() {
         List<LossPoint> merged = new ArrayList<>(points.size() / 2 + 1);
         for (int i = 0; i + 1 < points.size(); i += 2) {

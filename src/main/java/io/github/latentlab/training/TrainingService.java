@@ -212,10 +212,8 @@ public final class TrainingService implements AutoCloseable {
             this.epochPosition = firstEpoch;
         }
 
-        private LossPoint lastPoint;
-
         @Override
-        public void onPoint(LossPoint point) { lastPoint = point; }
+        public void onPoint(LossPoint point) { pending.add(point); }
 
         @Override
         public void onIteration(long iteration, int epoch, double epochPosition, double loss, double sps) {
@@ -224,8 +222,6 @@ public final class TrainingService implements AutoCloseable {
             this.epochPosition = epochPosition;
             this.loss = loss;
             this.samplesPerSecond = sps;
-            pending.add(lastPoint != null && lastPoint.iteration() == iteration ? lastPoint
-                    : new LossPoint(iteration, epochPosition, loss));
             long now = System.nanoTime();
             if (now - lastEmit >= PROGRESS_INTERVAL_NANOS) {
                 lastEmit = now;

@@ -34,6 +34,14 @@ class CliTest {
     private String stdout() { return out.toString(StandardCharsets.UTF_8); }
     private String stderr() { return err.toString(StandardCharsets.UTF_8); }
 
+    /** {@code n} built-in digits written as a gzipped IDX pair in the temp folder, as an {@code idx:} id. */
+    private String idxDataset(int n) throws Exception {
+        DatasetSplit d = TestData.digits(n, 10);
+        Path images = dir.resolve("img.idx.gz"), labels = dir.resolve("lbl.idx.gz");
+        IdxFormat.write(images, labels, d.train().pixels(), d.train().labels(), 28, true);
+        return "idx:" + images + "," + labels;
+    }
+
     private JsonNode lastJsonLine() throws Exception {
         String[] lines = stdout().strip().split("\n");
         return new ObjectMapper().readTree(lines[lines.length - 1]);
@@ -72,10 +80,7 @@ class CliTest {
     @Tag("slow")
     @Test
     void trainThenEvaluateEndToEndWithJson() throws Exception {
-        DatasetSplit d = TestData.digits(2000, 10);
-        Path images = dir.resolve("img.idx.gz"), labels = dir.resolve("lbl.idx.gz");
-        IdxFormat.write(images, labels, d.train().pixels(), d.train().labels(), 28, true);
-        String dataset = "idx:" + images + "," + labels;
+        String dataset = idxDataset(2000);
         Path model = dir.resolve("dae.llab");
 
         assertEquals(0, run("train", "--dataset", dataset, "--model", "dae", "--hidden", "64", "--latent", "8",
@@ -145,11 +150,9 @@ class CliTest {
     @Tag("slow")
     @Test
     void aConvRunWritesCheckpointsAndResumesWhereItStopped() throws Exception {
-        DatasetSplit d = TestData.digits(640, 10);
-        Path images = dir.resolve("img.idx.gz"), labels = dir.resolve("lbl.idx.gz");
-        IdxFormat.write(images, labels, d.train().pixels(), d.train().labels(), 28, true);
+        String dataset = idxDataset(640);
         Path runs = dir.resolve("runs");
-        assertEquals(0, run("train", "--dataset", "idx:" + images + "," + labels, "--model", "conv", "--hidden", "8,16",
+        assertEquals(0, run("train", "--dataset", dataset, "--model", "conv", "--hidden", "8,16",
                 "--epochs", "1", "--batch", "64", "--runs", runs.toString(), "--json"), stderr());
         JsonNode first = lastJsonLine();
         assertEquals("conv", first.get("model").asText());

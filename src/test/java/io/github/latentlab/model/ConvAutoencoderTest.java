@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.latentlab.TestData;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseKind;
-import io.github.latentlab.training.EpochRecord;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
@@ -68,10 +67,7 @@ class ConvAutoencoderTest {
         double before = Evaluation.of(conv, data.test()).mse();
         TrainingHistory history = new TrainingHistory();
         Trainer.Outcome o = new Trainer(conv, data, new TrainingConfig(SPEC, 2, 64, 3), history)
-                .run(new Trainer.Listener() {
-                    @Override public void onIteration(long i, int e, double p, double l, double s) { }
-                    @Override public void onEpoch(EpochRecord r) { }
-                }, Trainer.Control.NONE);
+                .run(Trainer.Listener.NONE, Trainer.Control.NONE);
         assertEquals(Trainer.Status.FINISHED, o.status(), o.message());
         double after = history.epochs().get(1).testMse();
         assertTrue(after < before * 0.5, "test MSE " + before + " → " + after);

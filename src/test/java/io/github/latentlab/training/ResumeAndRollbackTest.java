@@ -25,10 +25,6 @@ import io.github.latentlab.model.TrainableAutoencoder;
 
 @Tag("slow")
 class ResumeAndRollbackTest {
-    private static final Trainer.Listener QUIET = new Trainer.Listener() {
-        @Override public void onIteration(long i, int e, double p, double l, double s) { }
-        @Override public void onEpoch(EpochRecord r) { }
-    };
 
     private static ModelSpec spec(ModelKind kind) {
         return switch (kind) {
@@ -58,12 +54,12 @@ class ResumeAndRollbackTest {
         TrainingConfig config = new TrainingConfig(spec, 3, 64, 11);
 
         TrainingHistory whole = new TrainingHistory();
-        new Trainer(TrainableAutoencoder.create(spec, 784, 11), data, config, whole).run(QUIET, Trainer.Control.NONE);
+        new Trainer(TrainableAutoencoder.create(spec, 784, 11), data, config, whole).run(Trainer.Listener.NONE, Trainer.Control.NONE);
 
         Checkpoints run = Checkpoints.create(dir, plan(3));
         TrainingHistory first = new TrainingHistory();
         Trainer.Outcome stopped = new Trainer(TrainableAutoencoder.create(spec, 784, 11), data, config, first)
-                .checkpointTo(run).run(QUIET, stopAfterEpochs(first, 1));
+                .checkpointTo(run).run(Trainer.Listener.NONE, stopAfterEpochs(first, 1));
         assertEquals(Trainer.Status.STOPPED, stopped.status());
 
         SavedModel saved = Checkpoints.open(run.folder()).loadLatest();
@@ -71,7 +67,7 @@ class ResumeAndRollbackTest {
         TrainingHistory resumed = new TrainingHistory();
         resumed.replaceWith(saved.metadata().epochs(), saved.metadata().points());
         new Trainer(saved.model(), data, new TrainingConfig(spec, 2, 64, 11), resumed).checkpointTo(run)
-                .run(QUIET, Trainer.Control.NONE);
+                .run(Trainer.Listener.NONE, Trainer.Control.NONE);
 
         assertEquals(3, resumed.epochsDone());
         for (int e = 0; e < 3; e++) {
@@ -90,7 +86,7 @@ class ResumeAndRollbackTest {
         ModelSpec spec = spec(ModelKind.AE);
         Checkpoints run = Checkpoints.create(dir, plan(5));
         new Trainer(TrainableAutoencoder.create(spec, 784, 1), data, new TrainingConfig(spec, 5, 64, 1), new TrainingHistory())
-                .checkpointTo(run).run(QUIET, Trainer.Control.NONE);
+                .checkpointTo(run).run(Trainer.Listener.NONE, Trainer.Control.NONE);
         List<String> names;
         try (var s = Files.list(run.folder())) {
             names = s.map(p -> p.getFileName().toString()).sorted().toList();
@@ -111,7 +107,7 @@ class ResumeAndRollbackTest {
         ModelSpec spec = new ModelSpec(ModelKind.AE, List.of(64), 8, LossKind.MSE, 1e-3, 0);
         TrainableAutoencoder model = TrainableAutoencoder.create(spec, 784, 2);
         TrainingHistory history = new TrainingHistory();
-        Trainer.Outcome good = new Trainer(model, data, new TrainingConfig(spec, 1, 64, 2), history).run(QUIET, Trainer.Control.NONE);
+        Trainer.Outcome good = new Trainer(model, data, new TrainingConfig(spec, 1, 64, 2), history).run(Trainer.Listener.NONE, Trainer.Control.NONE);
         assertEquals(Trainer.Status.FINISHED, good.status());
         float[][] probe = data.test().images(new int[] {0, 1, 2});
         float[][] afterEpoch1 = model.reconstruct(probe);
@@ -119,7 +115,7 @@ class ResumeAndRollbackTest {
 
         ModelSpec tooHigh = new ModelSpec(ModelKind.AE, List.of(64), 8, LossKind.MSE, 100, 0);
         model.setLearningRate(tooHigh.learningRate());
-        Trainer.Outcome bad = new Trainer(model, data, new TrainingConfig(tooHigh, 2, 64, 2), history).run(QUIET, Trainer.Control.NONE);
+        Trainer.Outcome bad = new Trainer(model, data, new TrainingConfig(tooHigh, 2, 64, 2), history).run(Trainer.Listener.NONE, Trainer.Control.NONE);
 
         assertEquals(Trainer.Status.DIVERGED, bad.status(), bad.message());
         assertTrue(bad.message().startsWith("Learning rate 100.0 is too high for Adam"), bad.message());

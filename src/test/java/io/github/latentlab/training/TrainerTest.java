@@ -19,16 +19,12 @@ import io.github.latentlab.model.ModelSpec;
 
 @Tag("slow")
 class TrainerTest {
-    private static final Trainer.Listener QUIET = new Trainer.Listener() {
-        @Override public void onIteration(long i, int e, double p, double l, double s) { }
-        @Override public void onEpoch(EpochRecord r) { }
-    };
 
     private static List<EpochRecord> train(ModelSpec spec, DatasetSplit data, int epochs, long seed) throws Exception {
         TrainingConfig config = new TrainingConfig(spec, epochs, 64, seed);
         DenseAutoencoder model = DenseAutoencoder.create(spec, 784, seed);
         TrainingHistory history = new TrainingHistory();
-        Trainer.Outcome outcome = new Trainer(model, data, config, history).run(QUIET, Trainer.Control.NONE);
+        Trainer.Outcome outcome = new Trainer(model, data, config, history).run(Trainer.Listener.NONE, Trainer.Control.NONE);
         assertEquals(Trainer.Status.FINISHED, outcome.status(), outcome.message());
         return history.epochs();
     }
@@ -76,7 +72,7 @@ class TrainerTest {
         ModelSpec spec = new ModelSpec(ModelKind.AE, List.of(256), 8, LossKind.MSE, 100, 0);
         TrainingConfig config = new TrainingConfig(spec, 3, 64, 1);
         DenseAutoencoder model = DenseAutoencoder.create(spec, 784, 1);
-        Trainer.Outcome outcome = new Trainer(model, data, config, new TrainingHistory()).run(QUIET, Trainer.Control.NONE);
+        Trainer.Outcome outcome = new Trainer(model, data, config, new TrainingHistory()).run(Trainer.Listener.NONE, Trainer.Control.NONE);
         assertEquals(Trainer.Status.DIVERGED, outcome.status(), outcome.message());
         assertTrue(outcome.message().contains("Learning rate 100.0 is too high for Adam"), outcome.message());
         assertTrue(outcome.message().contains("at epoch 1, iteration 25"), outcome.message());

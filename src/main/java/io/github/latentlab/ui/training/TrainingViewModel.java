@@ -25,7 +25,6 @@ import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.model.ModelStore;
-import io.github.latentlab.model.SavedModel;
 import io.github.latentlab.training.Checkpoints;
 import io.github.latentlab.training.EpochRecord;
 import io.github.latentlab.training.LossPoint;
@@ -77,7 +76,6 @@ public final class TrainingViewModel {
     private final ObservableList<Run> runs = FXCollections.observableArrayList();
     private final java.util.Deque<Run> queue = new java.util.ArrayDeque<>();
     private final java.nio.file.Path runsRoot;
-    private Run currentRun;
     private double smoothedRecon = Double.NaN;
     private double smoothedKl = Double.NaN;
     private final ObjectProperty<io.github.latentlab.data.noise.NoiseKind> noiseKind =
@@ -116,7 +114,6 @@ public final class TrainingViewModel {
     /** This session's runs and earlier ones found on disk, newest first. */
     public ObservableList<Run> runs() { return runs; }
     public BooleanProperty denoiseProperty() { return denoise; }
-    public java.nio.file.Path runsRoot() { return runsRoot; }
 
     /** Lists the runs of earlier sessions (off the UI thread); a crashed one shows as interrupted. */
     public void loadEarlierRuns() {
@@ -212,9 +209,6 @@ public final class TrainingViewModel {
         return run;
     }
 
-    /** How many runs wait in the queue. */
-    public int queued() { return queue.size(); }
-
     private void startNext() {
         Run next = queue.poll();
         if (next != null) startRun(next);
@@ -230,7 +224,7 @@ public final class TrainingViewModel {
     private void startRun(Run run) {
         message.set("");
         state.set(State.LOADING);
-        withData(run.datasetId(), data -> launch(data, run, null));
+        withData(run.datasetId(), data -> launch(data, run, null, run.config().spec()));
     }
 
     /** Runs {@code then} with the dataset {@code id}, loading it off the UI thread if it is not the current one. */
@@ -264,14 +258,14 @@ public final class TrainingViewModel {
     }
 
     /**
-     * Builds the run's model (or takes {@code resumed}, a checkpoint with its history) and its
-     * folder off the UI thread, then trains it.
+     * Builds the run's model (or takes {@code resumed}, loaded from its last checkpoint, whose
+     * history the run already holds) and its folder off the UI thread, then trains it with {@code spec}.
      */
-    private void launch(DatasetSplit data, Run run, SavedModel resumed) {
+    private void launch(DatasetSplit data, Run run, TrainableAutoencoder resumed, ModelSpec spec) {
         progressText.set(resumed == null ? "Building model…" : "Resuming…");
         TrainingConfig config = run.config();
         app.background().run(() -> {
-            TrainableAutoencoder model = resumed != null ? resumed.model()
+            TrainableAutoencoder model = resumed != null ? resumed
                     : TrainableAutoencoder.create(config.spec(), data.train().pixelCount(), config.seed());
             if (run.checkpoints() == null) {
                 run.setCheckpoints(Checkpoints.create(runsRoot, new RunPlan(run.name(), run.datasetId(), null,
@@ -281,24 +275,18 @@ public final class TrainingViewModel {
         }, model -> {
             if (state.get() != State.LOADING) { // stopped while building
                 run.setStatus(Run.Status.STOPPED, "stopped before it started");
-                runs.set(runs.indexOf(run), run);
+                refreshRun(run);
                 return;
             }
             TrainingHistory history = run.history();
             int done = history.epochsDone();
-            TrainingConfig remaining = new TrainingConfig(resumed != null ? resumed.metadata().spec() : config.spec(),
-                    Math.max(1, run.targetEpochs() - done), config.batchSize(), config.seed());
+            TrainingConfig remaining = new TrainingConfig(spec, Math.max(1, run.targetEpochs() - done),
+                    config.batchSize(), config.seed());
             run.setModel(model);
             run.setStatus(Run.Status.RUNNING, "");
             refreshRun(run);
-            currentRun = run;
             app.setModel(model, history, config);
-            resetCurves();
-            if (done > 0) {
-                apply(List.of(new TrainingEvent(TrainingEvent.Type.PROGRESS, history.lastIteration(), done, done, 0,
-                        Double.NaN, 0, Double.NaN, history.points(), null, null)));
-                testCurve.setAll(history.epochs());
-            }
+            if (done > 0) showHistory(history, done); else resetCurves();
             state.set(State.RUNNING);
             progress.set(0);
             progressText.set(done > 0 ? "Resuming at epoch " + done + "…" : "Starting…");
@@ -325,11 +313,7 @@ public final class TrainingViewModel {
         run.setModel(outcome.model());
         if (outcome.status() == Trainer.Status.DIVERGED) {
             app.setModel(outcome.model(), run.history(), run.config());
-            resetCurves();
-            apply(List.of(new TrainingEvent(TrainingEvent.Type.PROGRESS, run.history().lastIteration(),
-                    run.history().epochsDone(), run.targetEpochs(), 0, Double.NaN, 0, Double.NaN,
-                    run.history().points(), null, null)));
-            testCurve.setAll(run.history().epochs());
+            showHistory(run.history(), run.targetEpochs());
             message.set(outcome.message());
         }
         String planStatus = switch (status) {
@@ -358,21 +342,15 @@ public final class TrainingViewModel {
         message.set("");
         state.set(State.LOADING);
         double lr = learningRate.get();
-        withData(run.datasetId(), data -> app.background().run(() -> {
-            SavedModel saved = run.checkpoints().loadLatest();
-            ModelSpec s = saved.metadata().spec();
-            if (run.status() == Run.Status.DIVERGED && lr < s.learningRate()) {
-                saved.model().setLearningRate(lr);
-                s = new ModelSpec(s.kind(), s.hidden(), s.latent(), s.loss(), lr, s.noiseLevel(), s.noiseKind(), s.beta());
+        withData(run.datasetId(), data -> app.background().run(() -> run.checkpoints().loadLatest(), saved -> {
+            ModelSpec spec = saved.metadata().spec();
+            if (run.status() == Run.Status.DIVERGED && lr < spec.learningRate()) {
+                spec = spec.withLearningRate(lr);
+                saved.model().setLearningRate(lr); // not training yet: this thread may still touch it
             }
-            return new SavedModel(saved.model(), new io.github.latentlab.model.ModelMetadata(s, saved.metadata().inputSize(),
-                    saved.metadata().datasetId(), saved.metadata().datasetFingerprint(), saved.metadata().seed(),
-                    saved.metadata().batchSize(), saved.metadata().epochs(), saved.metadata().points(),
-                    saved.metadata().savedAt(), saved.metadata().appVersion()));
-        }, saved -> {
             run.history().replaceWith(saved.metadata().epochs(), saved.metadata().points());
             if (run.history().epochsDone() >= run.targetEpochs()) run.setTargetEpochs(run.history().epochsDone() + epochs.get());
-            launch(data, run, saved);
+            launch(data, run, saved.model(), spec);
         }, error -> {
             state.set(State.IDLE);
             message.set("Could not resume " + run.name() + ": " + error.getMessage());
@@ -420,10 +398,7 @@ public final class TrainingViewModel {
         history.replaceWith(m.epochs(), m.points());
         app.setModel(saved.model(), history, new TrainingConfig(s, Math.max(1, epochs.get()),
                 m.batchSize() > 0 ? m.batchSize() : batch.get(), m.seed()));
-        resetCurves();
-        apply(List.of(new TrainingEvent(TrainingEvent.Type.PROGRESS, history.lastIteration(), m.epochsDone(),
-                m.epochsDone(), 1, Double.NaN, 0, Double.NaN, m.points(), null, null)));
-        testCurve.setAll(m.epochs());
+        showHistory(history, m.epochsDone());
         progress.set(1);
         progressText.set("Loaded a model trained " + m.epochsDone() + " epochs on " + m.datasetId());
     }
@@ -449,6 +424,14 @@ public final class TrainingViewModel {
             }
             default -> { }
         }
+    }
+
+    /** Draws a history from scratch: its training points (smoothed, thinned) and its test points. */
+    private void showHistory(TrainingHistory history, int totalEpochs) {
+        resetCurves();
+        apply(List.of(new TrainingEvent(TrainingEvent.Type.PROGRESS, history.lastIteration(), history.epochsDone(),
+                totalEpochs, 0, Double.NaN, 0, Double.NaN, history.points(), null, null)));
+        testCurve.setAll(history.epochs());
     }
 
     private void resetCurves() {
