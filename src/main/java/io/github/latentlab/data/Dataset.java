@@ -114,6 +114,29 @@ public final class Dataset {
         return new Dataset(newId, side, px, lb, classNames, f);
     }
 
+    /**
+     * The images of {@code a} followed by those of {@code b} (same side and classes); factor
+     * columns both have are kept.
+     */
+    public static Dataset concat(String newId, Dataset a, Dataset b) {
+        if (a.side != b.side || !a.classNames.equals(b.classNames)) {
+            throw new IllegalArgumentException("cannot join " + a.id + " and " + b.id + ": different image sizes or classes");
+        }
+        float[] px = java.util.Arrays.copyOf(a.pixels, a.pixels.length + b.pixels.length);
+        System.arraycopy(b.pixels, 0, px, a.pixels.length, b.pixels.length);
+        int[] lb = java.util.Arrays.copyOf(a.labels, a.labels.length + b.labels.length);
+        System.arraycopy(b.labels, 0, lb, a.labels.length, b.labels.length);
+        Map<String, float[]> f = new LinkedHashMap<>();
+        a.factors.forEach((name, column) -> {
+            float[] other = b.factors.get(name);
+            if (other == null) return;
+            float[] c = java.util.Arrays.copyOf(column, column.length + other.length);
+            System.arraycopy(other, 0, c, column.length, other.length);
+            f.put(name, c);
+        });
+        return new Dataset(newId, a.side, px, lb, a.classNames, f);
+    }
+
     /** Indices of the images whose label is {@code label}. */
     public int[] indicesOfClass(int label) {
         List<Integer> out = new ArrayList<>();

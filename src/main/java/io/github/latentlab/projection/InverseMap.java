@@ -44,8 +44,41 @@ public final class InverseMap {
             }
             for (int j = 0; j < code.length; j++) code[j] /= w;
         }
-        int nearestCode = Knn.nearest(codes, code, 1, -1)[0];
-        return new Result(code, Math.sqrt(Knn.dist2(codes[nearestCode], code)) / typicalGap);
+        return new Result(code, offData(code));
+    }
+
+    /**
+     * The other way: where a new code (e.g. of a noisy copy or a drawing) lands on this map.
+     * Exact for identity and PCA; for t-SNE and UMAP the inverse-distance weighted mean of the map
+     * positions of the {@link #K} nearest codes, as the map's own non-landmark points are placed.
+     */
+    public double[] place(double[] code) {
+        if (identity) return new double[] {code[0], code[1]};
+        if (pca != null) return pca.project(code);
+        int[] near = Knn.nearest(codes, code, K, -1);
+        double x = 0, y = 0, w = 0;
+        for (int i : near) {
+            double weight = 1 / (Math.sqrt(Knn.dist2(codes[i], code)) + 1e-9);
+            x += weight * xy[i][0];
+            y += weight * xy[i][1];
+            w += weight;
+        }
+        return new double[] {x / w, y / w};
+    }
+
+    /** Distance from {@code code} to the nearest real code, in typical gaps between codes. */
+    public double offData(double[] code) {
+        return distanceInGaps(codes[nearestCode(code)], code);
+    }
+
+    /** The row of the real code nearest to {@code code}. */
+    public int nearestCode(double[] code) {
+        return Knn.nearest(codes, code, 1, -1)[0];
+    }
+
+    /** Latent distance between two codes in typical gaps between the map's codes. */
+    public double distanceInGaps(double[] a, double[] b) {
+        return Math.sqrt(Knn.dist2(a, b)) / typicalGap;
     }
 
     /** Median distance from a code to its nearest other code, over a sample of 500 codes. */

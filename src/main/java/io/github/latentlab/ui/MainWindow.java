@@ -70,13 +70,14 @@ public final class MainWindow extends BorderPane {
         split = new SplitPane(trainingPane, reconstructionPane);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);
-        this.noiseVm = new io.github.latentlab.ui.noise.NoiseViewModel(app);
+        this.latentVm = new io.github.latentlab.ui.latent.LatentViewModel(app);
+        this.noiseVm = new io.github.latentlab.ui.noise.NoiseViewModel(app, latentVm);
         var noisePane = new io.github.latentlab.ui.noise.NoisePane(noiseVm, noise -> {
             trainingVm.kindProperty().set(io.github.latentlab.model.ModelKind.DAE);
             trainingVm.noiseKindProperty().set(noise.kind());
             trainingVm.noiseLevelProperty().set(noise.level());
             tabs.getSelectionModel().select(0);
-        });
+        }, latentVm, trainingVm.runs());
         javafx.scene.control.Tab trainTab = new javafx.scene.control.Tab("Train", split);
         javafx.scene.control.Tab noiseTab = new javafx.scene.control.Tab("Noise", noisePane);
         trainTab.setId("tab-train");
@@ -84,7 +85,6 @@ public final class MainWindow extends BorderPane {
         this.drawVm = new io.github.latentlab.ui.draw.DrawViewModel(app);
         javafx.scene.control.Tab drawTab = new javafx.scene.control.Tab("Draw", new io.github.latentlab.ui.draw.DrawPane(drawVm));
         drawTab.setId("tab-draw");
-        this.latentVm = new io.github.latentlab.ui.latent.LatentViewModel(app);
         javafx.scene.control.Tab latentTab = new javafx.scene.control.Tab("Latent map",
                 new io.github.latentlab.ui.latent.LatentPane(latentVm));
         latentTab.setId("tab-latent");

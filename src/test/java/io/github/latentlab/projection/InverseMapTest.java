@@ -42,4 +42,25 @@ class InverseMapTest {
         assertArrayEquals(new double[] {3.3, 4.4}, inverse.at(3.3, 4.4).code(), 1e-12);
         assertTrue(inverse.at(50, 50).offData() > 10);
     }
+
+    @Test
+    void newCodesLandWhereTheirDataLies() {
+        float[][] x = clusters(300);
+        double[][] codes = Knn.toDouble(x);
+        PcaProjector pca = new PcaProjector(0, 1);
+        Embedding pe = pca.fit(x);
+        InverseMap byPca = new InverseMap(codes, pe, pca);
+        assertArrayEquals(pe.xy()[17], byPca.place(codes[17]), 1e-9, "PCA places a code exactly where the map has it");
+
+        Embedding te = new TsneProjector(30, 300, 300, 1).fit(x);
+        InverseMap byTsne = new InverseMap(codes, te, null);
+        for (int i : new int[] {4, 100, 299}) {
+            double[] nudged = codes[i].clone();
+            nudged[0] += 0.05;
+            double[] at = byTsne.place(nudged);
+            int nearestOnMap = Knn.nearest(te.xy(), at, 1, -1)[0];
+            assertTrue(nearestOnMap % 3 == i % 3, "a nudged code of cluster " + i % 3 + " lands in cluster " + nearestOnMap % 3);
+        }
+        assertTrue(byTsne.offData(codes[5]) == 0);
+    }
 }

@@ -30,6 +30,10 @@ public final class ImageGrid extends Region {
     private double labelWidth = 96;
     private static final double GAP = 4;
     private static final double CAPTION_HEIGHT = 28;
+    /** Where each image was drawn last: {x, y, size, index}, for clicks. */
+    private final List<double[]> drawn = new java.util.ArrayList<>();
+    private int highlighted = -1;
+    private java.util.function.IntConsumer onImageClicked;
 
     public ImageGrid() {
         getChildren().add(canvas);
@@ -58,6 +62,28 @@ public final class ImageGrid extends Region {
         });
         javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(save);
         setOnContextMenuRequested(e -> menu.show(this, e.getScreenX(), e.getScreenY()));
+        setOnMouseClicked(e -> {
+            if (onImageClicked == null || e.getButton() != javafx.scene.input.MouseButton.PRIMARY) return;
+            int i = imageAt(e.getX(), e.getY());
+            if (i >= 0) onImageClicked.accept(i);
+        });
+    }
+
+    /** Called with an image's index in its row when the user clicks it. */
+    public void setOnImageClicked(java.util.function.IntConsumer handler) { this.onImageClicked = handler; }
+
+    /** Frames the images at this index in every row (-1: none). */
+    public void setHighlighted(int index) {
+        highlighted = index;
+        draw();
+    }
+
+    /** The index (within its row) of the image drawn at (x, y), or -1. */
+    public int imageAt(double x, double y) {
+        for (double[] d : drawn) {
+            if (x >= d[0] && x < d[0] + d[2] && y >= d[1] && y < d[1] + d[2]) return (int) d[3];
+        }
+        return -1;
     }
 
     /** Shows the rows; every row should have the same number of images. */
@@ -87,6 +113,7 @@ public final class ImageGrid extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth(), h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
+        drawn.clear();
         if (rows.isEmpty() || w <= 0 || h <= 0) return;
         int count = rows.stream().mapToInt(r -> r.images().size()).max().orElse(0);
         if (count == 0) return;
@@ -123,6 +150,12 @@ public final class ImageGrid extends Region {
                         g.fillRect(x, y, cell, cell);
                     } else {
                         g.drawImage(toImage(pixels, side), x, y, cell, cell);
+                    }
+                    drawn.add(new double[] {x, y, cell, i});
+                    if (i == highlighted) {
+                        g.setStroke(Color.web("#d35400"));
+                        g.setLineWidth(2);
+                        g.strokeRect(x - 1, y - 1, cell + 2, cell + 2);
                     }
                     if (row.captions() != null && i < row.captions().size() && row.captions().get(i) != null) {
                         g.setFill(Color.gray(0.25));

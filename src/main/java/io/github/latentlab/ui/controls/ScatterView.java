@@ -16,7 +16,10 @@ import javafx.scene.shape.Circle;
  * shown by one ImageView: no node per point. Points are 2–4 pixels wide (fewer points, larger),
  * colored by class. Pressing or
  * dragging reports the position in data coordinates and marks it with a ring; a click (release
- * without moving) also reports a pick; shift-drag selects the points in a rectangle.
+ * without moving) also reports a pick; shift-drag selects the points in a rectangle. The scroll
+ * wheel zooms about the cursor, right- or middle-drag (or ctrl-drag) pans, {@link #resetView()}
+ * fits all points again. An overlay of a few marked points and an outline (e.g. a noise trail
+ * and its ellipse) can be drawn over the points.
  */
 public final class ScatterView extends Region {
     /** Class colors (Tableau 10), then repeated. */
@@ -49,6 +52,15 @@ public final class ScatterView extends Region {
     private float[][] tiles;
     private int tileRes;
     private double tileX0, tileX1, tileY0, tileY1;
+    /** The view: data point (centerX, centerY) at the middle of the region, fitted scale × zoom. */
+    private double centerX, centerY, zoom = 1;
+    private double panLastX, panLastY;
+    private boolean panning;
+    private java.util.List<Mark> marks = java.util.List.of();
+    private double[][] outline;
+
+    /** A point drawn over the map: data position, ARGB color, radius in pixels. */
+    public record Mark(double x, double y, int color, int radius) { }
 
     public ScatterView() {
         getStyleClass().add("scatter-view");
@@ -65,7 +77,11 @@ public final class ScatterView extends Region {
         box.setMouseTransparent(true);
         getChildren().add(box);
         setOnMousePressed(e -> {
-            if (e.isShiftDown()) { // shift-drag: box select
+            if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY || e.isControlDown()) { // pan
+                panning = true;
+                panLastX = e.getX();
+                panLastY = e.getY();
+            } else if (e.isShiftDown()) { // shift-drag: box select
                 boxStartX = e.getX();
                 boxStartY = e.getY();
                 box.setX(boxStartX);
@@ -78,7 +94,11 @@ public final class ScatterView extends Region {
             }
         });
         setOnMouseDragged(e -> {
-            if (box.isVisible()) {
+            if (panning) {
+                panBy(e.getX() - panLastX, e.getY() - panLastY);
+                panLastX = e.getX();
+                panLastY = e.getY();
+            } else if (box.isVisible()) {
                 box.setX(Math.min(boxStartX, e.getX()));
                 box.setY(Math.min(boxStartY, e.getY()));
                 box.setWidth(Math.abs(e.getX() - boxStartX));
@@ -91,7 +111,14 @@ public final class ScatterView extends Region {
             int i = nearestOnScreen(e.getX(), e.getY(), 12);
             if (i >= 0) onHover.accept(i);
         });
+        setOnScroll(e -> {
+            if (e.getDeltaY() != 0) zoomAbout(e.getX(), e.getY(), Math.exp(e.getDeltaY() * 0.0025));
+        });
         setOnMouseReleased(e -> {
+            if (panning) {
+                panning = false;
+                return;
+            }
             if (box.isVisible()) {
                 box.setVisible(false);
                 onBox.accept(pointsIn(box.getX(), box.getY(), box.getX() + box.getWidth(), box.getY() + box.getHeight()));
@@ -240,6 +267,9 @@ public final class ScatterView extends Region {
         }
         if (maxX <= minX) { maxX = minX + 1; }
         if (maxY <= minY) { maxY = minY + 1; }
+        centerX = (minX + maxX) / 2;
+        centerY = (minY + maxY) / 2;
+        zoom = 1;
         cursor.setVisible(false);
         tiles = null;
         if (width > 0) rebuildGrid();
@@ -275,8 +305,11 @@ public final class ScatterView extends Region {
         java.util.Arrays.fill(a, BACKGROUND);
         if (tiles != null && xy.length > 0) drawUnderlay(a);
         int size = xy.length < 2_000 ? 4 : xy.length < 20_000 ? 3 : 2; // fewer points, larger dots
+        double s = scale(), ox = width / 2.0 - centerX * s, oy = height / 2.0 + centerY * s;
         for (int i = 0; i < xy.length; i++) {
-            int px = (int) toScreenX(xy[i][0]), py = (int) toScreenY(xy[i][1]);
+            double fx = ox + xy[i][0] * s, fy = oy - xy[i][1] * s;
+            if (fx < -size || fy < -size || fx >= width || fy >= height) continue; // outside the zoomed view
+            int px = (int) fx, py = (int) fy;
             int color = colors[i];
             if ((color >>> 24) == 0) continue; // hidden
             for (int dy = 0; dy < size; dy++) {
@@ -288,6 +321,7 @@ public final class ScatterView extends Region {
                 }
             }
         }
+        if (!marks.isEmpty() || outline != null) drawOverlay(a);
         buffer.clear();
         buffer.put(a);
         buffer.clear();
@@ -296,11 +330,92 @@ public final class ScatterView extends Region {
     }
 
     private double scale() {
-        return Math.min((width - 2 * MARGIN) / (maxX - minX), (height - 2 * MARGIN) / (maxY - minY));
+        return zoom * Math.min((width - 2 * MARGIN) / (maxX - minX), (height - 2 * MARGIN) / (maxY - minY));
     }
 
-    private double toScreenX(double x) { return MARGIN + (x - minX) * scale(); }
-    private double toScreenY(double y) { return height - MARGIN - (y - minY) * scale(); }
+    private double toScreenX(double x) { return width / 2.0 + (x - centerX) * scale(); }
+    private double toScreenY(double y) { return height / 2.0 - (y - centerY) * scale(); }
+
+    /** Multiplies the zoom by {@code factor}, keeping the data point under (sx, sy) where it is. */
+    public void zoomAbout(double sx, double sy, double factor) {
+        if (xy.length == 0) return;
+        double x = toDataX(sx), y = toDataY(sy);
+        zoom = Math.max(0.2, Math.min(500, zoom * factor));
+        centerX = x - (sx - width / 2.0) / scale();
+        centerY = y + (sy - height / 2.0) / scale();
+        viewChanged();
+    }
+
+    /** Moves the view by (dx, dy) screen pixels: the points follow the mouse. */
+    public void panBy(double dx, double dy) {
+        if (xy.length == 0) return;
+        centerX -= dx / scale();
+        centerY += dy / scale();
+        viewChanged();
+    }
+
+    /** Fits all points in the view again. */
+    public void resetView() {
+        centerX = (minX + maxX) / 2;
+        centerY = (minY + maxY) / 2;
+        zoom = 1;
+        viewChanged();
+    }
+
+    /** The current zoom (1 = all points fit). */
+    public double zoom() { return zoom; }
+
+    private void viewChanged() {
+        cursor.setVisible(false);
+        rebuildGrid();
+        redraw();
+    }
+
+    /**
+     * Draws {@code marks} over the points and, if not null, {@code outline} (a closed polyline
+     * in data coordinates); an empty list and null remove the overlay.
+     */
+    public void setOverlay(java.util.List<Mark> marks, double[][] outline) {
+        this.marks = java.util.List.copyOf(marks);
+        this.outline = outline;
+        redraw();
+    }
+
+    /** The marks drawn over the points. */
+    public java.util.List<Mark> overlay() { return marks; }
+
+    private void drawOverlay(int[] a) {
+        if (outline != null && outline.length > 1) {
+            for (int k = 0; k < outline.length; k++) {
+                double[] p = outline[k], q = outline[(k + 1) % outline.length];
+                line(a, toScreenX(p[0]), toScreenY(p[1]), toScreenX(q[0]), toScreenY(q[1]), 0xFF202020);
+            }
+        }
+        for (Mark m : marks) {
+            double cx = toScreenX(m.x()), cy = toScreenY(m.y());
+            int r = m.radius();
+            for (int dy = -r - 1; dy <= r + 1; dy++) {
+                for (int dx = -r - 1; dx <= r + 1; dx++) {
+                    double d = Math.hypot(dx, dy);
+                    if (d > r + 1) continue;
+                    plot(a, (int) Math.round(cx) + dx, (int) Math.round(cy) + dy, d > r ? 0xFF202020 : m.color());
+                }
+            }
+        }
+    }
+
+    private void line(int[] a, double x0, double y0, double x1, double y1, int color) {
+        int steps = (int) Math.ceil(Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0)));
+        if (steps > 4 * (width + height)) return; // far off screen
+        for (int s = 0; s <= steps; s++) {
+            double t = steps == 0 ? 0 : (double) s / steps;
+            plot(a, (int) Math.round(x0 + t * (x1 - x0)), (int) Math.round(y0 + t * (y1 - y0)), color);
+        }
+    }
+
+    private void plot(int[] a, int x, int y, int color) {
+        if (x >= 0 && x < width && y >= 0 && y < height) a[y * width + x] = color;
+    }
 
     private void report(double sx, double sy) {
         if (xy.length == 0) return;
@@ -310,8 +425,8 @@ public final class ScatterView extends Region {
         onPoint.accept(toDataX(sx), toDataY(sy));
     }
 
-    private double toDataX(double sx) { return minX + (sx - MARGIN) / scale(); }
-    private double toDataY(double sy) { return minY + (height - MARGIN - sy) / scale(); }
+    private double toDataX(double sx) { return centerX + (sx - width / 2.0) / scale(); }
+    private double toDataY(double sy) { return centerY - (sy - height / 2.0) / scale(); }
 
     /** The screen position of data point (x, y), for tests. */
     public javafx.geometry.Point2D toScreen(double x, double y) {

@@ -22,6 +22,19 @@ public final class Snapshots {
         return SwingFXUtils.fromFXImage(image, null);
     }
 
+    /** {@code left} and {@code right} next to each other, tops aligned, on white. */
+    public static BufferedImage sideBySide(BufferedImage left, BufferedImage right) {
+        BufferedImage out = new BufferedImage(left.getWidth() + right.getWidth(),
+                Math.max(left.getHeight(), right.getHeight()), BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = out.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(left, 0, 0, null);
+        g.drawImage(right, left.getWidth(), 0, null);
+        g.dispose();
+        return out;
+    }
+
     public static void write(BufferedImage image, Path file) throws IOException {
         AtomicFiles.write(file, out -> {
             if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer available");

@@ -29,6 +29,7 @@ public final class LatentPane extends BorderPane {
     private String colorChoice = COLOR_BY_CLASS;
     private final java.util.Set<Integer> hiddenClasses = new java.util.HashSet<>();
     final ImageGrid strips = new ImageGrid();
+    private final javafx.scene.control.TabPane details = new javafx.scene.control.TabPane();
 
     private final LatentViewModel vm;
 
@@ -50,20 +51,32 @@ public final class LatentPane extends BorderPane {
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
         status.setId("latent-status");
-        Label projection = new Label("Projection"), images = new Label("Test images");
+        Label projection = new Label("Projection"), images = new Label("of");
+        ComboBox<LatentViewModel.Source> source = new ComboBox<>();
+        source.getItems().setAll(LatentViewModel.Source.values());
+        source.valueProperty().bindBidirectional(vm.sourceProperty());
+        source.setId("map-source");
+        Button reset = new Button("Fit view");
+        reset.setTooltip(new javafx.scene.control.Tooltip("Scroll to zoom, right-drag (or ctrl-drag) to pan; this fits all points again"));
+        reset.setOnAction(e -> scatter.resetView());
+        reset.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         for (var fixed : new javafx.scene.control.Control[] {projection, images, show}) {
             fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        Button export = new Button("Export codes…");
-        export.setId("export-codes");
-        export.setTooltip(new javafx.scene.control.Tooltip("vectors.tsv + metadata.tsv for the TensorFlow "
-                + "Embedding Projector, and coordinates.csv of this map"));
-        export.setOnAction(e -> {
+        javafx.scene.control.MenuItem codes = new javafx.scene.control.MenuItem(
+                "Codes for the Embedding Projector (TSV) and map coordinates (CSV)…");
+        codes.setOnAction(e -> {
             javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
             chooser.setTitle("Folder for vectors.tsv, metadata.tsv and coordinates.csv");
             java.io.File dir = chooser.showDialog(getScene().getWindow());
             if (dir != null) vm.exportTo(dir.toPath());
         });
+        javafx.scene.control.MenuItem mapPng = new javafx.scene.control.MenuItem("Map with legend as PNG…");
+        mapPng.setOnAction(e -> choosePng("latent-map.png").ifPresent(this::exportMapPng));
+        javafx.scene.control.MenuItem stripsPng = new javafx.scene.control.MenuItem("Strips and grids below the map as PNG…");
+        stripsPng.setOnAction(e -> choosePng("latent-strips.png").ifPresent(f -> exportNodePng(details, f)));
+        javafx.scene.control.MenuButton export = new javafx.scene.control.MenuButton("Export", null, mapPng, stripsPng, codes);
+        export.setId("export-codes");
         export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.control.CheckBox grid = new javafx.scene.control.CheckBox("decoded grid");
         grid.setId("manifold");
@@ -87,7 +100,7 @@ public final class LatentPane extends BorderPane {
             if (m != null && grid.isSelected()) scatter.setUnderlay(m.images(), m.res(), m.x0(), m.x1(), m.y0(), m.y1());
         });
         vm.mapProperty().addListener((o, a, m) -> { if (m != null && grid.isSelected()) manifold.run(); });
-        HBox bar = new HBox(8, projection, method, images, points, show, export, gridBox);
+        HBox bar = new HBox(8, projection, method, images, points, source, show, reset, export, gridBox);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(6, bar, parameters(vm), status);
         setTop(top);
@@ -113,7 +126,7 @@ public final class LatentPane extends BorderPane {
         vm.neighboursProperty().addListener((o, a, n) -> neighbourGrid.setRows(java.util.List.of(
                 new ImageGrid.Row("by code", java.util.Arrays.asList(n.codeImages()), null),
                 new ImageGrid.Row("by pixels", java.util.Arrays.asList(n.pixelImages()), null)), 28));
-        javafx.scene.control.TabPane details = new javafx.scene.control.TabPane(
+        details.getTabs().setAll(
                 new javafx.scene.control.Tab("Walk and sample", new VBox(6, stripBar, strips)),
                 new javafx.scene.control.Tab("Traverse", new TraversalPanel(vm)),
                 new javafx.scene.control.Tab("Neighbours", neighbourGrid),
@@ -143,7 +156,7 @@ public final class LatentPane extends BorderPane {
             LatentViewModel.Map m = vm.mapProperty().get();
             if (m == null || i >= m.labels().length) return;
             ImageGrid.paint(hover, m.data().image(i));
-            hoverText.setText("Test image " + i + ": " + m.classNames().get(m.labels()[i]));
+            hoverText.setText(m.source().singular() + " " + i + ": " + m.classNames().get(m.labels()[i]));
         });
         HBox hoverBox = new HBox(8, hover, hoverText);
         hoverBox.setAlignment(Pos.CENTER_LEFT);
@@ -177,11 +190,75 @@ public final class LatentPane extends BorderPane {
             if (d == null) return;
             ImageGrid.paint(decoded, d.image());
             boolean off = d.offData() > LatentViewModel.OFF_DATA;
-            honesty.setText(String.format("%s: %.1f× the usual gap between codes from the nearest real code.%s",
+            boolean vae = !Double.isNaN(d.priorTail());
+            boolean offPrior = vae && d.priorTail() < LatentViewModel.OFF_PRIOR;
+            off |= offPrior;
+            honesty.setText(String.format("%s: %.1f× the usual gap between codes from the nearest real code.%s%s",
                     off ? "Off the data" : "On the data", d.offData(),
+                    vae ? String.format(" Prior: %s of N(0, I) samples lie this far out or further%s.",
+                            percent(d.priorTail()), offPrior ? " (rarely sampled)" : "") : "",
                     off ? " The decoder has never seen codes like this: treat the image as a guess." : ""));
             honesty.setTextFill(off ? Color.web("#c0392b") : Color.web("#2e7d32"));
         });
+    }
+
+    private static String percent(double p) {
+        return p >= 0.01 ? String.format("%.0f%%", 100 * p) : p >= 1e-4 ? String.format("%.2f%%", 100 * p) : "almost none";
+    }
+
+    private java.util.Optional<java.nio.file.Path> choosePng(String name) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PNG image", "*.png"));
+        java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+        return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
+    }
+
+    /** The map beside its legend, captured now and written off the UI thread. */
+    public void exportMapPng(java.nio.file.Path file) {
+        var picture = io.github.latentlab.ui.fx.Snapshots.sideBySide(io.github.latentlab.ui.fx.Snapshots.capture(scatter),
+                io.github.latentlab.ui.fx.Snapshots.capture(legendForExport()));
+        writePng(picture, file);
+    }
+
+    private void exportNodePng(javafx.scene.Node node, java.nio.file.Path file) {
+        writePng(io.github.latentlab.ui.fx.Snapshots.capture(node), file);
+    }
+
+    private void writePng(java.awt.image.BufferedImage picture, java.nio.file.Path file) {
+        vm.app().background().run(() -> {
+            io.github.latentlab.ui.fx.Snapshots.write(picture, file);
+            return file;
+        }, f -> vm.statusProperty().set("Saved " + f), e -> vm.statusProperty().set("Could not save " + file + ": " + e.getMessage()));
+    }
+
+    /** The legend as plain colored labels (the live one has check boxes) under the map's title. */
+    private javafx.scene.Node legendForExport() {
+        VBox box = new VBox(4);
+        box.setPadding(new Insets(10));
+        box.setStyle("-fx-background-color: white;");
+        LatentViewModel.Map m = vm.mapProperty().get();
+        if (m != null) {
+            Label title = new Label(m.embedding().method().toUpperCase(java.util.Locale.ROOT) + " of "
+                    + m.labels().length + " " + m.source().toString().toLowerCase(java.util.Locale.ROOT));
+            title.setStyle("-fx-font-weight: bold;");
+            box.getChildren().add(title);
+        }
+        for (javafx.scene.Node n : legend.getChildren()) {
+            if (n instanceof javafx.scene.control.CheckBox c) {
+                if (!c.isSelected()) continue;
+                Label l = new Label("● " + c.getText());
+                l.setStyle(c.getStyle());
+                box.getChildren().add(l);
+            } else if (n instanceof HBox h && h.getChildren().size() == 2 && h.getChildren().get(0) instanceof Rectangle r
+                    && h.getChildren().get(1) instanceof Label t) {
+                box.getChildren().add(new HBox(4, new Rectangle(10, 10, r.getFill()), new Label(t.getText())));
+            }
+        }
+        new javafx.scene.Scene(box); // a scene applies CSS so the snapshot has text
+        box.applyCss();
+        box.layout();
+        return box;
     }
 
     /** The settings of the chosen method; the one shown changes with the method. */

@@ -36,19 +36,52 @@ public final class LatentViewModel {
         @Override public String toString() { return label; }
     }
 
+    /** Which images the map encodes. */
+    public enum Source {
+        TEST("Test images", "Test image"), TRAIN("Training images", "Training image"), ALL("Training + test images", "Image");
+        private final String label;
+        private final String one;
+        Source(String label, String one) { this.label = label; this.one = one; }
+        /** How one image of this source is named ("Test image 12"). */
+        public String singular() { return one; }
+        @Override public String toString() { return label; }
+        Dataset of(DatasetSplit split) {
+            return switch (this) {
+                case TEST -> split.test();
+                case TRAIN -> split.train();
+                case ALL -> Dataset.concat(split.id() + "-all", split.train(), split.test());
+            };
+        }
+    }
+
     /** Beyond this many typical gaps from the nearest real code, a decode is "off the data". */
     public static final double OFF_DATA = 2.0;
 
     /** A map ready to draw and to decode from. */
     public record Map(Embedding embedding, int[] labels, java.util.List<String> classNames, Autoencoder model,
-                      InverseMap inverse, float[][] codes, Dataset data) { }
+                      InverseMap inverse, float[][] codes, Dataset data, Source source) {
+        /** Where a new code lands on this map (see {@link InverseMap#place}). */
+        public double[] place(float[] code) {
+            double[] z = new double[code.length];
+            for (int j = 0; j < z.length; j++) z[j] = code[j];
+            return inverse.place(z);
+        }
+    }
 
-    /** The image at the dragged point. */
-    public record Decoded(double x, double y, float[] image, double offData) { }
+    /**
+     * The image at the dragged point; {@code offData} in typical gaps between codes, and for a
+     * VAE {@code priorTail}: the chance that a code drawn from its prior N(0, I) lies at least
+     * this far from the centre (χ² tail of |z|²; NaN for other models).
+     */
+    public record Decoded(double x, double y, float[] image, double offData, double priorTail) { }
+
+    /** A VAE decode whose prior tail is below this is "off the prior". */
+    public static final double OFF_PRIOR = 0.01;
 
     private final AppState app;
     private final ObjectProperty<Method> method = new SimpleObjectProperty<>(Method.PCA);
     private final IntegerProperty points = new SimpleIntegerProperty(5000);
+    private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.TEST);
     private final javafx.beans.property.DoubleProperty perplexity = new javafx.beans.property.SimpleDoubleProperty(30);
     private final IntegerProperty iterations = new SimpleIntegerProperty(1000);
     private final IntegerProperty neighboursK = new SimpleIntegerProperty(15);
@@ -89,9 +122,18 @@ public final class LatentViewModel {
     public javafx.beans.property.BooleanProperty activeProperty() { return active; }
 
     private void refreshIfStale() {
+        if (active.get()) ensureMap();
+    }
+
+    /**
+     * Makes sure a map of the current model exists for other panes that draw on it (noise trails,
+     * the drawing): a fast one is (re)computed when missing or stale; a slow stale one is kept and
+     * the status says so. Does nothing while training (the model changes every second).
+     */
+    public void ensureMap() {
         Autoencoder model = app.viewModel();
         Map current = map.get();
-        if (!active.get() || model == null || app.training().isRunning()) return;
+        if (model == null || app.training().isRunning() || running != null) return;
         if (current != null && current.model() == model) return;
         if (current == null && method.get() == Method.PCA && model.latentSize() == 2) method.set(Method.IDENTITY);
         if (method.get() == Method.PCA || method.get() == Method.IDENTITY) compute();
@@ -110,7 +152,10 @@ public final class LatentViewModel {
     }
 
     public ObjectProperty<Method> methodProperty() { return method; }
+    AppState app() { return app; }
     public IntegerProperty pointsProperty() { return points; }
+    /** Test, training or all images (up to {@link #pointsProperty()} of them). */
+    public ObjectProperty<Source> sourceProperty() { return source; }
     /** t-SNE's perplexity (5–50 typical) and iterations; the seed fixes t-SNE and UMAP layouts. */
     public javafx.beans.property.DoubleProperty perplexityProperty() { return perplexity; }
     public IntegerProperty iterationsProperty() { return iterations; }
@@ -348,15 +393,27 @@ public final class LatentViewModel {
         long s = seed.get();
         Cancellation cancel = new Cancellation();
         running = cancel;
-        Dataset test = data.test();
-        int n = Math.min(points.get(), test.size());
-        status.set("Encoding " + n + " test images…");
+        Source from = source.get();
+        int total = from == Source.TEST ? data.test().size() : from == Source.TRAIN ? data.train().size()
+                : data.train().size() + data.test().size();
+        int n = Math.min(points.get(), total);
+        status.set("Encoding " + n + " " + from.toString().toLowerCase(java.util.Locale.ROOT) + "…");
         app.background().run(() -> {
+            Dataset all = from.of(data);
+            // the first n of the test set; from training images an even sample across the set
             int[] idx = new int[n];
-            for (int i = 0; i < n; i++) idx[i] = i;
-            float[][] codes;
-            synchronized (model) {
-                codes = model.encode(test.images(idx));
+            for (int i = 0; i < n; i++) idx[i] = from == Source.TEST ? i : (int) ((long) i * all.size() / n);
+            Dataset test = n == all.size() ? all : all.subset(all.id() + "-" + n, idx);
+            float[][] codes = new float[n][];
+            for (int start = 0; start < n; start += 2000) { // in batches: cancellable, bounded memory
+                cancel.check();
+                int[] batch = new int[Math.min(2000, n - start)];
+                for (int i = 0; i < batch.length; i++) batch[i] = start + i;
+                float[][] c;
+                synchronized (model) {
+                    c = model.encode(test.images(batch));
+                }
+                System.arraycopy(c, 0, codes, start, c.length);
             }
             int[] labels = java.util.Arrays.copyOf(test.labels(), n);
             double[][] codesD = new double[n][];
@@ -379,10 +436,10 @@ public final class LatentViewModel {
                     partial -> app.uiThread().execute(() -> {
                         if (!cancel.isCancelled()) {
                             map.set(new Map(partial, labels, test.classNames(), model,
-                                    new InverseMap(codesD, partial, pca), codes, test));
+                                    new InverseMap(codesD, partial, pca), codes, test, from));
                         }
                     }));
-            return new Map(e, labels, test.classNames(), model, new InverseMap(codesD, e, pca), codes, test);
+            return new Map(e, labels, test.classNames(), model, new InverseMap(codesD, e, pca), codes, test, from);
         }, result -> {
             if (cancel.isCancelled()) return;
             running = null;
@@ -411,6 +468,14 @@ public final class LatentViewModel {
                 e -> status.set("Could not export: " + e.getMessage()));
     }
 
+    /** For a VAE, P(|ε|² ≥ |z|²) with ε ~ N(0, I); NaN for models without a prior. */
+    static double priorTail(Autoencoder model, double[] z) {
+        if (!(model instanceof io.github.latentlab.model.VariationalAutoencoder)) return Double.NaN;
+        double r2 = 0;
+        for (double v : z) r2 += v * v;
+        return 1 - new smile.stat.distribution.ChiSquareDistribution(z.length).cdf(r2);
+    }
+
     /** Decodes the code at map point (x, y), off the UI thread, newest request first. */
     public void decodeAt(double x, double y) {
         Map current = map.get();
@@ -423,7 +488,7 @@ public final class LatentViewModel {
             synchronized (current.model()) {
                 image = current.model().decode(new float[][] {z})[0];
             }
-            return new Decoded(x, y, image, r.offData());
+            return new Decoded(x, y, image, r.offData(), priorTail(current.model(), r.code()));
         });
     }
 }

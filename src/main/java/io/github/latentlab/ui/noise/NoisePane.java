@@ -42,9 +42,19 @@ public final class NoisePane extends BorderPane {
     private final XYChart.Series<Number, Number> marker = new XYChart.Series<>();
     private final LineChart<Number, Number> chart = new LineChart<>(new NumberAxis(), new NumberAxis());
 
-    /** @param trainOnNoise called with the noise when the user asks to train a model on it */
-    public NoisePane(NoiseViewModel vm, java.util.function.Consumer<io.github.latentlab.data.noise.NoiseSpec> trainOnNoise) {
+    private final XYChart.Series<Number, Number> otherSeries = new XYChart.Series<>();
+    final io.github.latentlab.ui.latent.MapInset trailMap;
+
+    /**
+     * @param trainOnNoise called with the noise when the user asks to train a model on it
+     * @param latent       whose map the noise trail is drawn on
+     * @param runs         runs whose curve can be drawn beside the current model's
+     */
+    public NoisePane(NoiseViewModel vm, java.util.function.Consumer<io.github.latentlab.data.noise.NoiseSpec> trainOnNoise,
+                     io.github.latentlab.ui.latent.LatentViewModel latent,
+                     javafx.collections.ObservableList<io.github.latentlab.training.Run> runs) {
         this.vm = vm;
+        this.trailMap = new io.github.latentlab.ui.latent.MapInset(latent, "trail-map");
         getStyleClass().add("noise-pane");
         setPadding(new Insets(8));
 
@@ -81,10 +91,43 @@ public final class NoisePane extends BorderPane {
 
         grid.setId("noise-grid");
         grid.setPrefSize(900, 420);
-        setCenter(grid);
-        setRight(curve());
+        grid.setOnImageClicked(vm.selectedProperty()::set);
+        grid.setHighlighted(vm.selectedProperty().get());
+        vm.selectedProperty().addListener((o, a, b) -> grid.setHighlighted(b.intValue()));
+        Label hint = new Label("Click an image to follow its noisy copies on the latent map (right).");
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        setCenter(new VBox(4, grid, hint));
+        VBox right = new VBox(8, curve(runs), trailBox());
+        setRight(right);
         vm.resultProperty().addListener((o, a, r) -> show(r));
+        vm.trailProperty().addListener((o, a, t) -> showTrail(t));
+        vm.activeProperty().addListener((o, a, shown) -> { if (shown) trailMap.needMap(); });
     }
+
+    private VBox trailBox() {
+        Label title = new Label("Noise trail in latent space");
+        title.setStyle("-fx-font-weight: bold;");
+        trailMap.setPrefHeight(280);
+        VBox box = new VBox(4, title, trailMap);
+        box.setPadding(new Insets(0, 0, 0, 8));
+        return box;
+    }
+
+    private void showTrail(NoiseTrail t) {
+        if (t == null) return;
+        List<io.github.latentlab.ui.controls.ScatterView.Mark> marks = new ArrayList<>();
+        for (double[] p : t.noisy()) marks.add(new io.github.latentlab.ui.controls.ScatterView.Mark(p[0], p[1], 0xFFD35400, 2));
+        marks.add(new io.github.latentlab.ui.controls.ScatterView.Mark(t.clean()[0], t.clean()[1], 0xFF000000, 5));
+        var map = trailMap.map();
+        NoiseViewModel.Result r = vm.resultProperty().get();
+        int sel = vm.selectedProperty().get();
+        String cls = map != null && r != null && sel < r.indices().length ? map.classNames().get(vm.labelOf(r.indices()[sel])) : "?";
+        trailMap.show(marks, t.posterior(), String.format("%s: %d of %d noisy copies (orange) stay nearest to a %s code; "
+                        + "they sit %.1f× the usual gap between codes from the clean image's code (black)%s.",
+                levelText(vm.kindProperty().get(), vm.levelProperty().get()), t.sameClass(), t.noisy().length, cls, t.spread(),
+                t.posterior() != null ? "; outline: the VAE's μ ± σ for the clean image" : ""));
+    }
+
 
     private static String levelText(NoiseKind kind, double level) {
         return switch (kind) {
@@ -94,7 +137,7 @@ public final class NoisePane extends BorderPane {
         };
     }
 
-    private VBox curve() {
+    private VBox curve(javafx.collections.ObservableList<io.github.latentlab.training.Run> runs) {
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.getXAxis().setLabel("noise level");
@@ -103,6 +146,7 @@ public final class NoisePane extends BorderPane {
         noisySeries.setName("noisy input");
         denoisedSeries.setName("model output");
         marker.setName("slider");
+        otherSeries.setName("compared run");
         chart.getData().setAll(List.of(noisySeries, denoisedSeries, marker));
         chart.setPrefWidth(380);
         chart.setId("noise-curve");
@@ -115,7 +159,35 @@ public final class NoisePane extends BorderPane {
         HBox bar = new HBox(8, status, new Region(), refresh);
         HBox.setHgrow(bar.getChildren().get(1), Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(4, chart, bar);
+        ComboBox<io.github.latentlab.training.Run> other = new ComboBox<>();
+        other.setId("compare-run");
+        other.setPromptText("none");
+        other.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(other, Priority.ALWAYS);
+        // finished (or stopped) runs with a model to load
+        Runnable fill = () -> {
+            var keep = other.getValue();
+            List<io.github.latentlab.training.Run> usable = new ArrayList<>();
+            usable.add(null);
+            for (var r : runs) if (r.status() != io.github.latentlab.training.Run.Status.QUEUED
+                    && r.status() != io.github.latentlab.training.Run.Status.RUNNING && r.checkpoints() != null
+                    && (r.model() != null || r.checkpoints().latestFile() != null)) usable.add(r);
+            other.getItems().setAll(usable);
+            other.setValue(usable.contains(keep) ? keep : null);
+        };
+        runs.addListener((ListChangeListener<io.github.latentlab.training.Run>) c -> fill.run());
+        other.setOnShowing(e -> fill.run());
+        fill.run();
+        other.valueProperty().addListener((o, a, b) -> vm.compareRunProperty().set(b));
+        other.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override protected void updateItem(io.github.latentlab.training.Run r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(r == null ? "none" : r.name());
+            }
+        });
+        HBox compare = new HBox(6, new Label("Compare with run"), other);
+        compare.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(4, chart, bar, compare);
         VBox.setVgrow(chart, Priority.ALWAYS);
         box.setPadding(new Insets(0, 0, 0, 8));
         return box;
@@ -129,6 +201,15 @@ public final class NoisePane extends BorderPane {
         }
         noisySeries.getData().setAll(noisy);
         denoisedSeries.getData().setAll(denoised);
+        List<XYChart.Data<Number, Number>> other = new ArrayList<>();
+        for (NoiseViewModel.CurvePoint p : vm.curve()) {
+            if (!Double.isNaN(p.otherPsnr())) other.add(new XYChart.Data<>(p.level(), p.otherPsnr()));
+        }
+        otherSeries.getData().setAll(other);
+        var run = vm.compareRunProperty().get();
+        otherSeries.setName(run == null ? "compared run" : run.name());
+        if (other.isEmpty()) chart.getData().remove(otherSeries);
+        else if (!chart.getData().contains(otherSeries)) chart.getData().add(otherSeries);
         redrawMarker();
     }
 
@@ -138,8 +219,10 @@ public final class NoisePane extends BorderPane {
             marker.getData().clear();
             return;
         }
-        double lo = vm.curve().stream().mapToDouble(p -> Math.min(p.denoisedPsnr(), Math.min(p.noisyPsnr(), NOISY_CAP))).min().orElse(0);
-        double hi = vm.curve().stream().mapToDouble(p -> Math.max(p.denoisedPsnr(), Math.min(p.noisyPsnr(), NOISY_CAP))).max().orElse(1);
+        double lo = vm.curve().stream().mapToDouble(p -> Math.min(Double.isNaN(p.otherPsnr()) ? NOISY_CAP : p.otherPsnr(),
+                Math.min(p.denoisedPsnr(), Math.min(p.noisyPsnr(), NOISY_CAP)))).min().orElse(0);
+        double hi = vm.curve().stream().mapToDouble(p -> Math.max(Double.isNaN(p.otherPsnr()) ? 0 : p.otherPsnr(),
+                Math.max(p.denoisedPsnr(), Math.min(p.noisyPsnr(), NOISY_CAP)))).max().orElse(1);
         double x = vm.levelProperty().get();
         marker.getData().setAll(List.of(new XYChart.Data<>(x, lo), new XYChart.Data<>(x, hi)));
     }

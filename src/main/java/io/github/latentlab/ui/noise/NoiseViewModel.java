@@ -48,8 +48,8 @@ public final class NoiseViewModel {
         }
     }
 
-    /** One point of the quality curve. */
-    public record CurvePoint(double level, double noisyPsnr, double denoisedPsnr) { }
+    /** One point of the quality curve; {@code otherPsnr} is the compared run's (NaN without one). */
+    public record CurvePoint(double level, double noisyPsnr, double denoisedPsnr, double otherPsnr) { }
 
     private final AppState app;
     private final ObjectProperty<NoiseKind> kind = new SimpleObjectProperty<>(NoiseKind.GAUSSIAN);
@@ -61,14 +61,23 @@ public final class NoiseViewModel {
     private final LatestOnly<Result> rows;
     private final LatestOnly<List<CurvePoint>> curveWorker;
     private int cursor;
+    private final javafx.beans.property.IntegerProperty selected = new javafx.beans.property.SimpleIntegerProperty(0);
+    private final ReadOnlyObjectWrapper<NoiseTrail> trail = new ReadOnlyObjectWrapper<>();
+    private final LatestOnly<NoiseTrail> trailWorker;
+    private final ObjectProperty<io.github.latentlab.training.Run> compareRun = new SimpleObjectProperty<>();
+    private final io.github.latentlab.ui.latent.LatentViewModel latent;
     /** Only a visible pane follows the model while it trains; a hidden one catches up when shown. */
     private final io.github.latentlab.ui.fx.ShownGate gate = new io.github.latentlab.ui.fx.ShownGate(() -> {
         refresh();
         refreshCurve();
     });
 
-    public NoiseViewModel(AppState app) {
+    /** @param latent whose map the noise trail is drawn on */
+    public NoiseViewModel(AppState app, io.github.latentlab.ui.latent.LatentViewModel latent) {
         this.app = app;
+        this.latent = latent;
+        trailWorker = new LatestOnly<>(app.background(), trail::set,
+                e -> summary.set("Could not place the noise trail: " + e.getMessage()));
         rows = new LatestOnly<>(app.background(), r -> {
             result.set(r);
             summary.set(describe(r));
@@ -78,6 +87,10 @@ public final class NoiseViewModel {
             curveStatus.set("PSNR on " + CURVE_IMAGES + " test images");
         }, e -> curveStatus.set("Could not compute the curve: " + e.getMessage()));
         level.addListener((o, a, b) -> refresh());
+        selected.addListener((o, a, b) -> refreshTrail());
+        compareRun.addListener((o, a, b) -> refreshCurve());
+        latent.mapProperty().addListener((o, a, m) -> { if (gate.shownProperty().get()) refreshTrail(); });
+        gate.shownProperty().addListener((o, was, shown) -> { if (shown) latent.ensureMap(); });
         kind.addListener((o, a, k) -> {
             if (level.get() > k.maxLevel()) level.set(k.maxLevel());
             refresh();
@@ -97,15 +110,42 @@ public final class NoiseViewModel {
     public StringProperty summaryProperty() { return summary; }
     public StringProperty curveStatusProperty() { return curveStatus; }
     public ObservableList<CurvePoint> curve() { return curve; }
+    /** Which of the shown images (0 to {@link #COUNT} - 1) the noise trail follows. */
+    public javafx.beans.property.IntegerProperty selectedProperty() { return selected; }
+    /** The selected image's noisy copies on the latent map (null until a map exists). */
+    public ReadOnlyObjectProperty<NoiseTrail> trailProperty() { return trail.getReadOnlyProperty(); }
+    /** A second run whose PSNR curve is drawn beside the current model's (null: none). */
+    public ObjectProperty<io.github.latentlab.training.Run> compareRunProperty() { return compareRun; }
+
+    /** The class label of test image {@code index} of the current data. */
+    int labelOf(int index) {
+        DatasetSplit data = app.data();
+        return data == null ? 0 : data.test().label(index);
+    }
+
+    /** Re-encodes the selected image's noisy copies and places them on the latent map. */
+    public void refreshTrail() {
+        trailWorker.request(() -> {
+            DatasetSplit data = app.data();
+            io.github.latentlab.ui.latent.LatentViewModel.Map map = latent.mapProperty().get();
+            if (data == null || map == null || map.model().inputSize() != data.test().pixelCount()) return null;
+            Dataset test = data.test();
+            int index = (cursor + Math.max(0, Math.min(COUNT - 1, selected.get()))) % test.size();
+            NoiseSpec noise = new NoiseSpec(kind.get(), level.get());
+            return () -> NoiseTrail.of(map, test.image(index), test.label(index), noise, NOISE_SEED * 31 + index);
+        });
+    }
 
     /** The next {@link #COUNT} test images. */
     public void next() {
         cursor += COUNT;
         refresh();
+        refreshTrail();
     }
 
     /** Recomputes the three rows for the current kind, level, images and model. */
     public void refresh() {
+        refreshTrail();
         rows.request(() -> {
             DatasetSplit data = app.data();
             if (data == null) return null;
@@ -127,8 +167,17 @@ public final class NoiseViewModel {
             if (data == null || model == null || model.inputSize() != data.test().pixelCount()) return null;
             NoiseKind k = kind.get();
             Dataset test = data.test();
+            io.github.latentlab.training.Run run = compareRun.get();
+            var otherModel = run == null ? null : io.github.latentlab.ui.runs.RunModels.modelOf(app, run);
             curveStatus.set("Computing the curve…");
             return () -> {
+                Autoencoder other = null;
+                if (otherModel != null) {
+                    other = otherModel.get(2, java.util.concurrent.TimeUnit.MINUTES);
+                    if (other.inputSize() != test.pixelCount()) {
+                        throw new IllegalArgumentException("run " + run.name() + " was trained on images of another size");
+                    }
+                }
                 List<CurvePoint> points = new ArrayList<>();
                 for (int s = 0; s < CURVE_STEPS; s++) {
                     double lv = k.maxLevel() * s / (CURVE_STEPS - 1);
@@ -136,7 +185,9 @@ public final class NoiseViewModel {
                     synchronized (model) {
                         e = DenoisingEvaluation.of(model, test, new NoiseSpec(k, lv), NOISE_SEED, CURVE_IMAGES);
                     }
-                    points.add(new CurvePoint(lv, e.noisyPsnr(), e.denoisedPsnr()));
+                    double otherPsnr = other == null ? Double.NaN
+                            : DenoisingEvaluation.of(other, test, new NoiseSpec(k, lv), NOISE_SEED, CURVE_IMAGES).denoisedPsnr();
+                    points.add(new CurvePoint(lv, e.noisyPsnr(), e.denoisedPsnr(), otherPsnr));
                 }
                 return points;
             };

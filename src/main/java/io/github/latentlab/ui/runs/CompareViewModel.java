@@ -127,7 +127,7 @@ public final class CompareViewModel {
         status.set("Reconstructing with " + runs.size() + " runs…");
         NoiseKind kind = noiseKind.get();
         double level = noiseLevel.get();
-        List<CompletableFuture<TrainableAutoencoder>> models = runs.stream().map(this::modelOf).toList();
+        List<CompletableFuture<TrainableAutoencoder>> models = runs.stream().map(r -> RunModels.modelOf(app, r)).toList();
         CompletableFuture.allOf(models.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) ->
                 app.background().run(() -> {
                     List<TrainableAutoencoder> ms = new ArrayList<>();
@@ -141,21 +141,6 @@ public final class CompareViewModel {
                             : "Same " + IMAGES + " test images" + (level > 0 ? ", " + r.noise() + " on the input" : "")
                             + "; MSE and PSNR are means over them.");
                 }, e -> status.set("Could not compare: " + e.getMessage())));
-    }
-
-    /** A run's model safe to use off the training thread. */
-    private CompletableFuture<TrainableAutoencoder> modelOf(Run run) {
-        if (run.status() == Run.Status.RUNNING && run.model() == app.model()) return app.training().snapshot();
-        if (run.status() == Run.Status.QUEUED) return CompletableFuture.failedFuture(new IllegalStateException("queued"));
-        TrainableAutoencoder m = run.model();
-        if (m != null) return CompletableFuture.completedFuture(m.copy());
-        if (run.checkpoints() == null) return CompletableFuture.failedFuture(new IllegalStateException("no model"));
-        return app.background().run(() -> {
-            var file = run.checkpoints().bestFile() != null ? run.checkpoints().bestFile() : run.checkpoints().latestFile();
-            TrainableAutoencoder loaded = ModelStore.load(file).model();
-            run.setModel(loaded);
-            return loaded.copy();
-        }, x -> { });
     }
 
     static Result reconstruct(Dataset test, List<Run> runs, List<TrainableAutoencoder> models, NoiseKind kind, double level) {

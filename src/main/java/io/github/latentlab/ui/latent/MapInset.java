@@ -1,0 +1,72 @@
+package io.github.latentlab.ui.latent;
+
+import java.util.List;
+
+import javafx.scene.control.Label;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import io.github.latentlab.ui.controls.ScatterView;
+
+/**
+ * A small copy of the latent map for other panes to draw on (noise trails, the drawing's code):
+ * the map's points faded, so the marks drawn over them stand out. It follows the latent pane's
+ * map; {@link #needMap()} asks for one when there is none yet.
+ */
+public final class MapInset extends VBox {
+    private final LatentViewModel vm;
+    private final ScatterView scatter = new ScatterView();
+    private final Label caption = new Label();
+
+    public MapInset(LatentViewModel vm, String id) {
+        super(4);
+        this.vm = vm;
+        scatter.setId(id);
+        scatter.setPrefSize(320, 260);
+        scatter.setMinSize(160, 140);
+        scatter.setStyle("-fx-border-color: -color-border-default;");
+        caption.setWrapText(true);
+        caption.setId(id + "-caption");
+        getChildren().setAll(scatter, caption);
+        VBox.setVgrow(scatter, Priority.ALWAYS);
+        vm.mapProperty().addListener((o, a, m) -> showMap(m));
+        showMap(vm.mapProperty().get());
+    }
+
+    /** Asks the latent pane for a map of the current model if it has none (a fast one is made at once). */
+    public void needMap() {
+        vm.ensureMap();
+    }
+
+    /** The map in use, or null. */
+    public LatentViewModel.Map map() { return vm.mapProperty().get(); }
+
+    public ScatterView scatter() { return scatter; }
+
+    /** Draws marks (and an outline) over the faded map, with a line of text under it. */
+    public void show(List<ScatterView.Mark> marks, double[][] outline, String text) {
+        scatter.setOverlay(marks, outline);
+        caption.setText(text);
+    }
+
+    private void showMap(LatentViewModel.Map m) {
+        if (m == null) {
+            caption.setText("No latent map yet: it appears once a model exists.");
+            return;
+        }
+        int[] colors = ScatterView.classColors(m.labels());
+        for (int i = 0; i < colors.length; i++) colors[i] = fade(colors[i]);
+        scatter.setColoredPoints(m.embedding().xy(), colors);
+        caption.setText(m.embedding().method().toUpperCase(java.util.Locale.ROOT) + " map of "
+                + m.labels().length + " " + m.source().toString().toLowerCase(java.util.Locale.ROOT) + " (Latent map tab)");
+    }
+
+    /** Two thirds of the way to white: the map stays readable under the marks. */
+    private static int fade(int argb) {
+        int r = (argb >> 16) & 0xff, g = (argb >> 8) & 0xff, b = argb & 0xff;
+        r += (255 - r) * 2 / 3;
+        g += (255 - g) * 2 / 3;
+        b += (255 - b) * 2 / 3;
+        return 0xFF000000 | (r << 16) | (g << 8) | b;
+    }
+}
