@@ -82,8 +82,8 @@ public final class MainWindow extends BorderPane {
         javafx.scene.control.Tab noiseTab = new javafx.scene.control.Tab("Noise", noisePane);
         trainTab.setId("tab-train");
         noiseTab.setId("tab-noise");
-        this.drawVm = new io.github.latentlab.ui.draw.DrawViewModel(app);
-        javafx.scene.control.Tab drawTab = new javafx.scene.control.Tab("Draw", new io.github.latentlab.ui.draw.DrawPane(drawVm));
+        this.drawVm = new io.github.latentlab.ui.draw.DrawViewModel(app, latentVm);
+        javafx.scene.control.Tab drawTab = new javafx.scene.control.Tab("Draw", new io.github.latentlab.ui.draw.DrawPane(drawVm, latentVm));
         drawTab.setId("tab-draw");
         javafx.scene.control.Tab latentTab = new javafx.scene.control.Tab("Latent map",
                 new io.github.latentlab.ui.latent.LatentPane(latentVm));

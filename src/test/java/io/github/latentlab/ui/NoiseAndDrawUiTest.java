@@ -65,6 +65,37 @@ class NoiseAndDrawUiTest extends WindowTest {
                 > Arrays.stream(after.noisyPsnr()).average().orElseThrow(), "the denoising model helps");
         System.out.printf("noise pane: %d images computed in %.1f ms%n", after.indices().length, after.millis());
 
+        // the noise trail: 50 noisy copies of the selected image on the latent map, moving with the slider
+        waitUntil(() -> noise.trailProperty().get() != null
+                && robot.lookup("#trail-map").queryAs(io.github.latentlab.ui.controls.ScatterView.class).overlay().size() == 51);
+        var trail06 = noise.trailProperty().get();
+        assertEquals(io.github.latentlab.ui.noise.NoiseTrail.COPIES, trail06.noisy().length);
+        assertTrue(trail06.posterior() == null, "a plain DAE has no posterior ellipse");
+        robot.interact(() -> slider.setValue(0.1));
+        waitUntil(() -> noise.trailProperty().get() != trail06 && noise.resultProperty().get().noise().level() == 0.1);
+        var trail01 = noise.trailProperty().get();
+        assertTrue(spread(trail01) < spread(trail06), "less noise, tighter cloud: " + spread(trail01) + " vs " + spread(trail06));
+        assertTrue(trail01.spread() < trail06.spread());
+        // clicking another image makes the trail follow it
+        var grid = robot.lookup("#noise-grid").queryAs(io.github.latentlab.ui.controls.ImageGrid.class);
+        var gb = grid.localToScreen(grid.getBoundsInLocal());
+        double[] hit = null;
+        for (double gx = 0; gx < grid.getWidth() && hit == null; gx += 4) {
+            for (double gy = 0; gy < grid.getHeight() && hit == null; gy += 4) {
+                if (grid.imageAt(gx, gy) == 3) hit = new double[] {gx + 6, gy + 6};
+            }
+        }
+        assertNotNull(hit, "image 3 is drawn");
+        robot.clickOn(gb.getMinX() + hit[0], gb.getMinY() + hit[1]);
+        waitUntil(() -> noise.selectedProperty().get() == 3);
+        waitUntil(() -> noise.trailProperty().get() != trail01);
+        assertFalse(Arrays.equals(trail01.clean(), noise.trailProperty().get().clean()), "another image, another place on the map");
+        robot.interact(() -> slider.setValue(0.4));
+        waitUntil(() -> noise.trailProperty().get().noisy() != null && noise.resultProperty().get().noise().level() == 0.4);
+        Path trailPng = Path.of("target", "snapshots", "noise-pane-trail.png");
+        Files.createDirectories(trailPng.getParent());
+        Snapshots.write(WaitForAsyncUtils.asyncFx(() -> Snapshots.capture(window)).get(10, TimeUnit.SECONDS), trailPng);
+
         robot.interact(() -> {
             noise.kindProperty().set(io.github.latentlab.data.noise.NoiseKind.SALT_PEPPER);
             slider.setValue(0.15);
@@ -109,6 +140,13 @@ class NoiseAndDrawUiTest extends WindowTest {
         robot.drag(bounds.getMinX() + bounds.getWidth() * 0.2, bounds.getMinY() + bounds.getHeight() * 0.5)
                 .dropTo(bounds.getMinX() + bounds.getWidth() * 0.8, bounds.getMinY() + bounds.getHeight() * 0.5);
         waitUntil(() -> !Arrays.equals(first, draw.resultProperty().get().reconstruction()));
+        // the drawing is placed on the latent map as it changes
+        waitUntil(() -> draw.resultProperty().get().onMap() != null);
+        var drawMap = robot.lookup("#draw-map").queryAs(io.github.latentlab.ui.controls.ScatterView.class);
+        waitUntil(() -> drawMap.overlay().size() == 1);
+        double[] placed = draw.resultProperty().get().onMap();
+        assertEquals(placed[0], drawMap.overlay().get(0).x(), 1e-12);
+        assertTrue(Double.isFinite(draw.resultProperty().get().offData()));
 
         Path png = Path.of("target", "snapshots", "draw-pane.png");
         var image = WaitForAsyncUtils.asyncFx(() -> Snapshots.capture(window)).get(10, TimeUnit.SECONDS);
@@ -231,6 +269,26 @@ class NoiseAndDrawUiTest extends WindowTest {
         assertTrue(scatterView.colorOf(0) != classColor || scatterView.colorOf(1) != io.github.latentlab.ui.controls.ScatterView
                 .classColors(latent.mapProperty().get().labels())[1], "colored by slant now");
 
+        // scroll zooms about the cursor, right-drag pans, Fit view fits again
+        var mapCentre = new javafx.geometry.Point2D(mb.getMinX() + mb.getWidth() / 2, mb.getMinY() + mb.getHeight() / 2);
+        robot.moveTo(mapCentre).scroll(3, javafx.geometry.VerticalDirection.UP);
+        waitUntil(() -> scatterView.zoom() != 1);
+        double zoomed = scatterView.zoom();
+        var before42 = scatterView.toScreen(xy[42][0], xy[42][1]);
+        robot.drag(mapCentre, javafx.scene.input.MouseButton.SECONDARY).dropBy(60, 30);
+        var after42 = scatterView.toScreen(xy[42][0], xy[42][1]);
+        assertEquals(60, after42.getX() - before42.getX(), 3, "the points follow a right-drag");
+        assertEquals(30, after42.getY() - before42.getY(), 3);
+        assertEquals(zoomed, scatterView.zoom(), 1e-12, "panning keeps the zoom");
+        System.out.printf("scatter: 300 points redrawn while panning in %.2f ms%n", scatterView.lastDrawNanos() / 1e6);
+        robot.clickOn("Fit view");
+        assertEquals(1, scatterView.zoom(), 1e-12);
+        Path mapPng = Files.createTempDirectory("latent-lab-png").resolve("map.png");
+        robot.interact(() -> ((io.github.latentlab.ui.latent.LatentPane) window.tabs().getTabs().get(1).getContent()).exportMapPng(mapPng));
+        waitUntil(() -> Files.exists(mapPng));
+        var picture = javax.imageio.ImageIO.read(mapPng.toFile());
+        assertTrue(picture.getWidth() > scatterView.getWidth(), "the legend is beside the map");
+
         Path exported = Files.createTempDirectory("latent-lab-export");
         assertEquals(3, latent.exportTo(exported).get(30, TimeUnit.SECONDS).size());
         assertEquals(301, Files.readAllLines(exported.resolve("metadata.tsv")).size());
@@ -238,6 +296,16 @@ class NoiseAndDrawUiTest extends WindowTest {
         Path png = Path.of("target", "snapshots", "latent-pane.png");
         var image = WaitForAsyncUtils.asyncFx(() -> Snapshots.capture(window)).get(10, TimeUnit.SECONDS);
         Snapshots.write(image, png);
+
+        // the map can show training images instead (an even sample across the set)
+        robot.interact(() -> latent.sourceProperty().set(io.github.latentlab.ui.latent.LatentViewModel.Source.TRAIN));
+        waitUntil(() -> latent.mapProperty().get().source() == io.github.latentlab.ui.latent.LatentViewModel.Source.TRAIN
+                && latent.statusProperty().get().startsWith("PCA"));
+        assertEquals(3000, latent.mapProperty().get().labels().length, "all 3,000 training images (fewer than the 5,000 asked)");
+        robot.moveTo(scatterView.localToScreen(scatterView.toScreen(latent.mapProperty().get().embedding().xy()[5][0],
+                latent.mapProperty().get().embedding().xy()[5][1])));
+        waitUntil(() -> robot.lookup("#hover-text").queryLabeled().getText().startsWith("Training image "));
+        robot.interact(() -> latent.sourceProperty().set(io.github.latentlab.ui.latent.LatentViewModel.Source.TEST));
 
         // redraw cost at 70,000 points (printed for docs/benchmarks.md, not asserted)
         var scatter = robot.lookup("#latent-map").queryAs(io.github.latentlab.ui.controls.ScatterView.class);
@@ -309,4 +377,11 @@ class NoiseAndDrawUiTest extends WindowTest {
         });
     }
 
+
+    /** Mean map distance of a trail's copies from the clean image's point. */
+    private static double spread(io.github.latentlab.ui.noise.NoiseTrail t) {
+        double s = 0;
+        for (double[] p : t.noisy()) s += Math.hypot(p[0] - t.clean()[0], p[1] - t.clean()[1]);
+        return s / t.noisy().length;
+    }
 }

@@ -59,5 +59,28 @@ class VaeUiTest extends WindowTest {
         robot.clickOn("#sample-codes");
         waitUntil(() -> latent.samplesProperty().get() != null);
         assertEquals(LatentViewModel.STRIP, latent.samplesProperty().get().length);
+        // decoding far out on the map is off the prior as well as off the data
+        robot.interact(() -> latent.decodeAt(0, 0));
+        waitUntil(() -> latent.decodedProperty().get() != null && latent.decodedProperty().get().x() == 0);
+        double nearCentre = latent.decodedProperty().get().priorTail();
+        assertTrue(nearCentre >= 0 && nearCentre <= 1, "a VAE decode has a prior tail: " + nearCentre);
+        robot.interact(() -> latent.decodeAt(1e3, 1e3));
+        waitUntil(() -> latent.decodedProperty().get().x() == 1e3);
+        assertTrue(latent.decodedProperty().get().priorTail() < LatentViewModel.OFF_PRIOR);
+        assertTrue(robot.lookup("#decode-honesty").queryLabeled().getText().contains("Prior"));
+
+        // the noise trail of a VAE carries the outline of its posterior μ ± σ
+        var noise = window.noiseViewModel();
+        robot.interact(() -> window.tabs().getSelectionModel().select(2));
+        waitUntil(() -> noise.trailProperty().get() != null && noise.trailProperty().get().posterior() != null);
+        assertEquals(72, noise.trailProperty().get().posterior().length);
+        java.nio.file.Path trailPng = java.nio.file.Path.of("target/snapshots/vae-noise-trail.png");
+        robot.interact(() -> {
+            try {
+                io.github.latentlab.ui.fx.Snapshots.write(io.github.latentlab.ui.fx.Snapshots.capture(window), trailPng);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 }

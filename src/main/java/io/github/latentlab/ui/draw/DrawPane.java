@@ -27,8 +27,14 @@ public final class DrawPane extends BorderPane {
     final ImageGrid neighbours = new ImageGrid();
     private final DrawViewModel vm;
 
-    public DrawPane(DrawViewModel vm) {
+    final io.github.latentlab.ui.latent.MapInset map;
+
+    /** @param latent whose map the drawing is placed on */
+    public DrawPane(DrawViewModel vm, io.github.latentlab.ui.latent.LatentViewModel latent) {
         this.vm = vm;
+        this.map = new io.github.latentlab.ui.latent.MapInset(latent, "draw-map");
+        map.setPrefSize(340, 300);
+        vm.activeProperty().addListener((o, a, shown) -> { if (shown) map.needMap(); });
         getStyleClass().add("draw-pane");
         setPadding(new Insets(10));
         canvas.setId("draw-canvas");
@@ -54,7 +60,9 @@ public final class DrawPane extends BorderPane {
 
         VBox left = new VBox(6, new Label("Your drawing"), framed(canvas), tools);
         VBox right = new VBox(6, new Label("What the model makes of it"), framed(reconstruction));
-        HBox top = new HBox(24, left, right);
+        VBox onMap = new VBox(6, new Label("Where its code lands on the latent map"), map);
+        HBox.setHgrow(onMap, javafx.scene.layout.Priority.ALWAYS);
+        HBox top = new HBox(24, left, right, onMap);
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.setId("draw-message");
@@ -88,6 +96,15 @@ public final class DrawPane extends BorderPane {
 
     private void show(DrawViewModel.Result r) {
         draw(reconstruction, r == null ? null : r.reconstruction());
+        if (r != null && r.onMap() != null) {
+            map.show(List.of(new io.github.latentlab.ui.controls.ScatterView.Mark(r.onMap()[0], r.onMap()[1], 0xFF000000, 6)),
+                    null, String.format("Black dot: your drawing, %.1f× the usual gap between codes from the nearest "
+                            + "code on the map%s.", r.offData(), r.offData() > io.github.latentlab.ui.latent.LatentViewModel.OFF_DATA
+                            ? " (off the data: the model has seen nothing like it)" : ""));
+        } else if (r != null) {
+            map.show(List.of(), null, r.reconstruction() == null ? "Draw something to place it on the map."
+                    : "No latent map of this model yet.");
+        }
         if (r == null || r.neighbours().length == 0) {
             neighbours.setRows(List.of(), DrawViewModel.SIDE);
             return;

@@ -28,9 +28,13 @@ public final class DrawViewModel {
     public static final int SIDE = Dataset.SIDE;
     public static final int NEIGHBOURS = 8;
 
-    /** What the model makes of the drawing; null reconstruction before a model exists. */
+    /**
+     * What the model makes of the drawing; null reconstruction before a model exists. {@code onMap}
+     * is where the drawing's code lands on the latent map (null without a map of this data), and
+     * {@code offData} how far that code is from the map's codes, in typical gaps between them.
+     */
     public record Result(float[] drawing, float[] reconstruction, double psnr, int[] neighbours,
-                         float[][] neighbourImages, String[] neighbourClasses) { }
+                         float[][] neighbourImages, String[] neighbourClasses, double[] onMap, double offData) { }
 
     private final AppState app;
     private final float[] pixels = new float[SIDE * SIDE];
@@ -47,8 +51,13 @@ public final class DrawViewModel {
     /** Only a visible pane follows the model while it trains; a hidden one catches up when shown. */
     private final io.github.latentlab.ui.fx.ShownGate gate = new io.github.latentlab.ui.fx.ShownGate(this::update);
 
-    public DrawViewModel(AppState app) {
+    private final io.github.latentlab.ui.latent.LatentViewModel latent;
+
+    /** @param latent whose map the drawing is placed on */
+    public DrawViewModel(AppState app, io.github.latentlab.ui.latent.LatentViewModel latent) {
         this.app = app;
+        this.latent = latent;
+        latent.mapProperty().addListener((o, a, m) -> gate.run(this::update));
         worker = new LatestOnly<>(app.background(), r -> {
             result.set(r);
             if (r.reconstruction() != null) {
@@ -114,15 +123,29 @@ public final class DrawViewModel {
             float[] image = pixels.clone();
             Autoencoder model = app.viewModel();
             DatasetSplit data = app.data();
-            return () -> compute(image, model, data);
+            io.github.latentlab.ui.latent.LatentViewModel.Map map = latent.mapProperty().get();
+            return () -> compute(image, model, data, map);
         });
     }
 
-    private Result compute(float[] image, Autoencoder model, DatasetSplit data) {
+    private Result compute(float[] image, Autoencoder model, DatasetSplit data,
+                           io.github.latentlab.ui.latent.LatentViewModel.Map map) {
         boolean blank = true;
         for (float v : image) if (v != 0) { blank = false; break; }
         if (blank || model == null || model.inputSize() != image.length) {
-            return new Result(image, null, Double.NaN, new int[0], new float[0][], new String[0]);
+            return new Result(image, null, Double.NaN, new int[0], new float[0][], new String[0], null, Double.NaN);
+        }
+        double[] onMap = null;
+        double offData = Double.NaN;
+        if (map != null && map.model().inputSize() == image.length) {
+            float[] mapCode; // encoded by the map's own model, so the point and the map agree
+            synchronized (map.model()) {
+                mapCode = map.model().encode(new float[][] {image})[0];
+            }
+            onMap = map.place(mapCode);
+            double[] z = new double[mapCode.length];
+            for (int j = 0; j < z.length; j++) z[j] = mapCode[j];
+            offData = map.inverse().offData(z);
         }
         float[] recon;
         float[] code;
@@ -152,6 +175,6 @@ public final class DrawViewModel {
             nearClasses = new String[near.length];
             for (int i = 0; i < near.length; i++) nearClasses[i] = data.train().classNames().get(data.train().label(near[i]));
         }
-        return new Result(image, recon, Metrics.psnr(image, recon), near, nearImages, nearClasses);
+        return new Result(image, recon, Metrics.psnr(image, recon), near, nearImages, nearClasses, onMap, offData);
     }
 }

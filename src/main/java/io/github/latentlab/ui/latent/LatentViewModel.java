@@ -149,6 +149,7 @@ public final class LatentViewModel {
                 e -> status.set("Could not decode: " + e.getMessage()));
         // a new method replaces the map shown or the one being computed
         method.addListener((o, a, b) -> { if (map.get() != null || running != null) compute(); });
+        source.addListener((o, a, b) -> { if (map.get() != null || running != null) compute(); });
     }
 
     public ObjectProperty<Method> methodProperty() { return method; }

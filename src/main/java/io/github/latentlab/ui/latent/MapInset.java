@@ -26,6 +26,7 @@ public final class MapInset extends VBox {
         scatter.setMinSize(160, 140);
         scatter.setStyle("-fx-border-color: -color-border-default;");
         caption.setWrapText(true);
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all lines shown
         caption.setId(id + "-caption");
         getChildren().setAll(scatter, caption);
         VBox.setVgrow(scatter, Priority.ALWAYS);

@@ -95,9 +95,12 @@ public final class NoisePane extends BorderPane {
         grid.setHighlighted(vm.selectedProperty().get());
         vm.selectedProperty().addListener((o, a, b) -> grid.setHighlighted(b.intValue()));
         Label hint = new Label("Click an image to follow its noisy copies on the latent map (right).");
+        hint.setWrapText(true);
         VBox.setVgrow(grid, Priority.ALWAYS);
         setCenter(new VBox(4, grid, hint));
         VBox right = new VBox(8, curve(runs), trailBox());
+        right.setPrefWidth(420);
+        right.setMaxWidth(420);
         setRight(right);
         vm.resultProperty().addListener((o, a, r) -> show(r));
         vm.trailProperty().addListener((o, a, t) -> showTrail(t));
