@@ -73,5 +73,17 @@ class RunsUiTest extends WindowTest {
             }
         });
         assertTrue(Files.size(png) > 10_000);
+
+        // the noise pane draws a second run's PSNR curve beside the current model's
+        var noise = window.noiseViewModel();
+        robot.interact(() -> window.tabs().getSelectionModel().select(2));
+        robot.clickOn("#compare-run");
+        robot.clickOn(compared.get(0).name());
+        waitUntil(() -> noise.curve().size() == 11 && noise.curve().stream().allMatch(p -> Double.isFinite(p.otherPsnr())));
+        var noiseChart = (javafx.scene.chart.LineChart<?, ?>) window.lookup("#noise-curve");
+        assertTrue(noiseChart.getData().stream().anyMatch(s -> s.getName().equals(compared.get(0).name())
+                && s.getData().size() == 11), "a series named after the compared run");
+        // the current model is the conv run (trained last); the dense run's curve differs from it
+        assertTrue(noise.curve().stream().anyMatch(p -> Math.abs(p.otherPsnr() - p.denoisedPsnr()) > 1e-3));
     }
 }

@@ -152,6 +152,8 @@ public final class NoisePane extends BorderPane {
         otherSeries.setName("compared run");
         chart.getData().setAll(List.of(noisySeries, denoisedSeries, marker));
         chart.setPrefWidth(380);
+        chart.setPrefHeight(280);
+        chart.setMinHeight(200);
         chart.setId("noise-curve");
         vm.curve().addListener((ListChangeListener<NoiseViewModel.CurvePoint>) c -> redrawCurve());
         vm.levelProperty().addListener((o, a, b) -> redrawMarker());
