@@ -43,6 +43,8 @@ final class EvaluateCommand {
             if (d != null) {
                 json.put("noise", noise.toString()).put("noisy_psnr", d.noisyPsnr()).put("denoised_psnr", d.denoisedPsnr())
                         .put("noisy_ssim", d.noisySsim()).put("denoised_ssim", d.denoisedSsim());
+                double[] slider = sliderMillis(saved.model(), data.test(), noise);
+                json.put("slider_images", SLIDER_IMAGES).put("slider_ms_p50", slider[0]).put("slider_ms_p99", slider[1]);
             }
             out.println(json);
         } else {
@@ -52,8 +54,32 @@ final class EvaluateCommand {
             if (d != null) {
                 out.printf("with %s noise: PSNR %.2f dB noisy → %.2f dB denoised, SSIM %.3f → %.3f%n", noise,
                         d.noisyPsnr(), d.denoisedPsnr(), d.noisySsim(), d.denoisedSsim());
+                double[] slider = sliderMillis(saved.model(), data.test(), noise);
+                out.printf("noise pane, one slider move for %d images (noise, reconstruction, PSNR, SSIM): "
+                        + "p50 %.1f ms, p99 %.1f ms%n", SLIDER_IMAGES, slider[0], slider[1]);
             }
         }
         return 0;
+    }
+
+    static final int SLIDER_IMAGES = 16;
+
+    /**
+     * What the noise pane computes per slider move, timed over 300 positions sweeping the noise
+     * kind's range (after 100 warm-up moves): {p50, p99} in milliseconds.
+     */
+    static double[] sliderMillis(io.github.latentlab.model.Autoencoder model, io.github.latentlab.data.Dataset test,
+                                 NoiseSpec noise) {
+        int[] idx = new int[Math.min(SLIDER_IMAGES, test.size())];
+        for (int i = 0; i < idx.length; i++) idx[i] = i;
+        int warmup = 100, n = 300;
+        double[] ms = new double[n];
+        for (int i = 0; i < warmup + n; i++) {
+            double level = noise.kind().maxLevel() * (i % 50) / 49.0;
+            var rows = io.github.latentlab.model.DenoisedRows.of(model, test, idx, new NoiseSpec(noise.kind(), level));
+            if (i >= warmup) ms[i - warmup] = rows.millis();
+        }
+        java.util.Arrays.sort(ms);
+        return new double[] {ms[n / 2], ms[(int) Math.ceil(0.99 * n) - 1]};
     }
 }

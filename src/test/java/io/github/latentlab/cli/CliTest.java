@@ -105,10 +105,12 @@ class CliTest {
 
         assertEquals(0, run("evaluate", "--model", model.toString(), "--noise", "gaussian:0.3", "--json"), stderr());
         JsonNode noisy = lastJsonLine();
-        for (String key : new String[] {"noisy_psnr", "denoised_psnr", "noisy_ssim", "denoised_ssim"}) {
+        for (String key : new String[] {"noisy_psnr", "denoised_psnr", "noisy_ssim", "denoised_ssim", "slider_ms_p50", "slider_ms_p99"}) {
             assertTrue(noisy.get(key).isNumber(), key + " in " + noisy);
         }
         assertEquals("gaussian:0.3", noisy.get("noise").asText());
+        assertTrue(noisy.get("slider_ms_p50").asDouble() > 0
+                && noisy.get("slider_ms_p50").asDouble() <= noisy.get("slider_ms_p99").asDouble(), noisy.toString());
         assertEquals(0, run("train", "--dataset", dataset, "--model", "vae", "--hidden", "64", "--latent", "4",
                 "--loss", "bce", "--beta", "0.5", "--epochs", "1", "--batch", "64", "--json"), stderr());
         JsonNode vae = lastJsonLine();

@@ -50,12 +50,12 @@ class NoiseAndDrawUiTest extends WindowTest {
         waitUntil(() -> noise.resultProperty().get() != null && noise.resultProperty().get().denoised() != null);
         waitUntil(() -> noise.curve().size() == 11);
 
-        NoiseViewModel.Result before = noise.resultProperty().get();
+        io.github.latentlab.model.DenoisedRows before = noise.resultProperty().get();
         String summaryBefore = noise.summaryProperty().get();
         Slider slider = robot.lookup("#noise-level").queryAs(Slider.class);
         robot.interact(() -> slider.setValue(0.6));
         waitUntil(() -> noise.resultProperty().get().noise().level() == 0.6);
-        NoiseViewModel.Result after = noise.resultProperty().get();
+        io.github.latentlab.model.DenoisedRows after = noise.resultProperty().get();
         assertFalse(Arrays.equals(before.noisy()[0], after.noisy()[0]), "the noisy row changed");
         assertFalse(Arrays.equals(before.denoised()[0], after.denoised()[0]), "the denoised row changed");
         assertNotEquals(summaryBefore, noise.summaryProperty().get(), "the PSNR/SSIM text changed");

@@ -122,7 +122,7 @@ public final class NoisePane extends BorderPane {
         for (double[] p : t.noisy()) marks.add(new io.github.latentlab.ui.controls.ScatterView.Mark(p[0], p[1], 0xFFD35400, 2));
         marks.add(new io.github.latentlab.ui.controls.ScatterView.Mark(t.clean()[0], t.clean()[1], 0xFF000000, 5));
         var map = trailMap.map();
-        NoiseViewModel.Result r = vm.resultProperty().get();
+        io.github.latentlab.model.DenoisedRows r = vm.resultProperty().get();
         int sel = vm.selectedProperty().get();
         String cls = map != null && r != null && sel < r.indices().length ? map.classNames().get(vm.labelOf(r.indices()[sel])) : "?";
         trailMap.show(marks, t.posterior(), String.format("%s: %d of %d noisy copies (orange) stay nearest to a %s code; "
@@ -232,7 +232,7 @@ public final class NoisePane extends BorderPane {
         marker.getData().setAll(List.of(new XYChart.Data<>(x, lo), new XYChart.Data<>(x, hi)));
     }
 
-    private void show(NoiseViewModel.Result r) {
+    private void show(io.github.latentlab.model.DenoisedRows r) {
         if (r == null) {
             grid.setRows(List.of(), 28);
             return;

@@ -22,6 +22,7 @@ import io.github.latentlab.metrics.Metrics;
 import io.github.latentlab.metrics.Ssim;
 import io.github.latentlab.model.Autoencoder;
 import io.github.latentlab.model.DenoisingEvaluation;
+import io.github.latentlab.model.DenoisedRows;
 import io.github.latentlab.ui.AppState;
 import io.github.latentlab.ui.fx.LatestOnly;
 
@@ -37,16 +38,9 @@ public final class NoiseViewModel {
     /** Test images the curve is computed on, and how many levels it samples. */
     static final int CURVE_IMAGES = 300;
     static final int CURVE_STEPS = 11;
-    static final long NOISE_SEED = 1234;
 
-    /** What the rows show; reconstructions and their scores are null before a model exists. */
-    public record Result(NoiseSpec noise, int[] indices, float[][] clean, float[][] noisy, float[][] denoised,
-                         double[] noisyPsnr, double[] noisySsim, double[] denoisedPsnr, double[] denoisedSsim,
-                         double millis) {
-        static double mean(double[] v) {
-            return v == null ? Double.NaN : java.util.Arrays.stream(v).average().orElse(Double.NaN);
-        }
-    }
+    /** What the rows show (see {@link DenoisedRows}). */
+    public static final long NOISE_SEED = DenoisedRows.NOISE_SEED;
 
     /** One point of the quality curve; {@code otherPsnr} is the compared run's (NaN without one). */
     public record CurvePoint(double level, double noisyPsnr, double denoisedPsnr, double otherPsnr) { }
@@ -54,11 +48,11 @@ public final class NoiseViewModel {
     private final AppState app;
     private final ObjectProperty<NoiseKind> kind = new SimpleObjectProperty<>(NoiseKind.GAUSSIAN);
     private final DoubleProperty level = new SimpleDoubleProperty(0.3);
-    private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DenoisedRows> result = new ReadOnlyObjectWrapper<>();
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty curveStatus = new SimpleStringProperty("");
     private final ObservableList<CurvePoint> curve = FXCollections.observableArrayList();
-    private final LatestOnly<Result> rows;
+    private final LatestOnly<DenoisedRows> rows;
     private final LatestOnly<List<CurvePoint>> curveWorker;
     private int cursor;
     private final javafx.beans.property.IntegerProperty selected = new javafx.beans.property.SimpleIntegerProperty(0);
@@ -106,7 +100,7 @@ public final class NoiseViewModel {
     public ObjectProperty<NoiseKind> kindProperty() { return kind; }
     public javafx.beans.property.BooleanProperty activeProperty() { return gate.shownProperty(); }
     public DoubleProperty levelProperty() { return level; }
-    public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<DenoisedRows> resultProperty() { return result.getReadOnlyProperty(); }
     public StringProperty summaryProperty() { return summary; }
     public StringProperty curveStatusProperty() { return curveStatus; }
     public ObservableList<CurvePoint> curve() { return curve; }
@@ -155,7 +149,7 @@ public final class NoiseViewModel {
             for (int i = 0; i < n; i++) idx[i] = (cursor + i) % test.size();
             NoiseSpec noise = new NoiseSpec(kind.get(), level.get());
             Autoencoder model = app.viewModel();
-            return () -> compute(model, test, idx, noise);
+            return () -> DenoisedRows.of(model, test, idx, noise);
         });
     }
 
@@ -194,41 +188,12 @@ public final class NoiseViewModel {
         });
     }
 
-    static Result compute(Autoencoder model, Dataset test, int[] idx, NoiseSpec noise) {
-        long t0 = System.nanoTime();
-        int side = test.side(), p = test.pixelCount();
-        float[][] clean = test.images(idx);
-        float[][] noisy = new float[idx.length][];
-        for (int i = 0; i < idx.length; i++) {
-            // seeded per test image, so an image keeps its noise when the batch moves
-            noisy[i] = noise.kind().apply(clean[i], side, noise.level(), NOISE_SEED + idx[i]);
-        }
-        double[] nPsnr = new double[idx.length], nSsim = new double[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            nPsnr[i] = Metrics.psnr(clean[i], noisy[i]);
-            nSsim[i] = Ssim.ssim(clean[i], noisy[i], side);
-        }
-        if (model == null || model.inputSize() != p) {
-            return new Result(noise, idx, clean, noisy, null, nPsnr, nSsim, null, null, (System.nanoTime() - t0) / 1e6);
-        }
-        float[][] out;
-        synchronized (model) { // a model copy may be shared by several views
-            out = model.reconstruct(noisy);
-        }
-        double[] dPsnr = new double[idx.length], dSsim = new double[idx.length];
-        for (int i = 0; i < idx.length; i++) {
-            dPsnr[i] = Metrics.psnr(clean[i], out[i]);
-            dSsim[i] = Ssim.ssim(clean[i], out[i], side);
-        }
-        return new Result(noise, idx, clean, noisy, out, nPsnr, nSsim, dPsnr, dSsim, (System.nanoTime() - t0) / 1e6);
-    }
-
-    private static String describe(Result r) {
+    private static String describe(DenoisedRows r) {
         String noisy = String.format("noisy %s, SSIM %.3f", Metrics.formatPsnr(finiteMean(r.noisyPsnr())),
-                Result.mean(r.noisySsim()));
+                DenoisedRows.mean(r.noisySsim()));
         if (r.denoised() == null) return noisy + " · no model yet: train one to see it denoise";
         return String.format("%s → denoised %s, SSIM %.3f · computed in %.0f ms", noisy,
-                Metrics.formatPsnr(finiteMean(r.denoisedPsnr())), Result.mean(r.denoisedSsim()), r.millis());
+                Metrics.formatPsnr(finiteMean(r.denoisedPsnr())), DenoisedRows.mean(r.denoisedSsim()), r.millis());
     }
 
     /** Mean PSNR over images; identical images (infinite PSNR) only count if all are. */
