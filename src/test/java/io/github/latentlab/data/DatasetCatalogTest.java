@@ -239,4 +239,20 @@ class DatasetCatalogTest {
         for (float v : split.train().image(0)) max = Math.max(max, v);
         assertEquals(1f, max, 1e-6); // real images reach full white
     }
+
+    @Test
+    void concatKeepsBothSetsInOrderWithTheirSharedFactors() {
+        Dataset a = new Dataset("a", 2, new float[] {1, 1, 1, 1, 2, 2, 2, 2}, new int[] {0, 1}, List.of("x", "y"),
+                java.util.Map.of("slant", new float[] {0.1f, 0.2f}, "only-a", new float[] {5, 6}));
+        Dataset b = new Dataset("b", 2, new float[] {3, 3, 3, 3}, new int[] {1}, List.of("x", "y"),
+                java.util.Map.of("slant", new float[] {0.3f}));
+        Dataset all = Dataset.concat("all", a, b);
+        assertEquals(3, all.size());
+        assertEquals(3f, all.image(2)[0]);
+        assertArrayEquals(new int[] {0, 1, 1}, all.labels());
+        assertArrayEquals(new float[] {0.1f, 0.2f, 0.3f}, all.factors().get("slant"));
+        assertEquals(java.util.Set.of("slant"), all.factors().keySet());
+        assertThrows(IllegalArgumentException.class, () -> Dataset.concat("bad", a,
+                new Dataset("c", 2, new float[4], new int[] {0}, List.of("p", "q"), null)));
+    }
 }

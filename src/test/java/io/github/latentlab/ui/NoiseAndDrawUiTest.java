@@ -283,7 +283,8 @@ class NoiseAndDrawUiTest extends WindowTest {
         System.out.printf("scatter: 300 points redrawn while panning in %.2f ms%n", scatterView.lastDrawNanos() / 1e6);
         robot.clickOn("Fit view");
         assertEquals(1, scatterView.zoom(), 1e-12);
-        Path mapPng = Files.createTempDirectory("latent-lab-png").resolve("map.png");
+        Path mapPng = Path.of("target", "snapshots", "latent-map-export.png");
+        Files.deleteIfExists(mapPng);
         robot.interact(() -> ((io.github.latentlab.ui.latent.LatentPane) window.tabs().getTabs().get(1).getContent()).exportMapPng(mapPng));
         waitUntil(() -> Files.exists(mapPng));
         var picture = javax.imageio.ImageIO.read(mapPng.toFile());
