@@ -242,7 +242,7 @@ public final class LatentPane extends BorderPane {
             Label title = new Label(m.embedding().method().toUpperCase(java.util.Locale.ROOT) + " of "
                     + m.labels().length + " " + m.source().toString().toLowerCase(java.util.Locale.ROOT));
             title.setStyle("-fx-font-weight: bold;");
-            box.getChildren().add(title);
+            box.getChildren().addAll(title, new Label("colored by " + colorChoice));
         }
         for (javafx.scene.Node n : legend.getChildren()) {
             if (n instanceof javafx.scene.control.CheckBox c) {
