@@ -55,8 +55,11 @@ public final class LatentLabApp extends Application {
         });
         stage.show();
         window.startBackgroundLoading();
-        getParameters().getRaw().stream().findFirst()
-                .ifPresent(file -> window.openModelFrom(java.nio.file.Path.of(file)));
+        var args = getParameters().getRaw();
+        if (!args.isEmpty()) {
+            window.openModelFrom(java.nio.file.Path.of(args.get(0)));
+            if (args.size() > 1) window.selectTab(args.get(1));
+        }
     }
 
     /**

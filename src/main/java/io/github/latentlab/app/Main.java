@@ -13,8 +13,9 @@ public final class Main {
 
     public static void main(String[] args) {
         io.github.latentlab.model.NativeRuntime.selectNativeBuild(); // before anything loads ND4J
-        if (args.length == 2 && args[0].equals("open")) {
-            LatentLabApp.launchApp(args[1]); // the app, with a saved model opened
+        if ((args.length == 2 || args.length == 3) && args[0].equals("open")) {
+            // the app with a saved model opened, optionally on a tab ("open dae.llab noise")
+            LatentLabApp.launchApp(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0) {

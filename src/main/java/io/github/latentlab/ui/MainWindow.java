@@ -128,6 +128,16 @@ public final class MainWindow extends BorderPane {
         openModelFrom(run.checkpoints().latestFile()).thenRun(() -> app.uiThread().execute(() -> tabs.getSelectionModel().select(0)));
     }
 
+    /** Shows the tab whose title starts with {@code name} (any case: "noise", "latent"); unknown names are ignored. */
+    public void selectTab(String name) {
+        for (var t : tabs.getTabs()) {
+            if (t.getText().toLowerCase(java.util.Locale.ROOT).startsWith(name.toLowerCase(java.util.Locale.ROOT))) {
+                tabs.getSelectionModel().select(t);
+                return;
+            }
+        }
+    }
+
     /** Queues a classic comparison and shows the Runs tab. */
     public void runClassic(io.github.latentlab.ui.runs.ClassicComparisons c) {
         runsPane.runClassic(c);

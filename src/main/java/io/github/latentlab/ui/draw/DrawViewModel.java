@@ -49,7 +49,7 @@ public final class DrawViewModel {
     private volatile long indexBuilt;
     static final long INDEX_MAX_AGE_NANOS = 10_000_000_000L;
     /** Only a visible pane follows the model while it trains; a hidden one catches up when shown. */
-    private final io.github.latentlab.ui.fx.ShownGate gate = new io.github.latentlab.ui.fx.ShownGate(this::update);
+    private final io.github.latentlab.ui.fx.ShownGate gate;
 
     private final io.github.latentlab.ui.latent.LatentViewModel latent;
 
@@ -57,6 +57,10 @@ public final class DrawViewModel {
     public DrawViewModel(AppState app, io.github.latentlab.ui.latent.LatentViewModel latent) {
         this.app = app;
         this.latent = latent;
+        gate = new io.github.latentlab.ui.fx.ShownGate(() -> {
+            latent.ensureMap();
+            update();
+        });
         latent.mapProperty().addListener((o, a, m) -> gate.run(this::update));
         worker = new LatestOnly<>(app.background(), r -> {
             result.set(r);
@@ -65,7 +69,10 @@ public final class DrawViewModel {
                         + " · nearest training images by latent code below");
             }
         }, e -> message.set("Could not reconstruct: " + e.getMessage()));
-        app.viewModelProperty().addListener((o, a, b) -> gate.run(this::update));
+        app.viewModelProperty().addListener((o, a, b) -> gate.run(() -> {
+            latent.ensureMap(); // the drawing is placed on a map of this model
+            update();
+        }));
     }
 
     public javafx.beans.property.BooleanProperty activeProperty() { return gate.shownProperty(); }

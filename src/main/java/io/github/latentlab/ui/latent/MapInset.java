@@ -52,7 +52,7 @@ public final class MapInset extends VBox {
 
     private void showMap(LatentViewModel.Map m) {
         if (m == null) {
-            caption.setText("No latent map yet: it appears once a model exists.");
+            caption.setText("No latent map yet: it appears once a model exists (for t-SNE or UMAP, press Show map in the Latent map tab).");
             return;
         }
         int[] colors = ScatterView.classColors(m.labels());

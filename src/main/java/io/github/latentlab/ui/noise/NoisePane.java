@@ -125,7 +125,7 @@ public final class NoisePane extends BorderPane {
         io.github.latentlab.model.DenoisedRows r = vm.resultProperty().get();
         int sel = vm.selectedProperty().get();
         String cls = map != null && r != null && sel < r.indices().length ? map.classNames().get(vm.labelOf(r.indices()[sel])) : "?";
-        trailMap.show(marks, t.posterior(), String.format("%s: %d of %d noisy copies (orange) stay nearest to a %s code; "
+        trailMap.show(marks, t.posterior(), String.format("%s: %d of %d noisy copies (orange) lie nearest to a code of class %s; "
                         + "they sit %.1f× the usual gap between codes from the clean image's code (black)%s.",
                 levelText(vm.kindProperty().get(), vm.levelProperty().get()), t.sameClass(), t.noisy().length, cls, t.spread(),
                 t.posterior() != null ? "; outline: the VAE's μ ± σ for the clean image" : ""));

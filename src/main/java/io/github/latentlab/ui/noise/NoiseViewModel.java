@@ -61,15 +61,17 @@ public final class NoiseViewModel {
     private final ObjectProperty<io.github.latentlab.training.Run> compareRun = new SimpleObjectProperty<>();
     private final io.github.latentlab.ui.latent.LatentViewModel latent;
     /** Only a visible pane follows the model while it trains; a hidden one catches up when shown. */
-    private final io.github.latentlab.ui.fx.ShownGate gate = new io.github.latentlab.ui.fx.ShownGate(() -> {
-        refresh();
-        refreshCurve();
-    });
+    private final io.github.latentlab.ui.fx.ShownGate gate;
 
     /** @param latent whose map the noise trail is drawn on */
     public NoiseViewModel(AppState app, io.github.latentlab.ui.latent.LatentViewModel latent) {
         this.app = app;
         this.latent = latent;
+        gate = new io.github.latentlab.ui.fx.ShownGate(() -> {
+            latent.ensureMap();
+            refresh();
+            refreshCurve();
+        });
         trailWorker = new LatestOnly<>(app.background(), trail::set,
                 e -> summary.set("Could not place the noise trail: " + e.getMessage()));
         rows = new LatestOnly<>(app.background(), r -> {
@@ -92,6 +94,7 @@ public final class NoiseViewModel {
         });
         app.dataProperty().addListener((o, a, b) -> { cursor = 0; refresh(); refreshCurve(); });
         app.viewModelProperty().addListener((o, a, b) -> gate.run(() -> {
+            latent.ensureMap(); // the trail needs a map of this model
             refresh();
             if (!app.training().isRunning()) refreshCurve(); // not every second while training
         }));
