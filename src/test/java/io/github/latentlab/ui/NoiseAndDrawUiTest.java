@@ -321,6 +321,18 @@ class NoiseAndDrawUiTest extends WindowTest {
         }
         System.out.printf("scatter: 70,000 points redrawn in %.2f ms (best of 20), last %.2f ms%n",
                 best[0] / 1e6, scatter.lastDrawNanos() / 1e6);
+        // a pan or zoom step at 70,000 points: view change, pick grid rebuilt, redraw
+        double[] stepMs = new double[60];
+        robot.interact(() -> {
+            for (int k = 0; k < stepMs.length; k++) {
+                long t0 = System.nanoTime();
+                if (k % 2 == 0) scatter.panBy(3, 2); else scatter.zoomAbout(200, 200, 1.02);
+                stepMs[k] = (System.nanoTime() - t0) / 1e6;
+            }
+        });
+        Arrays.sort(stepMs);
+        System.out.printf("scatter: pan/zoom step at 70,000 points: median %.2f ms, max %.2f ms%n",
+                stepMs[stepMs.length / 2], stepMs[stepMs.length - 1]);
     }
 
     @Test

@@ -43,6 +43,7 @@ public final class ScatterView extends Region {
     private static final int CELL = 16;
     private int[][] grid = new int[0][];
     private int gridCols, gridRows;
+    private boolean gridStale;
     private IntBuffer buffer;
     private int[] canvas = new int[0];
     private PixelBuffer<IntBuffer> pixels;
@@ -139,6 +140,7 @@ public final class ScatterView extends Region {
 
     /** The visible point nearest to screen position (sx, sy) within {@code radius} px, or -1. */
     public int nearestOnScreen(double sx, double sy, double radius) {
+        if (gridStale) rebuildGrid();
         if (grid.length == 0) return -1;
         int cx = (int) (sx / CELL), cy = (int) (sy / CELL);
         int reach = (int) Math.ceil(radius / CELL);
@@ -160,6 +162,7 @@ public final class ScatterView extends Region {
     }
 
     private void rebuildGrid() {
+        gridStale = false;
         gridCols = Math.max(1, width / CELL + 1);
         gridRows = Math.max(1, height / CELL + 1);
         int[] counts = new int[gridCols * gridRows];
@@ -367,7 +370,7 @@ public final class ScatterView extends Region {
 
     private void viewChanged() {
         cursor.setVisible(false);
-        rebuildGrid();
+        gridStale = true; // rebuilt on the next pick, not on every pan step
         redraw();
     }
 
