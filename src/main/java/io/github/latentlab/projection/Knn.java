@@ -40,6 +40,15 @@ final class Knn {
      * of its {@code k} nearest placed rows in latent space.
      */
     static void placeRest(double[][] codes, double[][] xy, boolean[] placed, int k) {
+        blend(codes, placed, k).apply(xy);
+    }
+
+    /**
+     * What {@link #placeRest} does, with the neighbour search done once: for a layout of the
+     * same placed rows that changes (t-SNE while it iterates), {@link Blend#apply} only mixes
+     * positions.
+     */
+    static Blend blend(double[][] codes, boolean[] placed, int k) {
         int m = 0;
         for (boolean p : placed) if (p) m++;
         double[][] anchorCodes = new double[m][];
@@ -48,17 +57,37 @@ final class Knn {
         for (int i = 0; i < placed.length; i++) {
             if (placed[i]) { anchorCodes[j] = codes[i]; anchorRows[j++] = i; }
         }
-        java.util.stream.IntStream.range(0, codes.length).parallel().filter(i -> !placed[i]).forEach(i -> {
+        int[] rows = java.util.stream.IntStream.range(0, codes.length).filter(i -> !placed[i]).toArray();
+        int[][] anchors = new int[rows.length][];
+        double[][] weights = new double[rows.length][];
+        java.util.stream.IntStream.range(0, rows.length).parallel().forEach(r -> {
+            int i = rows[r];
             int[] near = nearest(anchorCodes, codes[i], k, -1);
-            double wx = 0, wy = 0, w = 0;
-            for (int a : near) {
-                double weight = 1 / (Math.sqrt(dist2(anchorCodes[a], codes[i])) + 1e-9);
-                wx += weight * xy[anchorRows[a]][0];
-                wy += weight * xy[anchorRows[a]][1];
-                w += weight;
+            anchors[r] = new int[near.length];
+            weights[r] = new double[near.length];
+            for (int a = 0; a < near.length; a++) {
+                anchors[r][a] = anchorRows[near[a]];
+                weights[r][a] = 1 / (Math.sqrt(dist2(anchorCodes[near[a]], codes[i])) + 1e-9);
             }
-            xy[i] = new double[] {wx / w, wy / w};
         });
+        return new Blend(rows, anchors, weights);
+    }
+
+    /** Rows to place, each with the rows it is blended from and their weights. */
+    record Blend(int[] rows, int[][] anchors, double[][] weights) {
+        /** Sets {@code xy} of every row to place from the current positions of its anchors. */
+        void apply(double[][] xy) {
+            for (int r = 0; r < rows.length; r++) {
+                double wx = 0, wy = 0, w = 0;
+                for (int a = 0; a < anchors[r].length; a++) {
+                    double weight = weights[r][a];
+                    wx += weight * xy[anchors[r][a]][0];
+                    wy += weight * xy[anchors[r][a]][1];
+                    w += weight;
+                }
+                xy[rows[r]] = new double[] {wx / w, wy / w};
+            }
+        }
     }
 
     static double[][] toDouble(float[][] codes) {
