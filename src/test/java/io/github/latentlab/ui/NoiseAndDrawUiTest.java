@@ -178,6 +178,18 @@ class NoiseAndDrawUiTest extends WindowTest {
         io.github.latentlab.ui.latent.LatentViewModel latent = window.latentViewModel();
         // showing the tab with a new model draws a PCA map at once
         waitUntil(() -> latent.mapProperty().get() != null && latent.statusProperty().get().startsWith("PCA"));
+        // t-SNE animates: layouts in progress reach the map before the final one
+        java.util.List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
+        javafx.beans.value.ChangeListener<io.github.latentlab.ui.latent.LatentViewModel.Map> recorder =
+                (o, a, m) -> { if (m != null) frames.add(m.embedding().method() + ": " + m.embedding().note()); };
+        robot.interact(() -> {
+            latent.mapProperty().addListener(recorder);
+            latent.methodProperty().set(io.github.latentlab.ui.latent.LatentViewModel.Method.TSNE);
+        });
+        waitUntil(() -> latent.statusProperty().get().startsWith("t-SNE:") && latent.statusProperty().get().contains("Drag on the map"));
+        robot.interact(() -> latent.mapProperty().removeListener(recorder));
+        assertTrue(frames.stream().anyMatch(f -> f.startsWith("tsne") && f.contains("in progress")), frames.toString());
+        assertFalse(frames.get(frames.size() - 1).contains("in progress"), "the last frame is the final layout");
         // start a slow UMAP, then switch to PCA at once: the UMAP run is cancelled, PCA wins
         robot.interact(() -> {
             latent.methodProperty().set(io.github.latentlab.ui.latent.LatentViewModel.Method.UMAP);

@@ -429,18 +429,22 @@ public final class LatentViewModel {
                 case TSNE -> new TsneProjector(perp, iters, 2000, s);
                 case UMAP -> new UmapProjector(k, s);
             };
+            InverseMap[] inverse = {null}; // measured once, reused for each frame of an animating layout
+            java.util.function.Function<Embedding, InverseMap> inverseFor = layout -> inverse[0] == null
+                    ? (inverse[0] = new InverseMap(codesD, layout, pca)) : inverse[0].withLayout(layout, pca);
             Embedding e = projector.fit(codes,
                     io.github.latentlab.util.Progress.throttled((f, msg) -> app.uiThread().execute(() -> {
                         if (!cancel.isCancelled()) status.set(msg);
                     }), 100),
                     cancel,
-                    partial -> app.uiThread().execute(() -> {
-                        if (!cancel.isCancelled()) {
-                            map.set(new Map(partial, labels, test.classNames(), model,
-                                    new InverseMap(codesD, partial, pca), codes, test, from));
-                        }
-                    }));
-            return new Map(e, labels, test.classNames(), model, new InverseMap(codesD, e, pca), codes, test, from);
+                    partial -> {
+                        // built here, on the projecting thread: the UI thread only swaps the map in
+                        Map frame = new Map(partial, labels, test.classNames(), model, inverseFor.apply(partial), codes, test, from);
+                        app.uiThread().execute(() -> {
+                            if (!cancel.isCancelled()) map.set(frame);
+                        });
+                    });
+            return new Map(e, labels, test.classNames(), model, inverseFor.apply(e), codes, test, from);
         }, result -> {
             if (cancel.isCancelled()) return;
             running = null;
