@@ -92,6 +92,19 @@ class NoiseAndDrawUiTest extends WindowTest {
         assertFalse(Arrays.equals(trail01.clean(), noise.trailProperty().get().clean()), "another image, another place on the map");
         robot.interact(() -> slider.setValue(0.4));
         waitUntil(() -> noise.trailProperty().get().noisy() != null && noise.resultProperty().get().noise().level() == 0.4);
+        // what one trail update costs (50 copies noised, encoded, placed on the map): printed, not asserted
+        var trailMap = window.latentViewModel().mapProperty().get();
+        var trailData = state.data().test();
+        double[] trailMs = new double[40];
+        for (int k = 0; k < trailMs.length; k++) {
+            long t0 = System.nanoTime();
+            io.github.latentlab.ui.noise.NoiseTrail.of(trailMap, trailData.image(3), trailData.label(3),
+                    new io.github.latentlab.data.noise.NoiseSpec(io.github.latentlab.data.noise.NoiseKind.GAUSSIAN, 0.01 * k), k);
+            trailMs[k] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(trailMs);
+        System.out.printf("noise trail: one update on a %d-point map in %.1f ms (median of 40), max %.1f ms%n",
+                trailMap.labels().length, trailMs[20], trailMs[39]);
         Path trailPng = Path.of("target", "snapshots", "noise-pane-trail.png");
         Files.createDirectories(trailPng.getParent());
         Snapshots.write(WaitForAsyncUtils.asyncFx(() -> Snapshots.capture(window)).get(10, TimeUnit.SECONDS), trailPng);
