@@ -19,7 +19,6 @@ import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.data.noise.NoiseSpec;
 import io.github.latentlab.metrics.Metrics;
-import io.github.latentlab.metrics.Ssim;
 import io.github.latentlab.model.Autoencoder;
 import io.github.latentlab.model.DenoisingEvaluation;
 import io.github.latentlab.model.DenoisedRows;

@@ -17,7 +17,6 @@ import io.github.latentlab.data.Dataset;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.metrics.Metrics;
-import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.training.EpochRecord;
 import io.github.latentlab.training.LossPoint;
