@@ -38,7 +38,7 @@ public final class NoiseViewModel {
     static final int CURVE_IMAGES = 300;
     static final int CURVE_STEPS = 11;
 
-    /** What the rows show (see {@link DenoisedRows}). */
+    /** Seeds the noise of the rows, the curve and the trail (see {@link DenoisedRows}). */
     public static final long NOISE_SEED = DenoisedRows.NOISE_SEED;
 
     /** One point of the quality curve; {@code otherPsnr} is the compared run's (NaN without one). */
