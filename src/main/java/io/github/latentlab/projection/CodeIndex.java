@@ -21,24 +21,34 @@ public final class CodeIndex {
 
     /** Encodes the whole dataset (about a second for 60,000 images on two cores). */
     public static CodeIndex build(Autoencoder model, Dataset data, Cancellation cancel) {
+        return new CodeIndex(data, Knn.toDouble(encodeAll(model, data, cancel)));
+    }
+
+    /**
+     * The codes of every image of {@code data}, encoded in batches of {@value #BATCH}: memory stays
+     * bounded, {@code cancel} is checked between batches, and the model is locked per batch only
+     * (views sharing the model, e.g. decoding under the cursor, get a turn in between).
+     */
+    public static float[][] encodeAll(Autoencoder model, Dataset data, Cancellation cancel) {
         float[][] codes = new float[data.size()][];
         for (int start = 0; start < data.size(); start += BATCH) {
             cancel.check();
             int len = Math.min(BATCH, data.size() - start);
             int[] idx = new int[len];
             for (int k = 0; k < len; k++) idx[k] = start + k;
-            float[][] batch = model.encode(data.images(idx));
+            float[][] batch;
+            synchronized (model) {
+                batch = model.encode(data.images(idx));
+            }
             System.arraycopy(batch, 0, codes, start, len);
         }
-        return new CodeIndex(data, Knn.toDouble(codes));
+        return codes;
     }
 
     public Dataset data() { return data; }
 
     /** Indices of the {@code k} images whose codes are nearest to {@code code}, nearest first. */
     public int[] nearest(float[] code, int k) {
-        double[] q = new double[code.length];
-        for (int j = 0; j < q.length; j++) q[j] = code[j];
-        return Knn.nearest(codes, q, k, -1);
+        return Knn.nearest(codes, LatentMath.toDouble(code), k, -1);
     }
 }

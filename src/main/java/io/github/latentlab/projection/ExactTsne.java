@@ -124,24 +124,32 @@ public final class ExactTsne {
     }
 
     /**
+     * Runs {@code first} on this thread and {@code second} on a common-pool task beside it when
+     * {@code parallel}, else one after the other here; returns when both are done. The two parts
+     * write disjoint state, so the result does not depend on which way they ran.
+     */
+    private static void inTwo(Runnable first, Runnable second, boolean parallel) {
+        if (!parallel) {
+            first.run();
+            second.run();
+            return;
+        }
+        ForkJoinTask<?> other = ForkJoinTask.adapt(second).fork();
+        first.run();
+        other.join();
+    }
+
+    /**
      * The gradient of KL(P‖Q) with P multiplied by {@code exaggeration}, as
      * 4 (exaggeration Σ p q' (yᵢ − yⱼ) − Σ q'² (yᵢ − yⱼ) / Z) with q' = 1 / (1 + |yᵢ − yⱼ|²) and
      * Z = Σ q', so one pass over the pairs suffices.
      */
     private static void gradient(double[] y, double[] p, int n, int split, double exaggeration,
             double[][] attr, double[][] rep, double[] grad) {
-        double z;
-        if (split >= n) {
-            z = pairs(y, p, n, 0, n, attr[0], rep[0]);
-            for (int k = 0; k < 2 * n; k++) { attr[1][k] = 0; rep[1][k] = 0; }
-        } else {
-            double[] z1 = new double[1];
-            ForkJoinTask<?> other = ForkJoinTask.adapt(() -> { z1[0] = pairs(y, p, n, split, n, attr[1], rep[1]); }).fork();
-            double z0 = pairs(y, p, n, 0, split, attr[0], rep[0]);
-            other.join();
-            z = z0 + z1[0];
-        }
-        z = Math.max(2 * z, Double.MIN_NORMAL); // each pair counted once, Z sums over ordered pairs; no pairs: 0
+        double[] parts = new double[2]; // without a split the second part is empty: zero forces, Σ 0
+        inTwo(() -> parts[0] = pairs(y, p, n, 0, split, attr[0], rep[0]),
+                () -> parts[1] = pairs(y, p, n, split, n, attr[1], rep[1]), split < n);
+        double z = Math.max(2 * (parts[0] + parts[1]), Double.MIN_NORMAL); // each pair counted once, Z sums over ordered pairs; no pairs: 0
         for (int k = 0; k < 2 * n; k++) {
             grad[k] = 4 * (exaggeration * (attr[0][k] + attr[1][k]) - (rep[0][k] + rep[1][k]) / z);
         }
@@ -191,23 +199,12 @@ public final class ExactTsne {
         double[] beta = new double[n], shift = new double[n], norm = new double[n];
         // Pass 1: each row's precision (rows are independent; halves of the rows on two threads).
         int half = split >= n ? n : n / 2;
-        Runnable second = () -> searchRows(x, perplexity, half, n, beta, shift, norm, cancel);
-        if (half < n) {
-            ForkJoinTask<?> other = ForkJoinTask.adapt(second).fork();
-            searchRows(x, perplexity, 0, half, beta, shift, norm, cancel);
-            other.join();
-        } else {
-            searchRows(x, perplexity, 0, n, beta, shift, norm, cancel);
-        }
+        inTwo(() -> searchRows(x, perplexity, 0, half, beta, shift, norm, cancel),
+                () -> searchRows(x, perplexity, half, n, beta, shift, norm, cancel), half < n);
         // Pass 2: each pair (i < j) written once from the two conditional probabilities.
         double[] p = new double[(int) ((long) n * (n - 1) / 2)];
-        if (split < n) {
-            ForkJoinTask<?> other = ForkJoinTask.adapt(() -> joint(x, split, n, beta, shift, norm, p, cancel)).fork();
-            joint(x, 0, split, beta, shift, norm, p, cancel);
-            other.join();
-        } else {
-            joint(x, 0, n, beta, shift, norm, p, cancel);
-        }
+        inTwo(() -> joint(x, 0, split, beta, shift, norm, p, cancel),
+                () -> joint(x, split, n, beta, shift, norm, p, cancel), split < n);
         return p;
     }
 

@@ -40,21 +40,13 @@ public final class InverseMap {
 
     public Result at(double x, double y) {
         double[] q = {x, y};
-        int[] near = Knn.nearest(xy, q, K, -1);
         double[] code;
         if (identity) {
             code = q;
         } else if (pca != null) {
-            code = pca.inverse(x, y, codes[near[0]]);
+            code = pca.inverse(x, y, codes[Knn.nearest(xy, q, 1, -1)[0]]);
         } else {
-            code = new double[codes[0].length];
-            double w = 0;
-            for (int i : near) {
-                double weight = 1 / (Math.sqrt(Knn.dist2(xy[i], q)) + 1e-9);
-                for (int j = 0; j < code.length; j++) code[j] += weight * codes[i][j];
-                w += weight;
-            }
-            for (int j = 0; j < code.length; j++) code[j] /= w;
+            code = Knn.weightedMean(xy, q, K, codes);
         }
         return new Result(code, offData(code));
     }
@@ -67,15 +59,7 @@ public final class InverseMap {
     public double[] place(double[] code) {
         if (identity) return new double[] {code[0], code[1]};
         if (pca != null) return pca.project(code);
-        int[] near = Knn.nearest(codes, code, K, -1);
-        double x = 0, y = 0, w = 0;
-        for (int i : near) {
-            double weight = 1 / (Math.sqrt(Knn.dist2(codes[i], code)) + 1e-9);
-            x += weight * xy[i][0];
-            y += weight * xy[i][1];
-            w += weight;
-        }
-        return new double[] {x / w, y / w};
+        return Knn.weightedMean(codes, code, K, xy);
     }
 
     /** Distance from {@code code} to the nearest real code, in typical gaps between codes. */

@@ -67,7 +67,7 @@ final class Knn {
             weights[r] = new double[near.length];
             for (int a = 0; a < near.length; a++) {
                 anchors[r][a] = anchorRows[near[a]];
-                weights[r][a] = 1 / (Math.sqrt(dist2(anchorCodes[near[a]], codes[i])) + 1e-9);
+                weights[r][a] = weight(dist2(anchorCodes[near[a]], codes[i]));
             }
         });
         return new Blend(rows, anchors, weights);
@@ -90,12 +90,30 @@ final class Knn {
         }
     }
 
+    /** The inverse-distance weight of a neighbour at squared distance {@code d2} (finite at 0). */
+    static double weight(double d2) {
+        return 1 / (Math.sqrt(d2) + 1e-9);
+    }
+
+    /**
+     * The inverse-distance weighted mean of {@code values}' rows for the {@code k} rows of
+     * {@code points} nearest to {@code q} (values[i] belongs to points[i]).
+     */
+    static double[] weightedMean(double[][] points, double[] q, int k, double[][] values) {
+        double[] mean = new double[values[0].length];
+        double w = 0;
+        for (int i : nearest(points, q, k, -1)) {
+            double weight = weight(dist2(points[i], q));
+            for (int j = 0; j < mean.length; j++) mean[j] += weight * values[i][j];
+            w += weight;
+        }
+        for (int j = 0; j < mean.length; j++) mean[j] /= w;
+        return mean;
+    }
+
     static double[][] toDouble(float[][] codes) {
         double[][] out = new double[codes.length][];
-        for (int i = 0; i < codes.length; i++) {
-            out[i] = new double[codes[i].length];
-            for (int j = 0; j < codes[i].length; j++) out[i][j] = codes[i][j];
-        }
+        for (int i = 0; i < codes.length; i++) out[i] = LatentMath.toDouble(codes[i]);
         return out;
     }
 }

@@ -10,6 +10,13 @@ import java.util.SplittableRandom;
 public final class LatentMath {
     private LatentMath() { }
 
+    /** A code as doubles (codes are float; distances and projections work in double). */
+    public static double[] toDouble(float[] code) {
+        double[] out = new double[code.length];
+        for (int j = 0; j < out.length; j++) out[j] = code[j];
+        return out;
+    }
+
     /** {@code steps} codes from a to b inclusive. */
     public static float[][] interpolate(float[] a, float[] b, int steps, boolean spherical) {
         if (a.length != b.length) throw new IllegalArgumentException("codes differ in length");

@@ -150,9 +150,7 @@ public final class DrawViewModel {
                 mapCode = map.model().encode(new float[][] {image})[0];
             }
             onMap = map.place(mapCode);
-            double[] z = new double[mapCode.length];
-            for (int j = 0; j < z.length; j++) z[j] = mapCode[j];
-            offData = map.inverse().offData(z);
+            offData = map.offData(mapCode);
         }
         float[] recon;
         float[] code;
@@ -170,9 +168,7 @@ public final class DrawViewModel {
             boolean fresh = idx != null && idx.data() == data.train()
                     && (indexedModel == model || System.nanoTime() - indexBuilt < INDEX_MAX_AGE_NANOS);
             if (!fresh) {
-                synchronized (model) {
-                    idx = CodeIndex.build(model, data.train(), new Cancellation());
-                }
+                idx = CodeIndex.build(model, data.train(), new Cancellation()); // locks the model per batch
                 index = idx;
                 indexedModel = model;
                 indexBuilt = System.nanoTime();

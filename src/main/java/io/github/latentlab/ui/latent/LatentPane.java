@@ -244,15 +244,14 @@ public final class LatentPane extends BorderPane {
             title.setStyle("-fx-font-weight: bold;");
             box.getChildren().addAll(title, new Label("colored by " + colorChoice));
         }
-        for (javafx.scene.Node n : legend.getChildren()) {
-            if (n instanceof javafx.scene.control.CheckBox c) {
-                if (!c.isSelected()) continue;
-                Label l = new Label("● " + c.getText());
-                l.setStyle(c.getStyle());
+        if (m != null && !COLOR_BY_CLASS.equals(colorChoice)) {
+            box.getChildren().addAll(factorScale(m));
+        } else if (m != null) {
+            for (int c = 0; c < m.classNames().size(); c++) {
+                if (hiddenClasses.contains(c)) continue;
+                Label l = new Label("● " + m.classNames().get(c));
+                l.setStyle(classStyle(c));
                 box.getChildren().add(l);
-            } else if (n instanceof HBox h && h.getChildren().size() == 2 && h.getChildren().get(0) instanceof Rectangle r
-                    && h.getChildren().get(1) instanceof Label t) {
-                box.getChildren().add(new HBox(4, new Rectangle(10, 10, r.getFill()), new Label(t.getText())));
             }
         }
         new javafx.scene.Scene(box); // a scene applies CSS so the snapshot has text
@@ -316,26 +315,37 @@ public final class LatentPane extends BorderPane {
         return 0xFF000000 | (Math.max(0, Math.min(255, r)) << 16) | (Math.max(0, Math.min(255, g)) << 8) | Math.max(0, Math.min(255, b));
     }
 
+    /** Five swatches along the ramp of the chosen factor, with the factor's value at each. */
+    private java.util.List<javafx.scene.Node> factorScale(LatentViewModel.Map m) {
+        float[] f = m.data().factors().get(colorChoice);
+        float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < m.labels().length; i++) { lo = Math.min(lo, f[i]); hi = Math.max(hi, f[i]); }
+        java.util.List<javafx.scene.Node> items = new java.util.ArrayList<>();
+        for (int k = 0; k <= 4; k++) {
+            int argb = ramp(k / 4.0);
+            Rectangle swatch = new Rectangle(10, 10, Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff));
+            HBox item = new HBox(4, swatch, new Label(String.format("%.2f", lo + (hi - lo) * k / 4)));
+            item.setAlignment(Pos.CENTER_LEFT);
+            items.add(item);
+        }
+        return items;
+    }
+
+    /** Text in class {@code c}'s map color. */
+    private static String classStyle(int c) {
+        return String.format("-fx-text-fill: #%06x;", ScatterView.PALETTE[c % ScatterView.PALETTE.length] & 0xFFFFFF);
+    }
+
     private void rebuildLegend(LatentViewModel.Map m) {
         legend.getChildren().clear();
         if (!COLOR_BY_CLASS.equals(colorChoice)) {
-            float[] f = m.data().factors().get(colorChoice);
-            float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
-            for (int i = 0; i < m.labels().length; i++) { lo = Math.min(lo, f[i]); hi = Math.max(hi, f[i]); }
-            for (int k = 0; k <= 4; k++) {
-                int argb = ramp(k / 4.0);
-                Rectangle swatch = new Rectangle(10, 10, Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff));
-                HBox item = new HBox(4, swatch, new Label(String.format("%.2f", lo + (hi - lo) * k / 4)));
-                item.setAlignment(Pos.CENTER_LEFT);
-                legend.getChildren().add(item);
-            }
+            legend.getChildren().addAll(factorScale(m));
             return;
         }
         for (int c = 0; c < m.classNames().size(); c++) {
-            int argb = ScatterView.PALETTE[c % ScatterView.PALETTE.length];
             javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(m.classNames().get(c));
             box.setSelected(!hiddenClasses.contains(c));
-            box.setStyle(String.format("-fx-text-fill: #%06x;", argb & 0xFFFFFF));
+            box.setStyle(classStyle(c));
             box.setId("class-toggle-" + c);
             int cls = c;
             box.selectedProperty().addListener((o, was, on) -> {

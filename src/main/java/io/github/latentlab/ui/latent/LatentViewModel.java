@@ -62,9 +62,12 @@ public final class LatentViewModel {
                       InverseMap inverse, float[][] codes, Dataset data, Source source) {
         /** Where a new code lands on this map (see {@link InverseMap#place}). */
         public double[] place(float[] code) {
-            double[] z = new double[code.length];
-            for (int j = 0; j < z.length; j++) z[j] = code[j];
-            return inverse.place(z);
+            return inverse.place(io.github.latentlab.projection.LatentMath.toDouble(code));
+        }
+
+        /** How far a new code is from this map's codes, in typical gaps between them. */
+        public double offData(float[] code) {
+            return inverse.offData(io.github.latentlab.projection.LatentMath.toDouble(code));
         }
     }
 
@@ -405,23 +408,10 @@ public final class LatentViewModel {
             int[] idx = new int[n];
             for (int i = 0; i < n; i++) idx[i] = from == Source.TEST ? i : (int) ((long) i * all.size() / n);
             Dataset test = n == all.size() ? all : all.subset(all.id() + "-" + n, idx);
-            float[][] codes = new float[n][];
-            for (int start = 0; start < n; start += 2000) { // in batches: cancellable, bounded memory
-                cancel.check();
-                int[] batch = new int[Math.min(2000, n - start)];
-                for (int i = 0; i < batch.length; i++) batch[i] = start + i;
-                float[][] c;
-                synchronized (model) {
-                    c = model.encode(test.images(batch));
-                }
-                System.arraycopy(c, 0, codes, start, c.length);
-            }
+            float[][] codes = io.github.latentlab.projection.CodeIndex.encodeAll(model, test, cancel);
             int[] labels = java.util.Arrays.copyOf(test.labels(), n);
             double[][] codesD = new double[n][];
-            for (int i = 0; i < n; i++) {
-                codesD[i] = new double[codes[i].length];
-                for (int j = 0; j < codes[i].length; j++) codesD[i][j] = codes[i][j];
-            }
+            for (int i = 0; i < n; i++) codesD[i] = io.github.latentlab.projection.LatentMath.toDouble(codes[i]);
             PcaProjector pca = m == Method.PCA ? new PcaProjector(first, second) : null;
             Projector projector = switch (m) {
                 case IDENTITY -> new IdentityProjector();

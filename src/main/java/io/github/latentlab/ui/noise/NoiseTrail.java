@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import io.github.latentlab.data.noise.NoiseSpec;
 import io.github.latentlab.model.Autoencoder;
 import io.github.latentlab.model.VariationalAutoencoder;
+import io.github.latentlab.projection.LatentMath;
 import io.github.latentlab.ui.latent.LatentViewModel;
 
 /**
@@ -39,14 +40,15 @@ public record NoiseTrail(double[] clean, double[][] noisy, int sameClass, double
             if (model instanceof VariationalAutoencoder vae) sigma = vae.encodeSigma(new float[][] {image})[0];
         }
         double[] clean = map.place(codes[0]);
+        double[] cleanCode = LatentMath.toDouble(codes[0]);
         double[][] noisy = new double[COPIES][];
         int same = 0;
         double spread = 0;
         for (int k = 0; k < COPIES; k++) {
-            float[] c = codes[k + 1];
-            noisy[k] = map.place(c);
-            if (map.labels()[map.inverse().nearestCode(toDouble(c))] == label) same++;
-            spread += map.inverse().distanceInGaps(toDouble(c), toDouble(codes[0]));
+            double[] c = LatentMath.toDouble(codes[k + 1]);
+            noisy[k] = map.inverse().place(c);
+            if (map.labels()[map.inverse().nearestCode(c)] == label) same++;
+            spread += map.inverse().distanceInGaps(c, cleanCode);
         }
         double[][] outline = sigma == null ? null : posteriorOutline(map, codes[0], sigma, seed);
         return new NoiseTrail(clean, noisy, same, spread / COPIES, outline);
@@ -94,11 +96,5 @@ public record NoiseTrail(double[] clean, double[][] noisy, int sameClass, double
             out[i] = new double[] {cx + u * ca - v * sa, cy + u * sa + v * ca};
         }
         return out;
-    }
-
-    private static double[] toDouble(float[] c) {
-        double[] d = new double[c.length];
-        for (int j = 0; j < d.length; j++) d[j] = c[j];
-        return d;
     }
 }
