@@ -1,6 +1,8 @@
 package io.github.latentlab.app;
 
 import io.github.latentlab.cli.Cli;
+import io.github.latentlab.model.NativeRuntime;
+import io.github.latentlab.util.Logs;
 
 /**
  * Entry point. With a command, runs the command line; with none, opens the app;
@@ -12,7 +14,8 @@ public final class Main {
     private Main() { }
 
     public static void main(String[] args) {
-        io.github.latentlab.model.NativeRuntime.selectNativeBuild(); // before anything loads ND4J
+        Logs.useAppFolder(); // before the first logger: the log file goes to the app's data folder
+        NativeRuntime.selectNativeBuild(); // before anything loads ND4J
         if ((args.length == 2 || args.length == 3) && args[0].equals("open")) {
             // the app with a saved model opened, optionally on a tab ("open dae.llab noise")
             LatentLabApp.launchApp(java.util.Arrays.copyOfRange(args, 1, args.length));

@@ -28,7 +28,7 @@ import io.github.latentlab.training.RunPlan;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
-import io.github.latentlab.util.AppVersion;
+import io.github.latentlab.util.BuildInfo;
 import io.github.latentlab.util.Cancellation;
 
 /**
@@ -99,7 +99,7 @@ final class TrainCommand {
         if (outFile != null) {
             ModelStore.save(outFile, model, new ModelMetadata(spec, model.inputSize(), data.id(),
                     data.train().fingerprint(), config.seed(), config.batchSize(), history.epochs(),
-                    history.points(), Instant.now(), AppVersion.get()));
+                    history.points(), Instant.now(), BuildInfo.appVersion()));
             err.println("Saved " + outFile.toAbsolutePath());
         }
         Evaluation test = Evaluation.of(model, data.test());

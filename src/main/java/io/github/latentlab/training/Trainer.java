@@ -184,7 +184,7 @@ public final class Trainer {
         try {
             checkpoints.save(model, new io.github.latentlab.model.ModelMetadata(config.spec(), model.inputSize(),
                     data.id(), data.train().fingerprint(), config.seed(), config.batchSize(), history.epochs(),
-                    history.points(), java.time.Instant.now(), io.github.latentlab.util.AppVersion.get()));
+                    history.points(), java.time.Instant.now(), io.github.latentlab.util.BuildInfo.appVersion()));
         } catch (java.io.IOException e) {
             // training goes on; the run folder keeps its previous checkpoint
             org.slf4j.LoggerFactory.getLogger(Trainer.class).warn("could not write a checkpoint in {}", checkpoints.folder(), e);

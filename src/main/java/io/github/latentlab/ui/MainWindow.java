@@ -36,7 +36,7 @@ import io.github.latentlab.ui.reconstruction.ReconstructionPane;
 import io.github.latentlab.ui.reconstruction.ReconstructionViewModel;
 import io.github.latentlab.ui.training.TrainingPane;
 import io.github.latentlab.ui.training.TrainingViewModel;
-import io.github.latentlab.util.AppVersion;
+import io.github.latentlab.util.BuildInfo;
 import io.github.latentlab.util.Cancellation;
 
 /**
@@ -274,7 +274,7 @@ public final class MainWindow extends BorderPane {
             ModelStore.save(target, copy, new ModelMetadata(config.spec(), copy.inputSize(),
                     data == null ? "unknown" : data.id(), data == null ? "" : data.train().fingerprint(),
                     config.seed(), config.batchSize(), history.epochs(), history.points(), Instant.now(),
-                    AppVersion.get()));
+                    BuildInfo.appVersion()));
             return target;
         }, p -> app.statusProperty().set("Saved " + p),
                 error -> showError("Could not save " + target.getFileName(), error)));
@@ -307,7 +307,7 @@ public final class MainWindow extends BorderPane {
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.initOwner(window());
         alert.setTitle("About Latent Lab");
-        alert.setHeaderText("Latent Lab " + AppVersion.get());
+        alert.setHeaderText("Latent Lab " + BuildInfo.appVersion());
         alert.setContentText(String.join("\n",
                 "See what an autoencoder learns.",
                 "",
