@@ -1,5 +1,7 @@
 package io.github.latentlab.model;
 
+import java.util.List;
+
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.Logger;
@@ -19,9 +21,21 @@ public final class NativeRuntime {
     private static final Logger LOG = LoggerFactory.getLogger(NativeRuntime.class);
     private static volatile Info info;
 
-    /** What was loaded and how it is threaded, for the status bar and the about box. */
-    public record Info(String backend, int ompThreads, int blasThreads, int cores, long initMillis) {
+    /**
+     * What was loaded and how it is threaded, for the status bar, the about box and {@code bench}.
+     * On a GPU backend {@code gpus} names the devices and the summary shows them instead of the
+     * CPU threads, which then only feed the GPU.
+     */
+    public record Info(String backend, int ompThreads, int blasThreads, int cores, long initMillis, GpuDevices gpus) {
+        public boolean onGpu() { return !gpus.isEmpty(); }
+
+        /** The device training runs on: the GPU's name and memory, or "CPU, N cores". */
+        public String device() {
+            return onGpu() ? gpus.describe() : "CPU, " + cores + " cores";
+        }
+
         public String summary() {
+            if (onGpu()) return backend + " · " + gpus.describe();
             return backend + " · " + ompThreads + " op thread" + (ompThreads == 1 ? "" : "s")
                     + ", " + blasThreads + " BLAS thread" + (blasThreads == 1 ? "" : "s")
                     + " on " + cores + " cores";
@@ -32,19 +46,34 @@ public final class NativeRuntime {
 
     static final String PLATFORM_EXTENSION = "org.bytedeco.javacpp.platform.extension";
 
+    /** Where each backend's classifier jar keeps its natives, and the builds the pom may ship. */
+    private static final List<String> BINDINGS = List.of("org/nd4j/linalg/cpu/nativecpu/bindings/",
+            "org/nd4j/linalg/jcublas/bindings/");
+    private static final List<String> EXTENSIONS = List.of("-onednn", "-cudnn");
+
     /**
-     * Points javacpp at ND4J's oneDNN build when that build is on the classpath (the pom ships
-     * it where it exists: its convolutions train the conv autoencoder 3-4x faster). Must run
-     * before anything touches ND4J; {@code Main} and {@link #init()} call it. An explicit
-     * {@code -Dorg.bytedeco.javacpp.platform.extension} wins.
+     * Points javacpp at the extended native build on the classpath: the CPU backend's oneDNN build
+     * (its convolutions train the conv autoencoder 3-4x faster) or the CUDA backend's cuDNN build.
+     * Their libraries sit in a folder named platform + extension, which javacpp finds only when
+     * told the extension. Must run before anything touches ND4J; {@code Main} and {@link #init()}
+     * call it. An explicit {@code -Dorg.bytedeco.javacpp.platform.extension} wins.
      */
     public static void selectNativeBuild() {
         if (System.getProperty(PLATFORM_EXTENSION) != null) return;
-        String platform = org.bytedeco.javacpp.Loader.getPlatform();
-        String oneDnn = "org/nd4j/linalg/cpu/nativecpu/bindings/" + platform + "-onednn/";
-        if (NativeRuntime.class.getClassLoader().getResource(oneDnn) != null) {
-            System.setProperty(PLATFORM_EXTENSION, "-onednn");
+        String extension = extensionOnClasspath(org.bytedeco.javacpp.Loader.getPlatform(),
+                NativeRuntime.class.getClassLoader());
+        if (extension != null) System.setProperty(PLATFORM_EXTENSION, extension);
+    }
+
+    /** The extension whose natives the class loader has for this platform, or null for the plain build. */
+    static String extensionOnClasspath(String platform, ClassLoader loader) {
+        for (String bindings : BINDINGS) {
+            if (loader.getResource(bindings + platform + "/") != null) return null; // a plain build is there
+            for (String extension : EXTENSIONS) {
+                if (loader.getResource(bindings + platform + extension + "/") != null) return extension;
+            }
         }
+        return null;
     }
 
     /** Loads the backend (slow the first time: native libraries are unpacked) and sets threads. */
@@ -65,10 +94,11 @@ public final class NativeRuntime {
             LOG.debug("BLAS thread count not settable on this backend", e); // e.g. CUDA
         }
         String backend = Nd4j.getBackend().getClass().getSimpleName()
-                .replace("Backend", "").replace("Native", "CPU ");
+                .replace("Backend", "").replace("Native", "CPU ").replace("JCublas", "CUDA ");
         if (!System.getProperty(PLATFORM_EXTENSION, "").isEmpty()) backend += System.getProperty(PLATFORM_EXTENSION).replace('-', ' ');
+        GpuDevices gpus = GpuDevices.from(Nd4j.getExecutioner().getEnvironmentInformation());
         info = new Info(backend.isBlank() ? "ND4J" : backend.trim(), omp, blas, cores,
-                (System.nanoTime() - t0) / 1_000_000);
+                (System.nanoTime() - t0) / 1_000_000, gpus);
         LOG.info("ND4J ready: {} ({} ms)", info.summary(), info.initMillis());
         return info;
     }

@@ -2,6 +2,8 @@ package io.github.latentlab.projection;
 
 import java.util.function.Consumer;
 
+import org.bytedeco.arpackng.global.arpack;
+import org.bytedeco.javacpp.Loader;
 import smile.manifold.UMAP;
 import smile.math.MathEx;
 
@@ -15,6 +17,9 @@ import io.github.latentlab.util.Progress;
  * global structure.
  */
 public final class UmapProjector implements Projector {
+    /** Null when UMAP can run here, else why not (probed once: loading arpack's natives). */
+    private static final String UNAVAILABLE = unavailableReason(() -> Loader.load(arpack.class), Loader.getPlatform());
+
     private final int neighbours;
     private final long seed;
 
@@ -24,8 +29,26 @@ public final class UmapProjector implements Projector {
         this.seed = seed;
     }
 
+    /**
+     * Smile's UMAP needs arpack-ng's native library, which has no build for some platforms
+     * (macosx-arm64 at arpack-ng 3.8.0-1.5.7): there UMAP is unavailable and says so, while
+     * the rest of the app works.
+     */
+    public static boolean available() { return UNAVAILABLE == null; }
+
+    static String unavailableReason(Runnable loadNatives, String platform) {
+        try {
+            loadNatives.run();
+            return null;
+        } catch (LinkageError | RuntimeException e) {
+            return "UMAP is not available on this platform (" + platform + "): the arpack-ng native library it "
+                    + "needs has no build for it. Use t-SNE or PCA instead.";
+        }
+    }
+
     @Override
     public Embedding fit(float[][] codes, Progress progress, Cancellation cancel, Consumer<Embedding> partial) {
+        if (UNAVAILABLE != null) throw new UnsupportedOperationException(UNAVAILABLE);
         double[][] x = Knn.toDouble(codes);
         progress.update(-1, "UMAP: building the neighbour graph and laying it out");
         UMAP umap;

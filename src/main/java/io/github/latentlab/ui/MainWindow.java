@@ -31,12 +31,14 @@ import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.NativeRuntime;
 import io.github.latentlab.model.SavedModel;
 import io.github.latentlab.ui.fx.ErrorDialog;
+import io.github.latentlab.ui.fx.FolderOpener;
 import io.github.latentlab.ui.fx.Snapshots;
 import io.github.latentlab.ui.reconstruction.ReconstructionPane;
 import io.github.latentlab.ui.reconstruction.ReconstructionViewModel;
 import io.github.latentlab.ui.training.TrainingPane;
 import io.github.latentlab.ui.training.TrainingViewModel;
 import io.github.latentlab.util.BuildInfo;
+import io.github.latentlab.util.Logs;
 import io.github.latentlab.util.Cancellation;
 
 /**
@@ -183,9 +185,11 @@ public final class MainWindow extends BorderPane {
             item.setOnAction(e -> runClassic(c));
             compareMenu.getItems().add(item);
         }
+        MenuItem logs = new MenuItem("Open log folder");
+        logs.setOnAction(e -> openLogFolder());
         MenuItem about = new MenuItem("About Latent Lab");
         about.setOnAction(e -> about());
-        Menu help = new Menu("Help", null, about);
+        Menu help = new Menu("Help", null, logs, new SeparatorMenuItem(), about);
         return new MenuBar(file, compareMenu, help);
     }
 
@@ -302,6 +306,15 @@ public final class MainWindow extends BorderPane {
         }, file -> app.statusProperty().set("Exported " + file));
     }
 
+    /** The log folder in the file manager, or its path in a dialog where that cannot open. */
+    private void openLogFolder() {
+        Path folder = Logs.folder();
+        app.background().run(() -> FolderOpener.open(folder), opened -> {
+            if (opened) app.statusProperty().set("Opened " + folder);
+            else showInfo("The log files are in\n" + folder.toAbsolutePath());
+        });
+    }
+
     private void about() {
         NativeRuntime.Info info = NativeRuntime.infoIfLoaded();
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
@@ -312,8 +325,11 @@ public final class MainWindow extends BorderPane {
                 "See what an autoencoder learns.",
                 "",
                 "Java " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version"),
-                "Deeplearning4j / ND4J 1.0.0-M2.1, Smile 3.1.1",
+                "Deeplearning4j / ND4J " + BuildInfo.dl4jVersion() + " (" + BuildInfo.backendArtifact() + ", "
+                        + BuildInfo.backendClassifier() + "), Smile " + BuildInfo.smileVersion(),
                 "Backend: " + (info == null ? "loading…" : info.summary()),
+                "Device: " + (info == null ? "loading…" : info.device()),
+                "Log files: " + Logs.folder().toAbsolutePath(),
                 "",
                 "Licensed under the GNU GPL, version 3 or later."));
         alert.show();

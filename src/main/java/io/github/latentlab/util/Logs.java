@@ -33,11 +33,10 @@ public final class Logs {
 
     /** {@code --verbose}: INFO lines (ND4J's included) on the console too. */
     public static void verbose() {
-        consoleThreshold(Level.INFO);
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) consoleThreshold(context, Level.INFO);
     }
 
-    private static void consoleThreshold(Level level) {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return; // another binding
+    static void consoleThreshold(LoggerContext context, Level level) {
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         if (root.getLevel() == null || root.getLevel().isGreaterOrEqual(level)) root.setLevel(level);
         Appender<ILoggingEvent> console = root.getAppender("CONSOLE");
