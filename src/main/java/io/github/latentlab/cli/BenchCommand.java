@@ -2,7 +2,7 @@ package io.github.latentlab.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import io.github.latentlab.data.DatasetCatalog;
 import io.github.latentlab.data.DatasetSplit;
@@ -16,6 +16,9 @@ import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
 import io.github.latentlab.util.Cancellation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench}: in one process, ND4J's sgemm rate on the benchmark model's own products, then
@@ -24,24 +27,39 @@ import io.github.latentlab.util.Cancellation;
  * the conv autoencoder's (16/32 channels, latent 8) training rates. Uses Fashion-MNIST
  * when installed, else builtin-digits.
  */
-final class BenchCommand {
+@Command(name = "bench", sortOptions = false,
+        header = "Measures the GEMM rate against AE, VAE and conv training rates.",
+        description = "Measures, in one process, ND4J's sgemm rate on the products of the dense AE 784-256-8-256-784 "
+                + "and that AE's training rate (batch 128): how much of what the BLAS can do training gets; then the "
+                + "VAE's and the conv autoencoder's training rates.")
+final class BenchCommand implements Callable<Integer> {
     static final int BATCH = 128;
     static final int[] WIDTHS = {784, 256, 8, 256, 784};
 
     private final PrintStream out;
     private final PrintStream err;
+    @Mixin CommonOptions common;
+
+    @Option(names = "--dataset", paramLabel = "ID",
+            description = "Training data (default: fashion-mnist when installed, else builtin-digits).")
+    String dataset;
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "20",
+            description = "Time per measurement: the AE's and "
+            + "conv's training, half of it for the VAE's, a quarter (at least 2 s) for sgemm (default: ${DEFAULT-VALUE}).")
+    double seconds;
+    @Option(names = "--json", description = "Print the result as one JSON object on the last stdout line.")
+    boolean json;
 
     BenchCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
 
-    int run(List<String> argv) throws Exception {
-        Args a = new Args(argv, Set.of("dataset", "seconds"), Set.of("json"));
-        double seconds = a.number("seconds", 20);
-        if (!(seconds > 0)) throw new Args.UsageException("--seconds must be positive");
+    @Override
+    public Integer call() throws Exception {
+        if (!(seconds > 0)) throw new IllegalArgumentException("--seconds must be positive");
         DatasetCatalog catalog = new DatasetCatalog();
-        String datasetId = a.string("dataset", catalog.defaultId());
+        String datasetId = dataset != null ? dataset : catalog.defaultId();
         DatasetSplit data = catalog.load(datasetId, null, ConsoleProgress.on(err), new Cancellation());
         long g0 = System.nanoTime();
         io.github.latentlab.data.generators.BuiltinDigits.standard(); // a fresh generation, not the catalog's cache
@@ -74,7 +92,7 @@ final class BenchCommand {
         TrainingRate conv = measureTraining(data, seconds, convSpec);
         err.printf("%s (SameDiff, %s): %.0f samples/s, %.2f× the dense AE%n", convSpec.describe(784),
                 runtime.backend(), conv.samplesPerSecond, conv.samplesPerSecond / rate.samplesPerSecond);
-        if (a.flag("json")) {
+        if (json) {
             out.println(new Json().put("dataset", data.id()).put("model", "784-256-8-256-784")
                     .put("batch", BATCH).put("omp_threads", runtime.ompThreads())
                     .put("blas_threads", runtime.blasThreads()).put("cores", runtime.cores())

@@ -1,19 +1,22 @@
 package io.github.latentlab.cli;
 
 import java.io.PrintStream;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import io.github.latentlab.data.DatasetCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code datasets}: the catalog's ids and whether each can be loaded without a network. */
-final class DatasetsCommand {
+@Command(name = "datasets", header = "Lists the dataset ids and whether each is available offline.")
+final class DatasetsCommand implements Callable<Integer> {
     private final PrintStream out;
+    @Mixin CommonOptions common;
 
     DatasetsCommand(PrintStream out) { this.out = out; }
 
-    int run(List<String> argv) {
-        new Args(argv, Set.of(), Set.of());
+    @Override
+    public Integer call() {
         DatasetCatalog catalog = new DatasetCatalog();
         catalog.available().forEach(info -> out.printf("%-15s %-8s %s: %s (%s)%n", info.id(),
                 info.availableOffline() ? "ready" : "download", info.displayName(), info.description(),

@@ -2,8 +2,7 @@ package io.github.latentlab.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import io.github.latentlab.data.DatasetCatalog;
 import io.github.latentlab.data.DatasetSplit;
@@ -13,40 +12,62 @@ import io.github.latentlab.model.Evaluation;
 import io.github.latentlab.model.SavedModel;
 import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.util.Cancellation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code evaluate}: a saved model's reconstruction quality on a dataset's test split. */
-final class EvaluateCommand {
+@Command(name = "evaluate", sortOptions = false,
+        header = "Measures a saved model's reconstructions.",
+        description = "Measures a saved model's reconstructions of a dataset's test split (MSE, BCE, PSNR); with "
+                + "--noise, also PSNR and SSIM of the noisy against the denoised images, and the time the noise pane "
+                + "takes per slider move.")
+final class EvaluateCommand implements Callable<Integer> {
     private final PrintStream out;
     private final PrintStream err;
+    @Mixin CommonOptions common;
+
+    @Option(names = "--model", paramLabel = "FILE.llab", required = true, description = "The saved model (required).")
+    String modelFile;
+    @Option(names = "--dataset", paramLabel = "ID", description = "Data to test on (default: the model's own dataset).")
+    String dataset;
+    @Option(names = "--noise", paramLabel = "KIND:LEVEL", description = "Also corrupt the test images with "
+            + "gaussian|saltpepper|mask:LEVEL, e.g. gaussian:0.4 (default: no noise).")
+    String noise;
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--json", description = "Print the result as one JSON object on the last stdout line.")
+    boolean json;
 
     EvaluateCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
 
-    int run(List<String> argv) throws Exception {
-        Args a = new Args(argv, Set.of("model", "dataset", "noise", "seed"), Set.of("json"));
-        NoiseSpec noise = a.string("noise", null) == null ? null : NoiseSpec.parse(a.string("noise", null));
-        SavedModel saved = ModelStore.load(Path.of(a.required("model")));
-        String datasetId = a.string("dataset", saved.metadata().datasetId());
+    @Override
+    public Integer call() throws Exception {
+        NoiseSpec noise = this.noise == null ? null : NoiseSpec.parse(this.noise);
+        SavedModel saved = ModelStore.load(Path.of(modelFile));
+        String datasetId = dataset != null ? dataset : saved.metadata().datasetId();
         DatasetSplit data = new DatasetCatalog().load(datasetId, null, ConsoleProgress.on(err), new Cancellation());
         if (!data.train().fingerprint().equals(saved.metadata().datasetFingerprint())) {
             err.println("Note: the model was trained on other data (" + saved.metadata().datasetId() + ")");
         }
         Evaluation e = Evaluation.of(saved.model(), data.test());
         DenoisingEvaluation d = noise == null ? null
-                : DenoisingEvaluation.of(saved.model(), data.test(), noise, a.longValue("seed", 42), Integer.MAX_VALUE);
-        if (a.flag("json")) {
-            Json json = new Json().put("model", a.required("model")).put("dataset", data.id())
+                : DenoisingEvaluation.of(saved.model(), data.test(), noise, seed, Integer.MAX_VALUE);
+        if (json) {
+            Json result = new Json().put("model", modelFile).put("dataset", data.id())
                     .put("images", e.images()).put("test_mse", e.mse()).put("test_bce", e.bce())
                     .put("test_psnr", e.psnr()).put("epochs", saved.metadata().epochsDone());
             if (d != null) {
-                json.put("noise", noise.toString()).put("noisy_psnr", d.noisyPsnr()).put("denoised_psnr", d.denoisedPsnr())
+                result.put("noise", noise.toString()).put("noisy_psnr", d.noisyPsnr()).put("denoised_psnr", d.denoisedPsnr())
                         .put("noisy_ssim", d.noisySsim()).put("denoised_ssim", d.denoisedSsim());
                 double[] slider = sliderMillis(saved.model(), data.test(), noise);
-                json.put("slider_images", SLIDER_IMAGES).put("slider_ms_p50", slider[0]).put("slider_ms_p99", slider[1]);
+                result.put("slider_images", SLIDER_IMAGES).put("slider_ms_p50", slider[0]).put("slider_ms_p99", slider[1]);
             }
-            out.println(json);
+            out.println(result);
         } else {
             out.printf("%s on %s test (%d images): MSE %.5f, BCE %.5f, PSNR %.2f dB%n",
                     saved.metadata().spec().describe(saved.model().inputSize()), data.id(), e.images(),

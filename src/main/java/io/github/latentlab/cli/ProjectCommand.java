@@ -3,8 +3,7 @@ package io.github.latentlab.cli;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import io.github.latentlab.data.Dataset;
 import io.github.latentlab.data.DatasetCatalog;
@@ -20,47 +19,90 @@ import io.github.latentlab.projection.TsneProjector;
 import io.github.latentlab.projection.UmapProjector;
 import io.github.latentlab.util.AtomicFiles;
 import io.github.latentlab.util.Cancellation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code project}: encodes N images of a dataset with a saved model and lays the codes out in
  * 2-D, timing it and scoring how well the map keeps latent neighbourhoods (trustworthiness, k 10,
  * on a 1,000-point sample).
  */
-final class ProjectCommand {
+@Command(name = "project", sortOptions = false,
+        header = "Lays a saved model's codes out in 2-D (the latent map).",
+        description = "Encodes images with a saved model and lays their codes out in 2-D, timing it and scoring how "
+                + "well the map keeps latent neighbourhoods (trustworthiness, k 10, on a 1,000-point sample); "
+                + "writes the map as CSV, and the codes for the TensorFlow Embedding Projector, if asked.")
+final class ProjectCommand implements Callable<Integer> {
     static final int TRUST_K = 10;
     static final int TRUST_SAMPLE = 1000;
     private final PrintStream out;
     private final PrintStream err;
+    @Mixin CommonOptions common;
+
+    @Option(names = "--model", paramLabel = "FILE.llab", required = true, description = "The saved model (required).")
+    String modelFile;
+    @Option(names = "--dataset", paramLabel = "ID",
+            description = "Images to encode (default: the model's own dataset).")
+    String dataset;
+    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test",
+            description = "test or train (default: ${DEFAULT-VALUE}).")
+    String split;
+    @Option(names = "--n", paramLabel = "N", defaultValue = "10000",
+            description = "How many images, at least 20; at most the split's size (default: ${DEFAULT-VALUE}).")
+    int count;
+    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "pca",
+            description = "pca, tsne, umap or identity (a 2-D code as it is) (default: ${DEFAULT-VALUE}).")
+    String method;
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--perplexity", paramLabel = "P", defaultValue = "30",
+            description = "tsne: perplexity (default: ${DEFAULT-VALUE}).")
+    double perplexity;
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "1000",
+            description = "tsne: iterations (default: ${DEFAULT-VALUE}).")
+    int iterations;
+    @Option(names = "--landmarks", paramLabel = "N", defaultValue = "2000",
+            description = "tsne: points fitted exactly, the others placed among them (default: ${DEFAULT-VALUE}).")
+    int landmarks;
+    @Option(names = "--neighbours", paramLabel = "K", defaultValue = "15",
+            description = "umap: neighbours (default: ${DEFAULT-VALUE}).")
+    int neighbours;
+    @Option(names = "--out", paramLabel = "FILE.csv",
+            description = "Write the map as CSV: index,label,class,x,y (default: not written).")
+    String outFile;
+    @Option(names = "--export", paramLabel = "DIR",
+            description = "Write the codes and labels there as TSV files for the "
+            + "TensorFlow Embedding Projector (default: not written).")
+    String exportDir;
+    @Option(names = "--json", description = "Print the result as one JSON object on the last stdout line.")
+    boolean json;
 
     ProjectCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
 
-    int run(List<String> argv) throws Exception {
-        Args a = new Args(argv, Set.of("model", "dataset", "split", "method", "n", "seed", "perplexity",
-                "iterations", "landmarks", "neighbours", "out", "export"), Set.of("json"));
-        SavedModel saved = ModelStore.load(Path.of(a.required("model")));
-        String method = a.string("method", "pca");
-        long seed = a.longValue("seed", 42);
+    @Override
+    public Integer call() throws Exception {
+        SavedModel saved = ModelStore.load(Path.of(modelFile));
         Projector projector = switch (method) {
             case "pca" -> new PcaProjector(0, 1);
             case "identity" -> new IdentityProjector();
-            case "tsne" -> new TsneProjector(a.number("perplexity", 30), a.integer("iterations", 1000),
-                    a.integer("landmarks", 2000), seed);
-            case "umap" -> new UmapProjector(a.integer("neighbours", 15), seed);
-            default -> throw new Args.UsageException("--method must be pca, tsne, umap or identity, got '" + method + "'");
+            case "tsne" -> new TsneProjector(perplexity, iterations, landmarks, seed);
+            case "umap" -> new UmapProjector(neighbours, seed);
+            default -> throw new IllegalArgumentException("--method must be pca, tsne, umap or identity, got '" + method + "'");
         };
-        DatasetSplit data = new DatasetCatalog().load(a.string("dataset", saved.metadata().datasetId()), null,
+        DatasetSplit data = new DatasetCatalog().load(dataset != null ? dataset : saved.metadata().datasetId(), null,
                 ConsoleProgress.on(err), new Cancellation());
-        String split = a.string("split", "test");
         Dataset d = switch (split) {
             case "test" -> data.test();
             case "train" -> data.train();
-            default -> throw new Args.UsageException("--split must be test or train, got '" + split + "'");
+            default -> throw new IllegalArgumentException("--split must be test or train, got '" + split + "'");
         };
-        int n = Math.min(a.integer("n", 10_000), d.size());
-        if (n < 20) throw new Args.UsageException("--n must be at least 20");
+        int n = Math.min(count, d.size());
+        if (n < 20) throw new IllegalArgumentException("--n must be at least 20");
         int[] idx = new int[n];
         for (int i = 0; i < n; i++) idx[i] = i;
         long t0 = System.nanoTime();
@@ -81,9 +123,7 @@ final class ProjectCommand {
         double trust = Trustworthiness.of(codesD, e.xy(), TRUST_K, TRUST_SAMPLE, seed);
         err.printf("%s: %d points in %.1f s (first picture after %.1f s, encoding %.1f s); %s; trustworthiness@%d %.3f%n",
                 method, n, seconds, firstPicture[0], encodeSeconds, e.note(), TRUST_K, trust);
-        String outFile = a.string("out", null);
         if (outFile != null) writeCsv(Path.of(outFile), d, e);
-        String exportDir = a.string("export", null);
         if (exportDir != null) {
             err.println("Wrote " + io.github.latentlab.projection.EmbeddingExport.write(Path.of(exportDir), codes, d, e.xy()));
         }
@@ -91,7 +131,7 @@ final class ProjectCommand {
                 method.equals("pca") ? (PcaProjector) projector : null, seed);
         err.printf("decode at a map point (inverse + decoder): median %.3f ms, p99 %.3f ms over %d points%n",
                 decode.p50Millis(), decode.p99Millis(), decode.samples());
-        if (a.flag("json")) {
+        if (json) {
             out.println(new Json().put("method", method).put("dataset", data.id()).put("split", split)
                     .put("n", n).put("points", e.xy().length).put("fitted", e.fitted()).put("seconds", seconds)
                     .put("first_picture_seconds", firstPicture[0]).put("encode_seconds", encodeSeconds)

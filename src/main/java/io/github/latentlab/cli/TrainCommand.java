@@ -5,8 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import io.github.latentlab.data.DatasetCatalog;
 import io.github.latentlab.data.DatasetSplit;
@@ -30,14 +31,85 @@ import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
 import io.github.latentlab.util.BuildInfo;
 import io.github.latentlab.util.Cancellation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code train}: trains one model in a run folder (a checkpoint per epoch), prints progress on
  * stderr, optionally saves it; {@code train --resume RUN} continues a run from its last checkpoint.
  */
-final class TrainCommand {
+@Command(name = "train", sortOptions = false,
+        header = "Trains a model, or resumes a stopped or crashed run.",
+        description = "Trains one model in a new run folder under --runs (a checkpoint per epoch) and optionally "
+                + "saves it; with --resume, continues a run from its last checkpoint.",
+        footer = {"", "Examples:",
+                "  latent-lab train --dataset fashion-mnist --latent 2 --out ae.llab --json",
+                "  latent-lab train --dataset builtin-digits --model dae --noise mask:0.3",
+                "  latent-lab train --resume ~/.latent-lab/runs/RUN_FOLDER --epochs 2"})
+final class TrainCommand implements Callable<Integer> {
+    /** Options a run folder fixes: giving one with --resume is wrong usage. */
+    private static final List<String> FIXED_BY_RUN = List.of("--dataset", "--model", "--hidden", "--latent", "--loss",
+            "--noise", "--beta", "--seed", "--batch");
+
     private final PrintStream out;
     private final PrintStream err;
+    @Spec CommandSpec commandSpec;
+    @Mixin CommonOptions common;
+
+    @Option(names = "--dataset", paramLabel = "ID",
+            description = "Training data: builtin-digits, fashion-mnist, mnist, "
+            + "kmnist, idx:IMAGES,LABELS or folder:PATH (required, except with --resume).")
+    String dataset;
+    @Option(names = "--test-dataset", paramLabel = "ID",
+            description = "Test data (default: the dataset's own test split, or a seeded 10%% hold-out).")
+    String testDataset;
+    @Option(names = "--model", paramLabel = "KIND", defaultValue = "ae",
+            description = "ae, dae (denoising), vae (variational) or conv (convolutional) (default: ${DEFAULT-VALUE}).")
+    String modelId;
+    @Option(names = "--hidden", paramLabel = "SIZES",
+            description = "Hidden layer widths, e.g. 256 or 512,128, or none; "
+            + "for conv the channels (default: 256; conv: 16,32).")
+    String hidden;
+    @Option(names = "--latent", paramLabel = "N", defaultValue = "8",
+            description = "Latent size (default: ${DEFAULT-VALUE}).")
+    int latent;
+    @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "mse",
+            description = "mse or bce (default: ${DEFAULT-VALUE}).")
+    String loss;
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Epochs to train (default: "
+            + "${DEFAULT-VALUE}); with --resume, N more (default: the epochs the run has left).")
+    int epochCount;
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "128",
+            description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+    @Option(names = "--lr", paramLabel = "RATE", defaultValue = "0.001", description = "Learning rate (default: "
+            + "${DEFAULT-VALUE}; with --resume, the run's own unless given).")
+    double lr;
+    @Option(names = "--noise", paramLabel = "SIGMA|KIND:LEVEL",
+            description = "Noise on the training inputs: a Gaussian "
+            + "sigma like 0.4, or gaussian|saltpepper|mask:LEVEL (default: 0.4 for dae, none for the others; "
+            + "conv with noise is a denoising conv).")
+    String noise;
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--beta", paramLabel = "BETA", defaultValue = "1",
+            description = "vae: weight of the KL term (default: ${DEFAULT-VALUE}).")
+    double beta;
+    @Option(names = "--out", paramLabel = "FILE.llab",
+            description = "Save the trained model there (default: not saved).")
+    String saveTo;
+    @Option(names = "--runs", paramLabel = "DIR", description = "Where runs go (default: ~/.latent-lab/runs).")
+    String runs;
+    @Option(names = "--resume", paramLabel = "RUN_FOLDER", description = "Continue that run from its last checkpoint; "
+            + "the run fixes data and model. A bare name is looked up in ~/.latent-lab/runs.")
+    String resume;
+    @Option(names = "--json", description = "Print the result as one JSON object on the last stdout line.")
+    boolean json;
 
     TrainCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -50,7 +122,18 @@ final class TrainCommand {
         try {
             return new NoiseSpec(NoiseKind.GAUSSIAN, Double.parseDouble(text.trim()));
         } catch (NumberFormatException e) {
-            throw new Args.UsageException("--noise needs a σ like 0.4 or KIND:LEVEL like saltpepper:0.1, got '" + text + "'");
+            throw new IllegalArgumentException("--noise needs a σ like 0.4 or KIND:LEVEL like saltpepper:0.1, got '"
+                    + text + "'");
+        }
+    }
+
+    /** "256" or "256,128" → [256] or [256, 128]; "" or "none" → no hidden layers. */
+    static List<Integer> parseSizes(String text) {
+        if (text.isBlank() || text.equalsIgnoreCase("none")) return List.of();
+        try {
+            return Arrays.stream(text.split(",")).map(String::trim).map(Integer::parseInt).toList();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--hidden needs sizes like 256 or 512,128, got '" + text + "'");
         }
     }
 
@@ -58,11 +141,10 @@ final class TrainCommand {
     private record Job(DatasetSplit data, TrainableAutoencoder model, TrainingConfig config, TrainingHistory history,
                        Checkpoints run, int resumedFrom) { }
 
-    int run(List<String> argv) throws Exception {
-        Args a = new Args(argv, Set.of("dataset", "test-dataset", "model", "hidden", "latent", "loss",
-                "epochs", "batch", "lr", "noise", "seed", "out", "beta", "runs", "resume"), Set.of("json"));
-        Path outFile = a.string("out", null) == null ? null : Path.of(a.string("out", null));
-        Job job = a.string("resume", null) != null ? resume(a) : fresh(a);
+    @Override
+    public Integer call() throws Exception {
+        Path outFile = saveTo == null ? null : Path.of(saveTo);
+        Job job = resume != null ? resume() : fresh();
         TrainingConfig config = job.config();
         ModelSpec spec = config.spec();
         TrainingHistory history = job.history();
@@ -115,7 +197,7 @@ final class TrainCommand {
             err.printf("VAE test loss per image: reconstruction %.2f + β %.2f × KL %.2f = %.2f%n", vaeLoss.reconstruction(),
                     spec.beta(), vaeLoss.kl(), vaeLoss.total(spec.beta()));
         }
-        if (a.flag("json")) {
+        if (json) {
             out.println(new Json().put("model", spec.kind().id()).put("dataset", data.id())
                     .put("train_size", data.train().size()).put("test_size", data.test().size())
                     .put("hidden", spec.hidden()).put("latent", spec.latent()).put("loss", spec.loss().id())
@@ -138,33 +220,33 @@ final class TrainCommand {
         return 0;
     }
 
-    private Job fresh(Args a) throws Exception {
-        ModelKind kind = ModelKind.fromId(a.string("model", "ae"));
-        NoiseSpec noise = parseNoise(a.string("noise", kind.trainsOnNoise() ? "0.4" : "0"));
-        List<Integer> defaultHidden = kind.convolutional() ? List.of(16, 32) : List.of(256);
-        ModelSpec spec = new ModelSpec(kind, a.intList("hidden", defaultHidden), a.integer("latent", 8),
-                LossKind.fromId(a.string("loss", "mse")), a.number("lr", 1e-3), noise.level(), noise.kind(),
-                a.number("beta", 1));
-        TrainingConfig config = new TrainingConfig(spec, a.integer("epochs", 5), a.integer("batch", 128),
-                a.longValue("seed", 42));
-        DatasetSplit data = load(a.required("dataset"), a.string("test-dataset", null));
+    private Job fresh() throws Exception {
+        if (dataset == null) throw new IllegalArgumentException("--dataset is required (or --resume RUN_FOLDER)");
+        ModelKind kind = ModelKind.fromId(modelId);
+        NoiseSpec noiseSpec = parseNoise(noise != null ? noise : kind.trainsOnNoise() ? "0.4" : "0");
+        List<Integer> sizes = hidden != null ? parseSizes(hidden) : kind.convolutional() ? List.of(16, 32) : List.of(256);
+        ModelSpec spec = new ModelSpec(kind, sizes, latent, LossKind.fromId(loss), lr, noiseSpec.level(), noiseSpec.kind(),
+                beta);
+        TrainingConfig config = new TrainingConfig(spec, epochCount, batch, seed);
+        DatasetSplit data = load(dataset, testDataset);
         TrainableAutoencoder model = TrainableAutoencoder.create(spec, data.train().pixelCount(), config.seed());
         err.println("Model: " + spec.describe(data.train().pixelCount()) + ", batch " + config.batchSize()
                 + ", seed " + config.seed());
-        Path root = a.string("runs", null) == null ? Checkpoints.defaultRoot() : Path.of(a.string("runs", null));
-        Checkpoints run = Checkpoints.create(root, new RunPlan(spec.kind().id() + " " + data.id(), a.required("dataset"),
-                a.string("test-dataset", null), config.epochs(), config.batchSize(), config.seed(), RunPlan.RUNNING, ""));
+        Path root = runs == null ? Checkpoints.defaultRoot() : Path.of(runs);
+        Checkpoints run = Checkpoints.create(root, new RunPlan(spec.kind().id() + " " + data.id(), dataset,
+                testDataset, config.epochs(), config.batchSize(), config.seed(), RunPlan.RUNNING, ""));
         return new Job(data, model, config, new TrainingHistory(), run, 0);
     }
 
     /** The run's last checkpoint, its data and the epochs left (or {@code --epochs} more). */
-    private Job resume(Args a) throws Exception {
-        for (String ignored : List.of("dataset", "model", "hidden", "latent", "loss", "noise", "beta", "seed", "batch")) {
-            if (a.string(ignored, null) != null) {
-                throw new Args.UsageException("--" + ignored + " cannot change when resuming: the run folder fixes it");
+    private Job resume() throws Exception {
+        ParseResult given = commandSpec.commandLine().getParseResult();
+        for (String fixed : FIXED_BY_RUN) {
+            if (given.hasMatchedOption(fixed)) {
+                throw new IllegalArgumentException(fixed + " cannot change when resuming: the run folder fixes it");
             }
         }
-        Path folder = Path.of(a.string("resume", null));
+        Path folder = Path.of(resume);
         if (!Files.isDirectory(folder) && Files.isDirectory(Checkpoints.defaultRoot().resolve(folder))) {
             folder = Checkpoints.defaultRoot().resolve(folder);
         }
@@ -174,18 +256,18 @@ final class TrainCommand {
             run = Checkpoints.open(folder);
             saved = run.loadLatest();
         } catch (IOException e) {
-            throw new Args.UsageException("cannot resume " + folder + ": " + e.getMessage());
+            throw new IllegalArgumentException("cannot resume " + folder + ": " + e.getMessage(), e);
         }
         RunPlan plan = run.plan();
         int done = saved.metadata().epochsDone();
-        int more = a.string("epochs", null) != null ? a.integer("epochs", 1) : plan.targetEpochs() - done;
+        int more = given.hasMatchedOption("--epochs") ? epochCount : plan.targetEpochs() - done;
         if (more < 1) {
-            throw new Args.UsageException("run " + folder.getFileName() + " already has its " + plan.targetEpochs()
+            throw new IllegalArgumentException("run " + folder.getFileName() + " already has its " + plan.targetEpochs()
                     + " epochs; add --epochs N to train N more");
         }
         ModelSpec spec = saved.metadata().spec();
-        if (a.string("lr", null) != null) {
-            spec = spec.withLearningRate(a.number("lr", spec.learningRate()));
+        if (given.hasMatchedOption("--lr")) {
+            spec = spec.withLearningRate(lr);
             saved.model().setLearningRate(spec.learningRate());
         }
         DatasetSplit data = load(plan.datasetId(), plan.testDatasetId());

@@ -1,6 +1,8 @@
 package io.github.latentlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -9,15 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import ch.qos.logback.core.spi.FilterReply;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.github.latentlab.TestData;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.IdxFormat;
+import io.github.latentlab.util.BuildInfo;
 
 class CliTest {
     @TempDir Path dir;
@@ -58,9 +66,10 @@ class CliTest {
     @Test
     void wrongArgumentsPrintUsageAndFail() {
         assertEquals(2, run("train", "--dataset", "builtin-digits", "--epochs", "many"));
-        assertTrue(stderr().contains("--epochs needs a whole number"), stderr());
+        assertTrue(stderr().contains("'--epochs'") && stderr().contains("'many'"), stderr());
+        assertTrue(stderr().contains("Usage: latent-lab train"), "the command's own usage: " + stderr());
         assertEquals(2, run("train", "--dataset", "builtin-digits", "--wings", "2"));
-        assertTrue(stderr().contains("unknown option --wings"), stderr());
+        assertTrue(stderr().contains("Unknown option") && stderr().contains("'--wings'"), stderr());
         assertEquals(2, run("train", "--dataset", "builtin-digits", "--model", "gan"));
         assertTrue(stderr().contains("unknown model kind 'gan'"), stderr());
         assertEquals(2, run("train", "--dataset", "builtin-digits", "--model", "dae", "--noise", "saltpepper:0.9"));
@@ -69,12 +78,98 @@ class CliTest {
         assertTrue(stderr().contains("latent size 1000"), stderr());
         assertEquals(2, run("train"));
         assertTrue(stderr().contains("--dataset is required"), stderr());
+        assertEquals(2, run("train", "--dataset", "a", "--dataset", "b"));
+        assertTrue(stderr().contains("'--dataset'") && stderr().contains("only once"), stderr());
+        assertEquals(2, run("evaluate"));
+        assertTrue(stderr().contains("--model"), stderr());
+        assertFalse(stderr().contains("null"), stderr());
+    }
+
+    @Test
+    void versionPrintsWhatTheBuildWasMadeWith() {
+        assertEquals(0, run("--version"));
+        assertTrue(stdout().contains("Latent Lab " + BuildInfo.appVersion()), stdout());
+        assertTrue(stdout().contains(BuildInfo.dl4jVersion()) && stdout().contains(BuildInfo.backendArtifact()), stdout());
+        assertNotEquals("unknown", BuildInfo.appVersion(), "build.properties filtered by the build");
+        assertNotEquals("unknown", BuildInfo.dl4jVersion(), "build.properties filtered by the build");
+    }
+
+    @Test
+    void everyCommandHasItsOwnHelpWithTheDefaults() {
+        assertEquals(0, run("train", "--help"));
+        String help = stdout();
+        assertTrue(help.contains("Usage: latent-lab train"), help);
+        String latent = help.lines().filter(l -> l.contains("--latent")).filter(l -> l.contains("default")).findFirst()
+                .orElseThrow(() -> new AssertionError("no --latent line with its default in\n" + help));
+        assertTrue(latent.contains("default: 8"), latent);
+        assertEquals(0, run("help", "train"));
+        assertEquals(help, stdout(), "help train is train --help");
+        for (String command : new String[] {"evaluate", "project", "bench", "datasets"}) {
+            assertEquals(0, run(command, "--help"), command);
+            assertTrue(stdout().contains("Usage: latent-lab " + command), stdout());
+        }
+        assertTrue(stdout().contains("--verbose"), stdout());
+        assertEquals(0, run("project", "--help"));
+        assertTrue(stdout().contains("--export=DIR"), stdout());
+    }
+
+    @Test
+    void theTopLevelUsageListsTheCommandsAndHowToOpenTheApp() {
+        assertEquals(0, run("--help"));
+        for (String command : new String[] {"train", "evaluate", "project", "bench", "datasets", "help"}) {
+            assertTrue(stdout().lines().anyMatch(l -> l.startsWith("  " + command + " ")), command + " in\n" + stdout());
+        }
+        assertTrue(stdout().contains("open FILE.llab [TAB]") && stdout().contains("no command"), stdout());
+    }
+
+    @Test
+    void aTypoGetsASuggestion() {
+        assertEquals(2, run("train", "--dataset", "builtin-digits", "--lattent", "4"));
+        assertTrue(stderr().contains("'--lattent'"), stderr());
+        assertTrue(stderr().contains("Did you mean") && stderr().contains("--latent"), stderr());
+        assertEquals(2, run("trian"));
+        assertTrue(stderr().contains("unknown command 'trian'") && stderr().contains("Did you mean train"), stderr());
+    }
+
+    @Test
+    void verboseIsAcceptedByEveryCommandAndLetsInfoLinesOntoTheConsole() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        var console = root.getAppender("CONSOLE");
+        Level level = root.getLevel();
+        var filters = console.getCopyOfAttachedFiltersList();
+        try {
+            assertFalse(nd4jInfoReachesTheConsole(root), "quiet by default");
+            assertEquals(0, run("datasets", "--verbose"), stderr());
+            assertTrue(stdout().contains("builtin-digits"), stdout());
+            assertTrue(nd4jInfoReachesTheConsole(root));
+            assertEquals(0, run("train", "--verbose", "--help"));
+            assertEquals(2, run("--verbose"), "options but no command");
+            assertTrue(stderr().contains("a command is needed"), stderr());
+        } finally { // the rest of this test JVM stays quiet
+            root.setLevel(level);
+            console.clearAllFilters();
+            filters.forEach(console::addFilter);
+        }
+    }
+
+    private static boolean nd4jInfoReachesTheConsole(ch.qos.logback.classic.Logger root) {
+        var nd4j = (ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.nd4j.linalg.factory.Nd4jBackend");
+        LoggingEvent info = new LoggingEvent(CliTest.class.getName(), nd4j, Level.INFO, "Loaded backend", null, null);
+        return nd4j.isInfoEnabled() && root.getAppender("CONSOLE").getFilterChainDecision(info) != FilterReply.DENY;
+    }
+
+    @Test
+    void failureMessagesNameTheProblemNotAnExceptionClass() {
+        assertEquals("disk full", Cli.messageOf(new RuntimeException(new java.io.IOException("disk full"))));
+        String none = Cli.messageOf(new IllegalStateException());
+        assertFalse(none.equals("null") || none.equals("java.lang.IllegalStateException"), none);
+        assertTrue(none.contains("log"), none);
     }
 
     @Test
     void evaluatingAMissingModelFileFailsWithItsName() {
         assertEquals(1, run("evaluate", "--model", dir.resolve("nothing.llab").toString()));
-        assertTrue(stderr().contains("nothing.llab"), stderr());
+        assertTrue(stderr().contains("latent-lab evaluate failed: ") && stderr().contains("nothing.llab"), stderr());
     }
 
     @Tag("slow")
