@@ -3,6 +3,7 @@ package io.github.latentlab.app;
 import io.github.latentlab.cli.Cli;
 import io.github.latentlab.model.NativeRuntime;
 import io.github.latentlab.util.Logs;
+import io.github.latentlab.util.NoJavaSerialization;
 
 /**
  * Entry point. With a command, runs the command line; with none, opens the app;
@@ -14,6 +15,7 @@ public final class Main {
     private Main() { }
 
     public static void main(String[] args) {
+        NoJavaSerialization.install(); // before any file is read: no object is ever built from file content
         Logs.useAppFolder(); // before the first logger: the log file goes to the app's data folder
         NativeRuntime.selectNativeBuild(); // before anything loads ND4J
         if ((args.length == 2 || args.length == 3) && args[0].equals("open")) {

@@ -15,6 +15,7 @@ import io.github.latentlab.training.EpochRecord;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
+import io.github.latentlab.util.BuildInfo;
 import io.github.latentlab.util.Cancellation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -103,7 +104,9 @@ final class BenchCommand implements Callable<Integer> {
                     .put("test_mse_after", rate.testMse).put("builtin_digits_seconds", digitsSeconds)
                     .put("vae_samples_per_second", vae.samplesPerSecond)
                     .put("conv_model", convSpec.describe(784)).put("conv_samples_per_second", conv.samplesPerSecond)
-                    .put("backend", runtime.backend()));
+                    .put("backend", runtime.backend()).put("device", runtime.device())
+                    .put("gpu", runtime.onGpu() ? runtime.gpus().describe() : null)
+                    .put("backend_artifact", BuildInfo.backendArtifact() + ":" + BuildInfo.backendClassifier()));
         } else {
             out.printf("gemm %.1f GFLOP/s, training %.0f samples/s (%.1f GFLOP/s, ratio %.3f), VAE %.0f, conv %.0f samples/s%n",
                     gemm.gflops(), rate.samplesPerSecond, trainGflops, trainGflops / gemm.gflops(), vae.samplesPerSecond,

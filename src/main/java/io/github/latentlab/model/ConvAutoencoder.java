@@ -61,7 +61,7 @@ public final class ConvAutoencoder extends SameDiffAutoencoder {
         return side;
     }
 
-    private static SameDiff graph(ModelSpec spec, int inputSize) {
+    static SameDiff graph(ModelSpec spec, int inputSize) {
         int side = side(spec, inputSize);
         List<Integer> channels = spec.hidden();
         int levels = channels.size();

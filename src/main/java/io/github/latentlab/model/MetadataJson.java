@@ -1,6 +1,7 @@
 package io.github.latentlab.model;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.training.EpochRecord;
 import io.github.latentlab.training.LossPoint;
+import io.github.latentlab.util.StrictJson;
 
 /**
  * The JSON form of {@link ModelMetadata}, written field by field so the file format does not
@@ -70,52 +72,73 @@ final class MetadataJson {
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }
 
-    /** Parses metadata; throws IllegalArgumentException with a plain reason when it is not ours or invalid. */
-    static ModelMetadata read(byte[] json) throws java.io.IOException {
-        JsonNode root = MAPPER.readTree(json);
-        if (root == null || !FORMAT.equals(root.path("format").asText())) {
+    /** At most this many bytes of metadata: a 1,000-epoch history with every loss point fits in a few MB. */
+    static final long MAX_BYTES = 64L << 20;
+    static final int MAX_EPOCHS = 100_000;
+    static final int MAX_LOSS_POINTS = 2_000_000;
+    /** Every Latent Lab model takes 28×28 images. */
+    static final int INPUT_SIZE = 28 * 28;
+
+    /**
+     * Parses metadata, checking the type and range of every field; throws IllegalArgumentException
+     * with a plain reason (naming the field) when it is not ours or invalid.
+     */
+    static ModelMetadata read(byte[] json) {
+        JsonNode root = StrictJson.parse(json, MAX_BYTES, "the metadata");
+        if (!root.isObject() || !FORMAT.equals(root.path("format").asText())) {
             throw new IllegalArgumentException("not a Latent Lab model (no \"format\": \"" + FORMAT + "\")");
         }
-        int version = root.path("formatVersion").asInt(-1);
-        if (version < 1) throw new IllegalArgumentException("format version missing");
+        int version = StrictJson.integer(root, "formatVersion", 1, Integer.MAX_VALUE);
         if (version > VERSION) {
             throw new IllegalArgumentException("written by a newer Latent Lab (format " + version
                     + "; this version reads up to " + VERSION + ")");
         }
-        JsonNode s = required(root, "spec");
-        List<Integer> hidden = new ArrayList<>();
-        required(s, "hidden").forEach(h -> hidden.add(h.asInt()));
-        ModelSpec spec = new ModelSpec(ModelKind.fromId(required(s, "kind").asText()), hidden,
-                required(s, "latent").asInt(), LossKind.fromId(required(s, "loss").asText()),
-                required(s, "learningRate").asDouble(), s.path("noiseLevel").asDouble(0),
-                NoiseKind.fromId(s.path("noiseKind").asText("gaussian")), s.path("beta").asDouble(1));
+        JsonNode s = StrictJson.object(root, "spec");
+        List<Integer> hidden = StrictJson.integers(s, "hidden", 8, 1, ModelSpec.MAX_HIDDEN);
+        ModelSpec spec = new ModelSpec(ModelKind.fromId(StrictJson.text(s, "kind")), hidden,
+                StrictJson.integer(s, "latent", ModelSpec.MIN_LATENT, ModelSpec.MAX_LATENT),
+                LossKind.fromId(StrictJson.text(s, "loss")), StrictJson.number(s, "learningRate", Double.NaN),
+                StrictJson.number(s, "noiseLevel", 0), NoiseKind.fromId(StrictJson.text(s, "noiseKind", "gaussian")),
+                StrictJson.number(s, "beta", 1));
+        int inputSize = StrictJson.integer(root, "inputSize", 1, Integer.MAX_VALUE);
+        if (inputSize != INPUT_SIZE) {
+            throw new IllegalArgumentException("\"inputSize\" is " + inputSize + "; Latent Lab models take "
+                    + INPUT_SIZE + " pixels (28×28 images)");
+        }
         List<EpochRecord> epochs = new ArrayList<>();
-        root.path("epochs").forEach(e -> epochs.add(new EpochRecord(e.path("epoch").asInt(),
-                number(e, "trainLoss"), number(e, "testLoss"), number(e, "testMse"),
-                e.path("seconds").asDouble(), e.path("samplesPerSecond").asDouble())));
+        if (root.has("epochs")) {
+            for (JsonNode e : StrictJson.array(root, "epochs", MAX_EPOCHS)) {
+                epochs.add(new EpochRecord(StrictJson.integer(e, "epoch", 1, Integer.MAX_VALUE),
+                        StrictJson.number(e, "trainLoss", Double.NaN), StrictJson.number(e, "testLoss", Double.NaN),
+                        StrictJson.number(e, "testMse", Double.NaN), StrictJson.number(e, "seconds", 0),
+                        StrictJson.number(e, "samplesPerSecond", 0)));
+            }
+        }
         List<LossPoint> points = new ArrayList<>();
-        root.path("lossPoints").forEach(p -> points.add(new LossPoint(p.path(0).asLong(), p.path(1).asDouble(),
-                p.path(2).asDouble(), p.path(3).asDouble(Double.NaN), p.path(4).asDouble(Double.NaN))));
-        JsonNode data = required(root, "dataset");
-        return new ModelMetadata(spec, required(root, "inputSize").asInt(), required(data, "id").asText(),
-                data.path("fingerprint").asText(""), root.path("seed").asLong(), root.path("batchSize").asInt(0),
-                epochs, points, Instant.parse(root.path("savedAt").asText("1970-01-01T00:00:00Z")),
-                root.path("appVersion").asText(""));
-    }
-
-    private static JsonNode required(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        if (v == null || v.isNull()) throw new IllegalArgumentException("metadata field \"" + field + "\" is missing");
-        return v;
+        if (root.has("lossPoints")) {
+            for (JsonNode p : StrictJson.array(root, "lossPoints", MAX_LOSS_POINTS)) {
+                if (!p.isArray() || p.size() < 3 || p.size() > 5 || !p.get(0).canConvertToLong()) {
+                    throw new IllegalArgumentException("\"lossPoints\" holds an entry that is not [iteration, position, loss]");
+                }
+                points.add(new LossPoint(p.get(0).longValue(), StrictJson.number(p, 1, "lossPoints"),
+                        StrictJson.number(p, 2, "lossPoints"), StrictJson.number(p, 3, "lossPoints"),
+                        StrictJson.number(p, 4, "lossPoints")));
+            }
+        }
+        JsonNode data = StrictJson.object(root, "dataset");
+        Instant savedAt;
+        try {
+            savedAt = Instant.parse(StrictJson.text(root, "savedAt", "1970-01-01T00:00:00Z"));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("\"savedAt\" is not a time like 2026-01-02T03:04:05Z");
+        }
+        return new ModelMetadata(spec, inputSize, StrictJson.text(data, "id"), StrictJson.text(data, "fingerprint", ""),
+                StrictJson.longInteger(root, "seed", 0), StrictJson.integer(root, "batchSize", 0, 1 << 20, 0),
+                epochs, points, savedAt, StrictJson.text(root, "appVersion", ""));
     }
 
     /** NaN is not JSON: store it as null. */
     private static void putNumber(ObjectNode o, String field, double v) {
         if (Double.isFinite(v)) o.put(field, v); else o.putNull(field);
-    }
-
-    private static double number(JsonNode o, String field) {
-        JsonNode v = o.get(field);
-        return v == null || v.isNull() ? Double.NaN : v.asDouble();
     }
 }

@@ -8,13 +8,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.factory.Nd4j;
 
 import io.github.latentlab.util.AtomicFiles;
 
@@ -29,8 +32,12 @@ public final class ModelStore {
     public static final String EXTENSION = ".llab";
     static final String METADATA_ENTRY = "latent-lab.json";
     static final String NETWORK_ENTRY = "network.zip";
-    /** Larger entries are refused rather than read into memory (a 4096-wide model is ~100 MB). */
-    private static final long MAX_ENTRY_BYTES = 1L << 30;
+    /**
+     * The largest network entry read: the largest spec (4 hidden layers of 4,096, conv at its
+     * maximum channels) with Adam's state is under 1 GiB. A tighter check against the file's own
+     * spec follows once the metadata is read.
+     */
+    private static final long MAX_NETWORK_BYTES = 1L << 30;
 
     private ModelStore() { }
 
@@ -58,9 +65,61 @@ public final class ModelStore {
 
     /** Only the metadata (spec, data, history) of a model file, without building the model. */
     public static ModelMetadata readMetadata(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new ModelFileException(file, "no such file");
-        byte[] json = readEntries(file).get(METADATA_ENTRY);
-        if (json == null) throw new ModelFileException(file, "not a Latent Lab model: it has no " + METADATA_ENTRY);
+        Map<String, byte[]> entries = readEntries(file, false);
+        return metadata(file, entries);
+    }
+
+    /**
+     * Loads a model for use and further training. Nothing in the file is trusted: the metadata's
+     * fields are type-checked, the network is checked against the spec before DL4J or SameDiff
+     * build anything from it (entries, class names, sizes: see {@link DenseNetworkFile} and
+     * {@link SameDiffGraphFile}), the loaded network must have the metadata's architecture, and
+     * one batch must encode and decode to finite values. Any failure is a
+     * {@link ModelFileException} naming the file and the problem; the file is only read.
+     */
+    public static SavedModel load(Path file) throws IOException {
+        Map<String, byte[]> entries = readEntries(file, true);
+        ModelMetadata metadata = metadata(file, entries);
+        byte[] network = entries.get(NETWORK_ENTRY);
+        if (network == null) throw new ModelFileException(file, "the network parameters (" + NETWORK_ENTRY + ") are missing");
+        ModelSpec spec = metadata.spec();
+        int inputSize = metadata.inputSize();
+        NativeRuntime.init();
+        TrainableAutoencoder model;
+        try {
+            model = switch (spec.kind()) {
+                case VAE -> {
+                    SameDiffGraphFile.check(network, referenceGraph(() -> VariationalAutoencoder.graph(spec, inputSize)));
+                    yield VariationalAutoencoder.fromBytes(spec, inputSize, network, metadata.seed());
+                }
+                case CONV -> {
+                    SameDiffGraphFile.check(network, referenceGraph(() -> ConvAutoencoder.graph(spec, inputSize)));
+                    yield ConvAutoencoder.fromBytes(spec, inputSize, network);
+                }
+                case AE, DAE -> {
+                    DenseNetworkFile.check(network, spec, inputSize);
+                    try (InputStream in = new ByteArrayInputStream(network)) {
+                        yield DenseAutoencoder.wrap(spec, inputSize, ModelSerializer.restoreMultiLayerNetwork(in, true));
+                    }
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file, e.getMessage(), e);
+        } catch (Exception | LinkageError e) {
+            throw new ModelFileException(file, "the " + spec.kind().displayName() + "'s network could not be read ("
+                    + ModelFileLimits.reason(e) + ")", e);
+        }
+        Optional<String> problem = ModelHealth.check(model, spec, inputSize);
+        if (problem.isPresent()) throw new ModelFileException(file, problem.get());
+        return new SavedModel(model, metadata);
+    }
+
+    private static ModelMetadata metadata(Path file, Map<String, byte[]> entries) throws ModelFileException {
+        byte[] json = entries.get(METADATA_ENTRY);
+        if (json == null) {
+            throw new ModelFileException(file, "not a Latent Lab model: it has no " + METADATA_ENTRY
+                    + (entries.containsKey("configuration.json") ? " (it looks like a plain DL4J model)" : ""));
+        }
         try {
             return MetadataJson.read(json);
         } catch (IllegalArgumentException e) {
@@ -68,89 +127,65 @@ public final class ModelStore {
         }
     }
 
-    public static SavedModel load(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new ModelFileException(file, "no such file");
-        Map<String, byte[]> entries = readEntries(file);
-        byte[] json = entries.get(METADATA_ENTRY);
-        if (json == null) {
-            throw new ModelFileException(file, "not a Latent Lab model: it has no " + METADATA_ENTRY
-                    + (entries.containsKey("configuration.json") ? " (it looks like a plain DL4J model)" : ""));
-        }
-        ModelMetadata metadata;
+    /**
+     * The graph the spec builds, as the yardstick for a file's graph. Building it draws initial
+     * weights from ND4J's random generator, whose state is put back so loading a model never
+     * changes what a seeded run draws next.
+     */
+    private static SameDiff referenceGraph(Supplier<SameDiff> build) {
+        org.nd4j.linalg.api.rng.Random rng = Nd4j.getRandom();
+        long root = rng.rootState(), node = rng.nodeState();
         try {
-            metadata = MetadataJson.read(json);
-        } catch (IllegalArgumentException | IOException e) {
-            throw new ModelFileException(file, "unreadable metadata: " + e.getMessage(), e);
-        }
-        byte[] network = entries.get(NETWORK_ENTRY);
-        if (network == null) throw new ModelFileException(file, "the network parameters (" + NETWORK_ENTRY + ") are missing");
-        NativeRuntime.init();
-        if (metadata.spec().kind() == ModelKind.VAE) {
-            try {
-                return new SavedModel(VariationalAutoencoder.fromBytes(metadata.spec(), metadata.inputSize(), network,
-                        metadata.seed()), metadata);
-            } catch (Exception e) {
-                throw new ModelFileException(file, "the VAE graph is damaged: " + e.getMessage(), e);
-            }
-        }
-        if (metadata.spec().kind() == ModelKind.CONV) {
-            try {
-                return new SavedModel(ConvAutoencoder.fromBytes(metadata.spec(), metadata.inputSize(), network), metadata);
-            } catch (Exception e) {
-                throw new ModelFileException(file, "the convolutional autoencoder's graph is damaged: " + e.getMessage(), e);
-            }
-        }
-        MultiLayerNetwork net;
-        try (InputStream in = new ByteArrayInputStream(network)) {
-            net = ModelSerializer.restoreMultiLayerNetwork(in, true);
-        } catch (Exception e) {
-            throw new ModelFileException(file, "the network parameters are damaged: " + e.getMessage(), e);
-        }
-        try {
-            return new SavedModel(DenseAutoencoder.wrap(metadata.spec(), metadata.inputSize(), net), metadata);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFileException(file, "the network does not match its metadata: " + e.getMessage(), e);
+            return build.get();
+        } finally {
+            rng.setStates(root, node);
         }
     }
 
     /**
-     * Reads our two entries through the zip's central directory, so a file cut short anywhere
+     * Our two entries, read through the zip's central directory so a file cut short anywhere
      * (even just its directory at the end) is reported as truncated; entry CRCs are checked.
+     * Metadata and network are read within limits; any other entry, or one of ours twice, is
+     * refused (a plain DL4J model is recognised by name first).
      */
-    private static Map<String, byte[]> readEntries(Path file) throws IOException {
+    private static Map<String, byte[]> readEntries(Path file, boolean withNetwork) throws IOException {
+        if (!Files.isRegularFile(file)) throw new ModelFileException(file, "no such file");
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             var all = zip.entries();
+            int count = 0;
             while (all.hasMoreElements()) {
                 ZipEntry entry = all.nextElement();
                 String name = entry.getName();
-                // other entries are only noted by name, to recognise a plain DL4J model
-                if (!name.equals(METADATA_ENTRY) && !name.equals(NETWORK_ENTRY)) {
-                    entries.put(name, new byte[0]);
-                    continue;
-                }
-                try (InputStream in = zip.getInputStream(entry)) {
-                    entries.put(name, readLimited(in, file, name));
+                if (++count > 16) throw new ModelFileException(file, "not a Latent Lab model: too many entries");
+                if (entries.containsKey(name)) throw new ModelFileException(file, "the entry " + clip(name) + " appears twice");
+                if (name.equals(METADATA_ENTRY) || (withNetwork && name.equals(NETWORK_ENTRY))) {
+                    long limit = name.equals(METADATA_ENTRY) ? MetadataJson.MAX_BYTES : MAX_NETWORK_BYTES;
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        entries.put(name, ModelFileLimits.readAtMost(in, limit, name));
+                    }
+                } else {
+                    entries.put(name, new byte[0]); // noted by name only, to recognise a plain DL4J model
                 }
             }
         } catch (ZipException | java.io.EOFException e) {
             throw new ModelFileException(file, Files.size(file) == 0 ? "the file is empty"
-                    : "not a Latent Lab model, or a damaged or truncated one (" + e.getMessage() + ")", e);
+                    : "not a Latent Lab model, or a damaged or truncated one (" + ModelFileLimits.reason(e) + ")", e);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file, e.getMessage(), e);
         }
         if (entries.isEmpty()) throw new ModelFileException(file, "not a Latent Lab model (an empty zip file)");
+        if (entries.containsKey(METADATA_ENTRY)) {
+            for (String name : entries.keySet()) {
+                if (!name.equals(METADATA_ENTRY) && !name.equals(NETWORK_ENTRY)) {
+                    throw new ModelFileException(file, "holds an entry \"" + clip(name) + "\" that Latent Lab never writes: refused");
+                }
+            }
+        }
         return entries;
     }
 
-    private static byte[] readLimited(InputStream in, Path file, String name) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buf = new byte[1 << 16];
-        long total = 0;
-        int r;
-        while ((r = in.read(buf)) > 0) {
-            total += r;
-            if (total > MAX_ENTRY_BYTES) throw new ModelFileException(file, name + " is larger than 1 GiB");
-            out.write(buf, 0, r);
-        }
-        return out.toByteArray();
+    private static String clip(String s) {
+        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 }

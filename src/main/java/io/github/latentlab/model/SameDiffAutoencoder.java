@@ -85,15 +85,10 @@ abstract class SameDiffAutoencoder implements TrainableAutoencoder {
         }
     }
 
+    /** A graph from its saved bytes, with Adam's state. Bytes from a file go through SameDiffGraphFile first. */
     static SameDiff graphFromBytes(byte[] bytes) throws IOException {
         NativeRuntime.init();
-        Path tmp = Files.createTempFile("latent-lab-model", ".sd");
-        try {
-            Files.write(tmp, bytes);
-            return SameDiff.load(tmp.toFile(), true);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        return SameDiff.fromFlatBuffers(java.nio.ByteBuffer.wrap(bytes), true);
     }
 
     /** x·W + b (ReLU'd if asked); W and b are created once per name and reused after. */

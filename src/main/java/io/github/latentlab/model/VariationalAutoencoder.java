@@ -46,7 +46,7 @@ public final class VariationalAutoencoder extends SameDiffAutoencoder {
         return new VariationalAutoencoder(spec, inputSize, graph(spec, inputSize), seed);
     }
 
-    private static SameDiff graph(ModelSpec spec, int inputSize) {
+    static SameDiff graph(ModelSpec spec, int inputSize) {
         SameDiff sd = SameDiff.create();
         int d = spec.latent();
         SDVariable x = sd.placeHolder(INPUT, DataType.FLOAT, -1, inputSize);

@@ -1,0 +1,41 @@
+package io.github.latentlab.model;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reading parts of a model file with limits set by what the format can need, so a small file
+ * that inflates to gigabytes (a zip bomb) is refused after at most the limit, never buffered.
+ */
+final class ModelFileLimits {
+    private ModelFileLimits() { }
+
+    /** All of {@code in}, or a refusal naming {@code entry} once more than {@code limit} bytes come out. */
+    static byte[] readAtMost(InputStream in, long limit, String entry) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[1 << 16];
+        long total = 0;
+        int r;
+        while ((r = in.read(buf)) > 0) {
+            total += r;
+            if (total > limit) {
+                throw new IllegalArgumentException(entry + " unpacks to more than " + limit
+                        + " bytes, more than this model can need: refused");
+            }
+            out.write(buf, 0, r);
+        }
+        return out.toByteArray();
+    }
+
+    /** An exception's message for a user, never "null" or a bare class name. */
+    static String reason(Throwable e) {
+        String m = e.getMessage();
+        if (m != null && !m.isBlank() && !m.equals("null")) return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+        if (e instanceof java.io.EOFException) return "it ends early";
+        if (e instanceof IndexOutOfBoundsException || e instanceof java.nio.BufferUnderflowException) {
+            return "its structure points outside the data";
+        }
+        return "its contents are inconsistent";
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.latentlab.model;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * The header of an array in ND4J's binary form ({@code Nd4j.write}: a shape buffer, then a data
+ * buffer, each written as allocation mode, length, data type, then the values), read without
+ * allocating anything so a file cannot make ND4J allocate what its header claims. Used to check
+ * a dense model's {@code coefficients.bin} and {@code updaterState.bin} against the spec.
+ */
+final class Nd4jBinaryHeader {
+    private static final Set<String> MODES = Set.of("DIRECT", "HEAP", "JAVACPP", "LONG_SHAPE", "MIXED_DATA_TYPES");
+    private static final int MAX_RANK = 4;
+
+    private Nd4jBinaryHeader() { }
+
+    /**
+     * Checks that {@code bytes} hold exactly one float array of {@code expectedLength} values
+     * (any shape with that many elements), and nothing after it.
+     */
+    static void checkFloatArray(byte[] bytes, long expectedLength, String entry) {
+        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            long shapeLength = header(in, entry + " shape", "LONG");
+            if (shapeLength < 4 || shapeLength > 2 * MAX_RANK + 4) {
+                throw new IllegalArgumentException(entry + ": a shape of " + shapeLength + " values is not an array's shape");
+            }
+            long[] shape = new long[(int) shapeLength];
+            for (int i = 0; i < shape.length; i++) shape[i] = in.readLong();
+            long rank = shape[0];
+            if (rank < 1 || rank > MAX_RANK || shapeLength != 2 * rank + 4) {
+                throw new IllegalArgumentException(entry + ": rank " + rank + " does not fit its shape");
+            }
+            long elements = 1;
+            for (int i = 1; i <= rank; i++) {
+                if (shape[i] < 1 || shape[i] > expectedLength) {
+                    throw new IllegalArgumentException(entry + ": dimension " + shape[i] + " does not fit " + expectedLength + " values");
+                }
+                elements *= shape[i];
+            }
+            long length = header(in, entry, "FLOAT");
+            if (length != expectedLength || elements != expectedLength) {
+                throw new IllegalArgumentException(entry + " holds " + length + " values, the model needs " + expectedLength);
+            }
+            if (in.available() != length * Float.BYTES) {
+                throw new IllegalArgumentException(entry + " has " + in.available() + " bytes of values where "
+                        + length * Float.BYTES + " belong");
+            }
+        } catch (IOException e) { // EOF inside the header
+            throw new IllegalArgumentException(entry + " is cut short");
+        }
+    }
+
+    private static long header(DataInputStream in, String entry, String expectedType) throws IOException {
+        String mode = in.readUTF();
+        if (!MODES.contains(mode)) throw new IllegalArgumentException(entry + ": unknown buffer mode \"" + clip(mode) + "\"");
+        long length = in.readLong();
+        String type = in.readUTF();
+        if (!type.equals(expectedType)) {
+            throw new IllegalArgumentException(entry + " holds " + clip(type) + " values, Latent Lab writes " + expectedType);
+        }
+        if (length < 0) throw new IllegalArgumentException(entry + ": negative length " + length);
+        return length;
+    }
+
+    private static String clip(String s) {
+        return s.length() > 30 ? s.substring(0, 30) + "…" : s;
+    }
+}

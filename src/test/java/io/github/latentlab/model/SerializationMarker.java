@@ -1,0 +1,34 @@
+package io.github.latentlab.model;
+
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Test-only stand-in for a gadget: deserializing it writes a marker file, so a test can see
+ * whether any object was ever built from a file's bytes.
+ */
+public final class SerializationMarker implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public final String markerPath;
+
+    public SerializationMarker(Path marker) {
+        this.markerPath = marker.toString();
+    }
+
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        Files.writeString(Path.of(markerPath), "deserialized");
+    }
+
+    /** The serialized bytes of a marker that writes {@code marker} when read back. */
+    public static byte[] bytes(Path marker) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(out)) {
+            o.writeObject(new SerializationMarker(marker));
+        }
+        return out.toByteArray();
+    }
+}
