@@ -289,7 +289,8 @@ public final class IdxFormat {
                     try {
                         in = new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
                     } catch (ZipException | EOFException e) {
-                        throw new IdxFormatException(file, "broken gzip header: " + e.getMessage(), e);
+                        throw new IdxFormatException(file, e instanceof EOFException || e.getMessage() == null
+                                ? "the gzip header is cut short" : "broken gzip header: " + e.getMessage(), e);
                     }
                 }
                 return new IdxInput(file, gzip, size, in);
@@ -358,7 +359,7 @@ public final class IdxFormat {
             } catch (EOFException e) {
                 return total; // gzip stream cut short: report it as a truncated file
             } catch (ZipException e) {
-                throw new IdxFormatException(file, "corrupt gzip data: " + e.getMessage(), e);
+                throw new IdxFormatException(file, "corrupt gzip data" + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
             }
         }
 

@@ -39,6 +39,9 @@ public final class ImageFolderDataset {
     public static final String UNLABELLED = "unlabelled";
     /** Larger images are skipped: decoding them would take more memory than the whole dataset. */
     public static final long MAX_SOURCE_PIXELS = 40_000_000L;
+    /** More files than this would not fit in memory as inputs (3 KB each); more classes cannot be told apart. */
+    public static final int MAX_FILES = 500_000;
+    public static final int MAX_CLASSES = 1_000;
     private static final int MAX_EXAMPLES = 10;
 
     private ImageFolderDataset() { }
@@ -146,6 +149,15 @@ public final class ImageFolderDataset {
             throw e.getCause();
         }
         if (!rootFiles.isEmpty()) byClass.merge(UNLABELLED, rootFiles, (a, b) -> { a.addAll(b); return a; });
+        long files = byClass.values().stream().mapToLong(List::size).sum();
+        if (files > MAX_FILES) {
+            throw new IOException(folder + " holds " + files + " files; at most " + MAX_FILES
+                    + " are read (each image takes 3 KB of memory as a 28×28 input)");
+        }
+        if (byClass.size() > MAX_CLASSES) {
+            throw new IOException(folder + " has " + byClass.size() + " sub-folders; at most " + MAX_CLASSES
+                    + " classes are read (one sub-folder per class)");
+        }
         Map<String, List<Path>> ordered = new LinkedHashMap<>();
         byClass.forEach(ordered::put);
         return ordered;
@@ -231,10 +243,11 @@ public final class ImageFolderDataset {
         return out;
     }
 
+    /** Why a file was skipped, in words: never "null" or a bare exception class name. */
     private static String reason(Exception e) {
-        String msg = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof javax.imageio.IIOException) return "corrupt or unsupported image (" + msg + ")";
-        if (e instanceof IOException) return msg;
-        return "could not be decoded (" + e.getClass().getSimpleName() + ": " + msg + ")";
+        String msg = e.getMessage() == null || e.getMessage().isBlank() || e.getMessage().equals("null") ? null : e.getMessage();
+        if (e instanceof javax.imageio.IIOException) return "corrupt or unsupported image" + (msg == null ? "" : " (" + msg + ")");
+        if (e instanceof IOException && msg != null) return msg;
+        return "could not be decoded: the image data is damaged";
     }
 }

@@ -136,6 +136,11 @@ public final class ConvAutoencoder extends SameDiffAutoencoder {
         }
     }
 
+    /** A conv autoencoder around a graph built by {@link #graph} whose parameters came from a file. */
+    static ConvAutoencoder fromGraph(ModelSpec spec, int inputSize, SameDiff sd) {
+        return new ConvAutoencoder(spec, inputSize, sd);
+    }
+
     static ConvAutoencoder fromBytes(ModelSpec spec, int inputSize, byte[] bytes) throws IOException {
         try {
             return new ConvAutoencoder(spec, inputSize, graphFromBytes(bytes));

@@ -28,10 +28,16 @@ final class ModelFileLimits {
         return out.toByteArray();
     }
 
-    /** An exception's message for a user, never "null" or a bare class name. */
+    private static final java.util.regex.Pattern UNHELPFUL = java.util.regex.Pattern.compile(
+            "\\bnull\\b|\\b[A-Z]\\w*(Exception|Error)\\b|Cannot invoke|\\bat \\[Source");
+
+    /**
+     * A library exception's message made fit for a user: its first line when that says something,
+     * else what kind of damage it means; never "null", a class name or a parser's internals.
+     */
     static String reason(Throwable e) {
-        String m = e.getMessage();
-        if (m != null && !m.isBlank() && !m.equals("null")) return m.length() > 200 ? m.substring(0, 200) + "…" : m;
+        String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("").strip();
+        if (!m.isEmpty() && !UNHELPFUL.matcher(m).find()) return m.length() > 200 ? m.substring(0, 200) + "…" : m;
         if (e instanceof java.io.EOFException) return "it ends early";
         if (e instanceof IndexOutOfBoundsException || e instanceof java.nio.BufferUnderflowException) {
             return "its structure points outside the data";

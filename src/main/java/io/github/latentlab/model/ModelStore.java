@@ -71,11 +71,12 @@ public final class ModelStore {
 
     /**
      * Loads a model for use and further training. Nothing in the file is trusted: the metadata's
-     * fields are type-checked, the network is checked against the spec before DL4J or SameDiff
-     * build anything from it (entries, class names, sizes: see {@link DenseNetworkFile} and
-     * {@link SameDiffGraphFile}), the loaded network must have the metadata's architecture, and
-     * one batch must encode and decode to finite values. Any failure is a
-     * {@link ModelFileException} naming the file and the problem; the file is only read.
+     * fields are type-checked; a dense network is checked against the spec before DL4J reads it
+     * (entries, class names, sizes: {@link DenseNetworkFile}); a SameDiff model is the spec's own
+     * graph given the file's checked numbers ({@link SameDiffGraphFile}); the loaded network must
+     * have the metadata's architecture and one batch must encode and decode to finite values.
+     * Any failure is a {@link ModelFileException} naming the file and the problem; the file is
+     * only read.
      */
     public static SavedModel load(Path file) throws IOException {
         Map<String, byte[]> entries = readEntries(file, true);
@@ -89,12 +90,14 @@ public final class ModelStore {
         try {
             model = switch (spec.kind()) {
                 case VAE -> {
-                    SameDiffGraphFile.check(network, referenceGraph(() -> VariationalAutoencoder.graph(spec, inputSize)));
-                    yield VariationalAutoencoder.fromBytes(spec, inputSize, network, metadata.seed());
+                    SameDiff sd = specGraph(() -> VariationalAutoencoder.graph(spec, inputSize));
+                    SameDiffGraphFile.readInto(network, sd);
+                    yield VariationalAutoencoder.fromGraph(spec, inputSize, sd, metadata.seed());
                 }
                 case CONV -> {
-                    SameDiffGraphFile.check(network, referenceGraph(() -> ConvAutoencoder.graph(spec, inputSize)));
-                    yield ConvAutoencoder.fromBytes(spec, inputSize, network);
+                    SameDiff sd = specGraph(() -> ConvAutoencoder.graph(spec, inputSize));
+                    SameDiffGraphFile.readInto(network, sd);
+                    yield ConvAutoencoder.fromGraph(spec, inputSize, sd);
                 }
                 case AE, DAE -> {
                     DenseNetworkFile.check(network, spec, inputSize);
@@ -128,11 +131,11 @@ public final class ModelStore {
     }
 
     /**
-     * The graph the spec builds, as the yardstick for a file's graph. Building it draws initial
-     * weights from ND4J's random generator, whose state is put back so loading a model never
-     * changes what a seeded run draws next.
+     * The graph the spec builds, which receives the file's parameters: a file's own graph
+     * structure is never built. Building it draws initial weights from ND4J's random generator,
+     * whose state is put back so loading a model never changes what a seeded run draws next.
      */
-    private static SameDiff referenceGraph(Supplier<SameDiff> build) {
+    private static SameDiff specGraph(Supplier<SameDiff> build) {
         org.nd4j.linalg.api.rng.Random rng = Nd4j.getRandom();
         long root = rng.rootState(), node = rng.nodeState();
         try {

@@ -1,6 +1,10 @@
 package io.github.latentlab.model;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,138 +14,194 @@ import java.util.Set;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
-import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.autodiff.samediff.serde.FlatBuffersMapper;
 import org.nd4j.graph.FlatArray;
 import org.nd4j.graph.FlatGraph;
-import org.nd4j.graph.FlatNode;
 import org.nd4j.graph.FlatVariable;
 import org.nd4j.graph.UpdaterState;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.latentlab.util.StrictJson;
 
 /**
- * Checks a VAE's or conv autoencoder's SameDiff graph (FlatBuffers) against the graph the spec
- * builds, before SameDiff reads it: the same trainable variables with the same shapes and float
- * data of exactly that size, the same placeholders, only operations the app's graphs use, Adam
- * state shaped like its parameter, and a training configuration naming only Adam. Nothing is
- * allocated from sizes the file states. Throws IllegalArgumentException with the reason.
+ * Reads a VAE's or conv autoencoder's saved SameDiff graph (FlatBuffers) into the graph the
+ * spec builds, taking from the file only numbers: the parameters, Adam's state and the step
+ * count. The file's own graph structure (operations, their arguments, the training configuration
+ * object) is never built, so a crafted file cannot make SameDiff allocate what it claims or run
+ * an operation with arguments that crash native code. Every array is checked first: a parameter
+ * the spec has, its exact shape and order, float data of exactly that size. Throws
+ * IllegalArgumentException with the reason.
  */
 final class SameDiffGraphFile {
-    private static final int MAX_NODES = 10_000;
+    private static final int MAX_PARTS = 10_000;
     private static final long MAX_TRAINING_CONFIG_BYTES = 1 << 20;
-    private static final Set<String> ADAM_STATE = Set.of("M", "V");
+    private static final String M = "M", V = "V";
 
     private SameDiffGraphFile() { }
 
-    static void check(byte[] bytes, SameDiff reference) {
+    /** Copies the file's parameters, Adam state and counters into {@code target}, the spec's fresh graph. */
+    static void readInto(byte[] bytes, SameDiff target) {
+        Map<String, INDArray> params = new HashMap<>();
+        Map<String, Map<String, INDArray>> adam = new HashMap<>();
+        int[] counts;
         try {
-            checkParsed(FlatGraph.getRootAsFlatGraph(ByteBuffer.wrap(bytes)), reference);
+            FlatGraph fg = FlatGraph.getRootAsFlatGraph(ByteBuffer.wrap(bytes));
+            params.putAll(parameters(fg, target));
+            adam.putAll(adamState(fg, target));
+            counts = counters(fg.trainingConfig());
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) { // a FlatBuffers offset pointing outside the file, and the like
             throw new IllegalArgumentException("the graph is damaged (" + ModelFileLimits.reason(e) + ")");
         }
+        params.forEach((name, values) -> target.getVariable(name).getArr().assign(values));
+        if (!adam.isEmpty()) {
+            initializeTraining(target);
+            adam.forEach((name, state) -> {
+                GradientUpdater<?> updater = target.getUpdaterMap().get(name);
+                updater.setState(state, false);
+            });
+        }
+        target.getTrainingConfig().setIterationCount(counts[0]);
+        target.getTrainingConfig().setEpochCount(counts[1]);
     }
 
-    private static void checkParsed(FlatGraph fg, SameDiff reference) {
-        if (fg.variablesLength() > MAX_NODES || fg.nodesLength() > MAX_NODES || fg.updaterStateLength() > MAX_NODES
-                || fg.placeholdersLength() > MAX_NODES) {
-            throw new IllegalArgumentException("the graph has more parts than any Latent Lab model");
-        }
-        Map<String, SDVariable> expected = new HashMap<>();
-        for (SDVariable v : reference.variables()) expected.put(v.name(), v);
+    private static Map<String, INDArray> parameters(FlatGraph fg, SameDiff target) {
+        if (fg.variablesLength() > MAX_PARTS) throw new IllegalArgumentException("the graph has more variables than any Latent Lab model");
+        Map<String, INDArray> out = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < fg.variablesLength(); i++) {
             FlatVariable v = fg.variables(i);
             String name = v.name();
-            if (name == null || !seen.add(name)) throw new IllegalArgumentException("the graph names a variable twice or not at all");
-            VariableType type = typeOf(v.variabletype(), name);
-            SDVariable ref = expected.get(name);
-            switch (type) {
-                case VARIABLE, CONSTANT -> {
-                    if (ref == null || ref.getVariableType() != type) {
-                        throw new IllegalArgumentException("the graph holds a " + type.name().toLowerCase() + " \"" + clip(name)
-                                + "\" that this model does not have");
-                    }
-                    checkArray(v.ndarray(), ref.getArr().shape(), "variable " + name);
-                }
-                case PLACEHOLDER -> {
-                    if (ref == null || ref.getVariableType() != VariableType.PLACEHOLDER) {
-                        throw new IllegalArgumentException("the graph has an input \"" + clip(name) + "\" that this model does not have");
-                    }
-                }
-                case ARRAY -> { } // an intermediate result: a name only, SameDiff reads no data for it
+            if (name == null) throw new IllegalArgumentException("the graph has a variable without a name");
+            if (!seen.add(name)) throw new IllegalArgumentException("the graph names the variable \"" + clip(name) + "\" twice");
+            byte type = v.variabletype();
+            if (type == VariableType.ARRAY.ordinal() || type == VariableType.PLACEHOLDER.ordinal()) continue; // no data
+            SDVariable ref = target.hasVariable(name) ? target.getVariable(name) : null;
+            if (type != VariableType.VARIABLE.ordinal() || ref == null || ref.getVariableType() != VariableType.VARIABLE) {
+                throw new IllegalArgumentException("the graph holds data for \"" + clip(name) + "\", which is not a parameter of this model");
             }
+            out.put(name, floats(v.ndarray(), ref.getArr().shape(), "parameter " + name));
         }
-        for (SDVariable v : reference.variables()) {
-            if (v.getVariableType() == VariableType.VARIABLE && !seen.contains(v.name())) {
+        for (SDVariable v : target.variables()) {
+            if (v.getVariableType() == VariableType.VARIABLE && !out.containsKey(v.name())) {
                 throw new IllegalArgumentException("the graph lacks the parameter \"" + v.name() + "\"");
             }
         }
-        Set<String> ops = new HashSet<>();
-        for (SameDiffOp op : reference.getOps().values()) ops.add(op.getOp().opName());
-        for (int i = 0; i < fg.nodesLength(); i++) {
-            FlatNode n = fg.nodes(i);
-            if (n.opName() == null || !ops.contains(n.opName())) {
-                throw new IllegalArgumentException("the graph uses an operation \"" + clip(String.valueOf(n.opName()))
-                        + "\" that this model does not have");
-            }
-        }
+        return out;
+    }
+
+    private static Map<String, Map<String, INDArray>> adamState(FlatGraph fg, SameDiff target) {
+        if (fg.updaterStateLength() > MAX_PARTS) throw new IllegalArgumentException("the graph has more optimizer state than any Latent Lab model");
+        Map<String, Map<String, INDArray>> out = new HashMap<>();
         for (int i = 0; i < fg.updaterStateLength(); i++) {
             UpdaterState u = fg.updaterState(i);
-            SDVariable param = u.paramName() == null ? null : expected.get(u.paramName());
+            String name = u.paramName();
+            SDVariable param = name == null || !target.hasVariable(name) ? null : target.getVariable(name);
             if (param == null || param.getVariableType() != VariableType.VARIABLE) {
-                throw new IllegalArgumentException("the graph holds optimizer state for \"" + clip(String.valueOf(u.paramName()))
-                        + "\", which is not a parameter of this model");
+                throw new IllegalArgumentException("the graph holds optimizer state for "
+                        + (name == null ? "an unnamed variable" : "\"" + clip(name) + "\"") + ", which is not a parameter of this model");
             }
-            if (u.updaterStateKeysLength() != u.updaterStateValuesLength() || u.updaterStateKeysLength() > ADAM_STATE.size()) {
-                throw new IllegalArgumentException("the optimizer state of \"" + param.name() + "\" is not Adam's");
+            if (out.containsKey(name)) throw new IllegalArgumentException("the graph holds optimizer state for \"" + name + "\" twice");
+            if (u.updaterStateKeysLength() != 2 || u.updaterStateValuesLength() != 2) {
+                throw new IllegalArgumentException("the optimizer state of \"" + name + "\" is not Adam's");
             }
-            for (int j = 0; j < u.updaterStateKeysLength(); j++) {
-                if (!ADAM_STATE.contains(u.updaterStateKeys(j))) {
-                    throw new IllegalArgumentException("the optimizer state of \"" + param.name() + "\" is not Adam's");
+            Map<String, INDArray> state = new HashMap<>();
+            for (int j = 0; j < 2; j++) {
+                String key = u.updaterStateKeys(j);
+                if (!M.equals(key) && !V.equals(key) || state.containsKey(key)) {
+                    throw new IllegalArgumentException("the optimizer state of \"" + name + "\" is not Adam's");
                 }
-                checkArray(u.updaterStateValues(j), param.getArr().shape(), "Adam state of " + param.name());
+                state.put(key, floats(u.updaterStateValues(j), param.getArr().shape(), "Adam state of " + name));
             }
+            out.put(name, state);
         }
-        String training = fg.trainingConfig();
-        if (training != null) {
-            JsonNode tree = StrictJson.parse(training.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    MAX_TRAINING_CONFIG_BYTES, "the graph's training configuration");
-            JsonClassNames.check(tree, JsonClassNames.SAMEDIFF_TRAINING, "the graph's training configuration");
+        if (!out.isEmpty() && out.size() != parameterCount(target)) {
+            throw new IllegalArgumentException("the graph holds optimizer state for some parameters but not all");
         }
+        return out;
     }
 
-    private static VariableType typeOf(byte b, String name) {
-        VariableType[] all = VariableType.values();
-        if (b < 0 || b >= all.length) throw new IllegalArgumentException("variable \"" + clip(name) + "\" has an unknown kind " + b);
-        return all[b];
+    /** The training configuration's step and epoch counters (Adam's bias correction needs the step). */
+    private static int[] counters(String trainingConfig) {
+        if (trainingConfig == null) return new int[] {0, 0};
+        JsonNode tree = StrictJson.parse(trainingConfig.getBytes(StandardCharsets.UTF_8), MAX_TRAINING_CONFIG_BYTES,
+                "the graph's training configuration");
+        JsonClassNames.check(tree, JsonClassNames.SAMEDIFF_TRAINING, "the graph's training configuration");
+        return new int[] {StrictJson.integer(tree, "iterationCount", 0, Integer.MAX_VALUE, 0),
+                StrictJson.integer(tree, "epochCount", 0, Integer.MAX_VALUE, 0)};
     }
 
-    /** The array is float, has exactly {@code shape}, and its data is exactly that many floats. */
-    private static void checkArray(FlatArray a, long[] shape, String what) {
+    /**
+     * The array's values, after checking it is float, has exactly {@code shape} with the standard
+     * strides of its order, and holds exactly that many values; read by hand, so nothing is
+     * allocated or addressed from the file's own sizes.
+     */
+    private static INDArray floats(FlatArray a, long[] shape, String what) {
         if (a == null) throw new IllegalArgumentException(what + " has no values");
         int rank = shape.length;
-        // ND4J's shape information: rank, the dimensions, the strides, then 3 more values
+        // ND4J's shape information: rank, dimensions, strides, extras, element stride, order
         if (a.shapeLength() != 2 * rank + 4 || a.shape(0) != rank) {
             throw new IllegalArgumentException(what + " is not " + rank + "-dimensional as this model needs");
         }
         long[] dims = new long[rank];
-        for (int i = 0; i < rank; i++) dims[i] = a.shape(1 + i);
+        long[] strides = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            dims[i] = a.shape(1 + i);
+            strides[i] = a.shape(1 + rank + i);
+        }
         if (!Arrays.equals(dims, shape)) {
             throw new IllegalArgumentException("the graph does not match its metadata: " + what + " is "
                     + Arrays.toString(dims) + " in the file, the metadata's model needs " + Arrays.toString(shape));
         }
+        char order = (char) a.shape(2 * rank + 3);
+        if (order != 'c' && order != 'f') throw new IllegalArgumentException(what + " has a memory layout Latent Lab does not write");
+        long[] standard = Nd4j.getStrides(shape, order);
+        for (int i = 0; i < rank; i++) {
+            if (shape[i] != 1 && strides[i] != standard[i]) { // a stride along a length-1 dimension is never used
+                throw new IllegalArgumentException(what + " has a memory layout Latent Lab does not write");
+            }
+        }
         if (FlatBuffersMapper.getDataTypeFromByte(a.dtype()) != DataType.FLOAT) {
             throw new IllegalArgumentException(what + " does not hold float values");
         }
-        long bytes = Arrays.stream(shape).reduce(1, (x, y) -> x * y) * Float.BYTES;
-        if (a.bufferLength() != bytes) {
-            throw new IllegalArgumentException(what + " has " + a.bufferLength() + " bytes of values where " + bytes + " belong");
+        int n = Math.toIntExact(Arrays.stream(shape).reduce(1, (x, y) -> x * y));
+        if (a.bufferLength() != (long) n * Float.BYTES) {
+            throw new IllegalArgumentException(what + " has " + a.bufferLength() + " bytes of values where "
+                    + (long) n * Float.BYTES + " belong");
+        }
+        ByteBuffer data = a.bufferAsByteBuffer().order(a.byteOrder() == org.nd4j.graph.ByteOrder.BE
+                ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        float[] values = new float[n];
+        data.asFloatBuffer().get(values);
+        return Nd4j.create(values, shape, order);
+    }
+
+    private static int parameterCount(SameDiff sd) {
+        int n = 0;
+        for (SDVariable v : sd.variables()) if (v.getVariableType() == VariableType.VARIABLE) n++;
+        return n;
+    }
+
+    /**
+     * Gives the fresh graph its per-parameter Adam updaters, so the file's state can be put in
+     * them. SameDiff does this on its first training step through a protected method; calling it
+     * here is the same step its own loader takes, without building anything from the file.
+     */
+    private static void initializeTraining(SameDiff sd) {
+        try {
+            Method init = SameDiff.class.getDeclaredMethod("initializeTraining");
+            init.setAccessible(true);
+            init.invoke(sd);
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new IllegalStateException("this ND4J version cannot restore Adam's state", e);
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("SameDiff could not prepare training", e.getCause());
         }
     }
 

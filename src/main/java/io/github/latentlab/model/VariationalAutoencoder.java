@@ -154,6 +154,11 @@ public final class VariationalAutoencoder extends SameDiffAutoencoder {
         }
     }
 
+    /** A VAE around a graph built by {@link #graph} whose parameters came from a file. */
+    static VariationalAutoencoder fromGraph(ModelSpec spec, int inputSize, SameDiff sd, long seed) {
+        return new VariationalAutoencoder(spec, inputSize, sd, seed);
+    }
+
     static VariationalAutoencoder fromBytes(ModelSpec spec, int inputSize, byte[] bytes, long seed) throws IOException {
         try {
             return new VariationalAutoencoder(spec, inputSize, graphFromBytes(bytes), seed);

@@ -22,6 +22,7 @@ import io.github.latentlab.model.SavedModel;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.util.AppDirs;
 import io.github.latentlab.util.AtomicFiles;
+import io.github.latentlab.util.StrictJson;
 
 /**
  * One run's folder: {@code run.json} (its {@link RunPlan}), a checkpoint per epoch
@@ -35,6 +36,8 @@ public final class Checkpoints {
     static final String PLAN_FILE = "run.json";
     static final String BEST_FILE = "best" + ModelStore.EXTENSION;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long MAX_PLAN_BYTES = 1 << 20;
+    private static final int MAX_EPOCHS = 100_000;
 
     private final Path folder;
     private RunPlan plan;
@@ -67,14 +70,25 @@ public final class Checkpoints {
             throw new IOException(folder + " is not a Latent Lab run folder (it has no " + PLAN_FILE + ")");
         }
         try {
-            JsonNode n = JSON.readTree(planFile.toFile());
-            return new Checkpoints(folder, new RunPlan(n.path("name").asText(folder.getFileName().toString()),
-                    n.path("dataset").asText(), n.path("testDataset").isTextual() ? n.path("testDataset").asText() : null,
-                    n.path("targetEpochs").asInt(), n.path("batchSize").asInt(128), n.path("seed").asLong(42),
-                    n.path("status").asText(RunPlan.RUNNING), n.path("message").asText("")));
-        } catch (IOException e) {
+            return new Checkpoints(folder, readPlan(Files.readAllBytes(planFile), folder.getFileName().toString()));
+        } catch (IllegalArgumentException e) {
             throw new IOException(planFile + " is damaged: " + e.getMessage(), e);
         }
+    }
+
+    /** A run.json's plan, every field type-checked (a plan is only a few hundred bytes). */
+    static RunPlan readPlan(byte[] json, String folderName) {
+        JsonNode n = StrictJson.parse(json, MAX_PLAN_BYTES, PLAN_FILE);
+        if (!n.isObject()) throw new IllegalArgumentException(PLAN_FILE + " is not a JSON object");
+        String status = StrictJson.text(n, "status", RunPlan.RUNNING);
+        if (!RunPlan.STATUSES.contains(status)) {
+            throw new IllegalArgumentException("\"status\" is \"" + (status.length() > 30 ? status.substring(0, 30) + "…" : status)
+                    + "\", not one of " + RunPlan.STATUSES);
+        }
+        return new RunPlan(StrictJson.text(n, "name", folderName), StrictJson.text(n, "dataset"),
+                StrictJson.text(n, "testDataset", null), StrictJson.integer(n, "targetEpochs", 1, MAX_EPOCHS),
+                StrictJson.integer(n, "batchSize", 1, 1 << 16, 128), StrictJson.longInteger(n, "seed", 42),
+                status, StrictJson.text(n, "message", ""));
     }
 
     /** The run folders under {@code root}, newest first; folders that are not runs are skipped. */

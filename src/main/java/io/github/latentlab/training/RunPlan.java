@@ -14,6 +14,8 @@ public record RunPlan(String name, String datasetId, String testDatasetId, int t
     public static final String FINISHED = "finished";
     public static final String STOPPED = "stopped";
     public static final String DIVERGED = "diverged";
+    /** Every status a run.json may hold. */
+    public static final java.util.Set<String> STATUSES = java.util.Set.of(RUNNING, FINISHED, STOPPED, DIVERGED);
 
     public RunPlan {
         Objects.requireNonNull(name, "name");

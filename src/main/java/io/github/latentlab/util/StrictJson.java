@@ -44,10 +44,17 @@ public final class StrictJson {
             JsonNode root = MAPPER.readTree(json);
             if (root == null || root.isMissingNode()) throw new BadJson(what + " is empty");
             return root;
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            String m = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
+            String limit = m.contains("nesting") ? "nests deeper than " + MAX_DEPTH + " levels"
+                    : m.contains("number") ? "holds a number with more than 64 digits"
+                    : "holds a string longer than " + MAX_STRING + " characters";
+            throw new BadJson(what + " " + limit);
         } catch (IOException e) {
-            String reason = e instanceof JsonProcessingException j && j.getOriginalMessage() != null
-                    && !j.getOriginalMessage().isBlank() ? j.getOriginalMessage() : "malformed";
-            throw new BadJson(what + " is not valid JSON: " + firstLine(reason));
+            // the parser's own wording lists tokens such as 'null': say where, in our words
+            String where = e instanceof JsonProcessingException j && j.getLocation() != null
+                    ? " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")" : "";
+            throw new BadJson(what + " is not valid JSON" + where);
         }
     }
 
@@ -141,10 +148,5 @@ public final class StrictJson {
         if (v.isBoolean()) return v.asText();
         String t = v.asText();
         return t.length() > 40 ? t.substring(0, 40) + "…" : t;
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }
