@@ -133,6 +133,7 @@ public final class FuzzHarness {
             String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx1g", "-Djava.awt.headless=true", "-cp", cp, FuzzWorker.class.getName())
+                    .directory(work.toFile()) // a native crash's hs_err file lands with the cases, not in the checkout
                     .redirectError(ProcessBuilder.Redirect.appendTo(work.resolve("workers.log").toFile()));
             pb.environment().put("LATENTLAB_HOME", work.resolve("home").toString());
             Worker w = new Worker(pb.start());
