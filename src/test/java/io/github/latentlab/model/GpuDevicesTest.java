@@ -3,12 +3,15 @@ package io.github.latentlab.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
+
+import io.github.latentlab.util.BuildInfo;
 
 /** The CUDA backend's device report, parsed on CPU machines too; and the CPU backend reports none. */
 class GpuDevicesTest {
@@ -31,6 +34,14 @@ class GpuDevicesTest {
     }
 
     @Test
+    void theCudaBuildReportsItsGpu() {
+        assumeTrue(BuildInfo.backendArtifact().startsWith("nd4j-cuda"), "built with the CPU backend");
+        NativeRuntime.Info info = NativeRuntime.init();
+        assertTrue(info.onGpu(), info.summary());
+        assertFalse(info.summary().contains("BLAS"), info.summary());
+    }
+
+    @Test
     void aDeviceWithoutDetailsIsStillNamed() {
         Properties env = new Properties();
         env.put(GpuDevices.DEVICES_KEY, List.of(Map.of()));
@@ -39,6 +50,7 @@ class GpuDevicesTest {
 
     @Test
     void cpuBackendReportsNoGpuAndItsThreads() {
+        assumeTrue(BuildInfo.backendArtifact().equals("nd4j-native"), "built with the CUDA backend (-Pcuda)");
         NativeRuntime.Info info = NativeRuntime.init();
         assertFalse(info.onGpu());
         assertEquals("CPU, " + Runtime.getRuntime().availableProcessors() + " cores", info.device());
