@@ -1,16 +1,20 @@
 package io.github.latentlab;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The core is driven the same way by the app, the command line and the tests: no JavaFX in it. */
+/**
+ * The core is driven the same way by the app, the command line and the tests: no JavaFX in it, no
+ * user interface; and no package depends on itself through others.
+ */
 class ArchitectureTest {
     private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // tests live in test-classes whatever the build folder is called (-Dbuild.dir=target-x too)
+            .withImportOption(location -> !location.contains("/test-classes/"))
             .importPackages("io.github.latentlab");
 
     @Test
@@ -24,8 +28,14 @@ class ArchitectureTest {
     @Test
     void coreDoesNotDependOnTheUserInterface() {
         noClasses().that().resideInAnyPackage("..latentlab.data..", "..latentlab.model..", "..latentlab.training..",
-                        "..latentlab.metrics..", "..latentlab.cli..")
+                        "..latentlab.metrics..", "..latentlab.cli..", "..latentlab.projection..", "..latentlab.util..")
                 .should().dependOnClassesThat().resideInAnyPackage("..latentlab.ui..", "..latentlab.app..")
                 .check(classes);
+    }
+
+    /** Every package, sub-packages included (data and data.generators, ui and each pane), free of cycles. */
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("io.github.latentlab.(**)").should().beFreeOfCycles().check(classes);
     }
 }

@@ -10,10 +10,10 @@ import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 
 import atlantafx.base.theme.PrimerLight;
-import io.github.latentlab.data.DatasetCatalog;
+import io.github.latentlab.data.catalog.DatasetCatalog;
 import io.github.latentlab.training.TrainingService;
 import io.github.latentlab.ui.AppState;
-import io.github.latentlab.ui.MainWindow;
+import io.github.latentlab.ui.shell.MainWindow;
 import io.github.latentlab.ui.fx.Background;
 import io.github.latentlab.ui.fx.ErrorDialog;
 import io.github.latentlab.ui.fx.FxExecutor;

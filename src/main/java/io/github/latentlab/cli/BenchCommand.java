@@ -4,14 +4,14 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.github.latentlab.data.DatasetCatalog;
+import io.github.latentlab.data.catalog.DatasetCatalog;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.model.NativeRuntime;
-import io.github.latentlab.training.EpochRecord;
+import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;

@@ -3,7 +3,7 @@ package io.github.latentlab.cli;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 
-import io.github.latentlab.data.DatasetCatalog;
+import io.github.latentlab.data.catalog.DatasetCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import io.github.latentlab.data.DatasetCatalog;
+import io.github.latentlab.data.catalog.DatasetCatalog;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseSpec;
 import io.github.latentlab.model.DenoisingEvaluation;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import io.github.latentlab.data.Dataset;
-import io.github.latentlab.data.DatasetCatalog;
+import io.github.latentlab.data.catalog.DatasetCatalog;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.model.SavedModel;
 import io.github.latentlab.model.ModelStore;

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.github.latentlab.data.DatasetCatalog;
+import io.github.latentlab.data.catalog.DatasetCatalog;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.data.noise.NoiseSpec;
@@ -24,7 +24,7 @@ import io.github.latentlab.model.SavedModel;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.model.VariationalAutoencoder;
 import io.github.latentlab.training.Checkpoints;
-import io.github.latentlab.training.EpochRecord;
+import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.training.RunPlan;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;

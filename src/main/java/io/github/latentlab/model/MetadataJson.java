@@ -11,8 +11,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.github.latentlab.data.noise.NoiseKind;
-import io.github.latentlab.training.EpochRecord;
-import io.github.latentlab.training.LossPoint;
+import io.github.latentlab.model.EpochRecord;
+import io.github.latentlab.model.LossPoint;
 import io.github.latentlab.util.StrictJson;
 
 /**

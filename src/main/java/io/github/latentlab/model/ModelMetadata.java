@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import io.github.latentlab.training.EpochRecord;
-import io.github.latentlab.training.LossPoint;
+import io.github.latentlab.model.EpochRecord;
+import io.github.latentlab.model.LossPoint;
 
 /**
  * What travels with a saved model so it can be understood and reproduced later: the spec, the

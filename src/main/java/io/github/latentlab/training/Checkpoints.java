@@ -1,5 +1,7 @@
 package io.github.latentlab.training;
 
+import io.github.latentlab.model.EpochRecord;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,9 @@
 package io.github.latentlab.training;
 
+import io.github.latentlab.model.LossPoint;
+
+import io.github.latentlab.model.EpochRecord;
+
 import java.util.ArrayList;
 import java.util.List;
 

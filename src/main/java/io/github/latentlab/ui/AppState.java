@@ -8,7 +8,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import io.github.latentlab.data.DatasetCatalog;
+import io.github.latentlab.data.catalog.DatasetCatalog;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.model.Autoencoder;
 import io.github.latentlab.model.TrainableAutoencoder;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.latentlab.data.DatasetCatalog;
+import io.github.latentlab.data.catalog.DatasetCatalog;
 
 /**
  * Runs every command-line example of README.md: each line of the fenced code blocks in the

@@ -1,5 +1,7 @@
 package io.github.latentlab.data;
 
+import io.github.latentlab.data.catalog.DatasetCatalog;
+
 import io.github.latentlab.data.Downloader.RemoteFile;
 import io.github.latentlab.util.Cancellation;
 import io.github.latentlab.util.Progress;

@@ -19,8 +19,8 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.github.latentlab.training.EpochRecord;
-import io.github.latentlab.training.LossPoint;
+import io.github.latentlab.model.EpochRecord;
+import io.github.latentlab.model.LossPoint;
 
 class ModelStoreTest {
     @TempDir Path dir;

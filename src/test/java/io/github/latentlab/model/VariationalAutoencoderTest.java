@@ -17,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import io.github.latentlab.TestData;
 import io.github.latentlab.data.DatasetSplit;
-import io.github.latentlab.training.EpochRecord;
+import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;

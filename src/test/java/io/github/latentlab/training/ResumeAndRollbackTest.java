@@ -1,5 +1,9 @@
 package io.github.latentlab.training;
 
+import io.github.latentlab.model.LossPoint;
+
+import io.github.latentlab.model.EpochRecord;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,7 @@
 package io.github.latentlab.training;
 
+import io.github.latentlab.model.EpochRecord;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

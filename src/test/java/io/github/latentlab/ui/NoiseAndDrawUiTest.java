@@ -28,7 +28,7 @@ import io.github.latentlab.model.DenseAutoencoder;
 import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.model.ModelSpec;
-import io.github.latentlab.training.EpochRecord;
+import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;

@@ -1,5 +1,7 @@
 package io.github.latentlab.ui;
 
+import io.github.latentlab.ui.shell.MainWindow;
+
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 

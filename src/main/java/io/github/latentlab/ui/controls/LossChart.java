@@ -12,8 +12,8 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.util.StringConverter;
 
-import io.github.latentlab.training.EpochRecord;
-import io.github.latentlab.training.LossPoint;
+import io.github.latentlab.model.EpochRecord;
+import io.github.latentlab.model.LossPoint;
 
 /**
  * Loss against epochs: smoothed training loss per iteration and test loss per epoch. With

@@ -18,8 +18,8 @@ import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.metrics.Metrics;
 import io.github.latentlab.model.TrainableAutoencoder;
-import io.github.latentlab.training.EpochRecord;
-import io.github.latentlab.training.LossPoint;
+import io.github.latentlab.model.EpochRecord;
+import io.github.latentlab.model.LossPoint;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.ui.AppState;
 

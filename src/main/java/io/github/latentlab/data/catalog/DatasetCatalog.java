@@ -1,6 +1,14 @@
-package io.github.latentlab.data;
+package io.github.latentlab.data.catalog;
 
 import io.github.latentlab.data.Downloader.RemoteFile;
+import io.github.latentlab.data.Dataset;
+import io.github.latentlab.data.DatasetInfo;
+import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.data.DownloadException;
+import io.github.latentlab.data.Downloader;
+import io.github.latentlab.data.IdxFormat;
+import io.github.latentlab.data.ImageFolderDataset;
+import io.github.latentlab.data.RemoteDataset;
 import io.github.latentlab.data.generators.BuiltinDigits;
 import io.github.latentlab.util.AppDirs;
 import io.github.latentlab.util.Cancellation;

@@ -1,4 +1,4 @@
-package io.github.latentlab.training;
+package io.github.latentlab.model;
 
 /**
  * The training loss at one iteration; {@code epochPosition} is epochs done, fractional. A VAE's

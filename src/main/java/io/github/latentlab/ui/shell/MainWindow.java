@@ -1,4 +1,4 @@
-package io.github.latentlab.ui;
+package io.github.latentlab.ui.shell;
 
 import java.io.File;
 import java.nio.file.Path;
@@ -30,6 +30,7 @@ import io.github.latentlab.model.ModelMetadata;
 import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.NativeRuntime;
 import io.github.latentlab.model.SavedModel;
+import io.github.latentlab.ui.AppState;
 import io.github.latentlab.ui.fx.ErrorDialog;
 import io.github.latentlab.ui.fx.FolderOpener;
 import io.github.latentlab.ui.fx.Snapshots;

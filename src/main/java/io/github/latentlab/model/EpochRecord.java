@@ -1,4 +1,4 @@
-package io.github.latentlab.training;
+package io.github.latentlab.model;
 
 /**
  * One finished epoch: mean training loss over its batches, test loss and test MSE (both per
