@@ -69,7 +69,7 @@ class NoiseAndDrawUiTest extends WindowTest {
         waitUntil(() -> noise.trailProperty().get() != null
                 && robot.lookup("#trail-map").queryAs(io.github.latentlab.ui.controls.ScatterView.class).overlay().size() == 51);
         var trail06 = noise.trailProperty().get();
-        assertEquals(io.github.latentlab.ui.noise.NoiseTrail.COPIES, trail06.noisy().length);
+        assertEquals(io.github.latentlab.projection.NoiseTrail.COPIES, trail06.noisy().length);
         assertTrue(trail06.posterior() == null, "a plain DAE has no posterior ellipse");
         robot.interact(() -> slider.setValue(0.1));
         waitUntil(() -> noise.trailProperty().get() != trail06 && noise.resultProperty().get().noise().level() == 0.1);
@@ -98,7 +98,7 @@ class NoiseAndDrawUiTest extends WindowTest {
         double[] trailMs = new double[40];
         for (int k = 0; k < trailMs.length; k++) {
             long t0 = System.nanoTime();
-            io.github.latentlab.ui.noise.NoiseTrail.of(trailMap, trailData.image(3), trailData.label(3),
+            io.github.latentlab.projection.NoiseTrail.of(trailMap, trailData.image(3), trailData.label(3),
                     new io.github.latentlab.data.noise.NoiseSpec(io.github.latentlab.data.noise.NoiseKind.GAUSSIAN, 0.01 * k), k);
             trailMs[k] = (System.nanoTime() - t0) / 1e6;
         }
@@ -193,7 +193,7 @@ class NoiseAndDrawUiTest extends WindowTest {
         waitUntil(() -> latent.mapProperty().get() != null && latent.statusProperty().get().startsWith("PCA"));
         // t-SNE animates: layouts in progress reach the map before the final one
         java.util.List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
-        javafx.beans.value.ChangeListener<io.github.latentlab.ui.latent.LatentViewModel.Map> recorder =
+        javafx.beans.value.ChangeListener<io.github.latentlab.projection.LatentMap> recorder =
                 (o, a, m) -> { if (m != null) frames.add(m.embedding().method() + ": " + m.embedding().note()); };
         robot.interact(() -> {
             latent.mapProperty().addListener(recorder);
@@ -232,7 +232,7 @@ class NoiseAndDrawUiTest extends WindowTest {
         // far outside the data the map says so
         robot.interact(() -> latent.decodeAt(1e3, 1e3));
         waitUntil(() -> latent.decodedProperty().get().x() == 1e3);
-        assertTrue(latent.decodedProperty().get().offData() > io.github.latentlab.ui.latent.LatentViewModel.OFF_DATA);
+        assertTrue(latent.decodedProperty().get().offData() > io.github.latentlab.projection.LatentMap.OFF_DATA);
 
         // two clicks pick the ends of the interpolation strip; sampling fills the second strip
         robot.clickOn(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.25, b.getMinY() + b.getHeight() * 0.5));
@@ -324,14 +324,14 @@ class NoiseAndDrawUiTest extends WindowTest {
         Snapshots.write(image, png);
 
         // the map can show training images instead (an even sample across the set)
-        robot.interact(() -> latent.sourceProperty().set(io.github.latentlab.ui.latent.LatentViewModel.Source.TRAIN));
-        waitUntil(() -> latent.mapProperty().get().source() == io.github.latentlab.ui.latent.LatentViewModel.Source.TRAIN
+        robot.interact(() -> latent.sourceProperty().set(io.github.latentlab.projection.MapImages.TRAIN));
+        waitUntil(() -> latent.mapProperty().get().source() == io.github.latentlab.projection.MapImages.TRAIN
                 && latent.statusProperty().get().startsWith("PCA"));
         assertEquals(3000, latent.mapProperty().get().labels().length, "all 3,000 training images (fewer than the 5,000 asked)");
         robot.moveTo(scatterView.localToScreen(scatterView.toScreen(latent.mapProperty().get().embedding().xy()[5][0],
                 latent.mapProperty().get().embedding().xy()[5][1])));
         waitUntil(() -> robot.lookup("#hover-text").queryLabeled().getText().startsWith("Training image "));
-        robot.interact(() -> latent.sourceProperty().set(io.github.latentlab.ui.latent.LatentViewModel.Source.TEST));
+        robot.interact(() -> latent.sourceProperty().set(io.github.latentlab.projection.MapImages.TEST));
 
         // redraw cost at 70,000 points (printed for docs/benchmarks.md, not asserted)
         var scatter = robot.lookup("#latent-map").queryAs(io.github.latentlab.ui.controls.ScatterView.class);
@@ -417,7 +417,7 @@ class NoiseAndDrawUiTest extends WindowTest {
 
 
     /** Mean map distance of a trail's copies from the clean image's point. */
-    private static double spread(io.github.latentlab.ui.noise.NoiseTrail t) {
+    private static double spread(io.github.latentlab.projection.NoiseTrail t) {
         double s = 0;
         for (double[] p : t.noisy()) s += Math.hypot(p[0] - t.clean()[0], p[1] - t.clean()[1]);
         return s / t.noisy().length;

@@ -27,12 +27,12 @@ public final class DrawPane extends BorderPane {
     final ImageGrid neighbours = new ImageGrid();
     private final DrawViewModel vm;
 
-    final io.github.latentlab.ui.latent.MapInset map;
+    final io.github.latentlab.ui.controls.MapInset map;
 
     /** @param latent whose map the drawing is placed on */
-    public DrawPane(DrawViewModel vm, io.github.latentlab.ui.latent.LatentViewModel latent) {
+    public DrawPane(DrawViewModel vm, io.github.latentlab.ui.LatentMapSource latent) {
         this.vm = vm;
-        this.map = new io.github.latentlab.ui.latent.MapInset(latent, "draw-map");
+        this.map = new io.github.latentlab.ui.controls.MapInset(latent, "draw-map");
         map.setPrefSize(340, 300);
         vm.activeProperty().addListener((o, a, shown) -> { if (shown) map.needMap(); });
         getStyleClass().add("draw-pane");
@@ -99,7 +99,7 @@ public final class DrawPane extends BorderPane {
         if (r != null && r.onMap() != null) {
             map.show(List.of(new io.github.latentlab.ui.controls.ScatterView.Mark(r.onMap()[0], r.onMap()[1], 0xFF000000, 6)),
                     null, String.format("Black dot: your drawing, %.1f× the usual gap between codes from the nearest "
-                            + "code on the map%s.", r.offData(), r.offData() > io.github.latentlab.ui.latent.LatentViewModel.OFF_DATA
+                            + "code on the map%s.", r.offData(), r.offData() > io.github.latentlab.projection.LatentMap.OFF_DATA
                             ? " (off the data: the model has seen nothing like it)" : ""));
         } else if (r != null) {
             map.show(List.of(), null, r.reconstruction() == null ? "Draw something to place it on the map."

@@ -51,10 +51,10 @@ public final class DrawViewModel {
     /** Only a visible pane follows the model while it trains; a hidden one catches up when shown. */
     private final io.github.latentlab.ui.fx.ShownGate gate;
 
-    private final io.github.latentlab.ui.latent.LatentViewModel latent;
+    private final io.github.latentlab.ui.LatentMapSource latent;
 
     /** @param latent whose map the drawing is placed on */
-    public DrawViewModel(AppState app, io.github.latentlab.ui.latent.LatentViewModel latent) {
+    public DrawViewModel(AppState app, io.github.latentlab.ui.LatentMapSource latent) {
         this.app = app;
         this.latent = latent;
         gate = new io.github.latentlab.ui.fx.ShownGate(() -> {
@@ -130,13 +130,13 @@ public final class DrawViewModel {
             float[] image = pixels.clone();
             Autoencoder model = app.viewModel();
             DatasetSplit data = app.data();
-            io.github.latentlab.ui.latent.LatentViewModel.Map map = latent.mapProperty().get();
+            io.github.latentlab.projection.LatentMap map = latent.mapProperty().get();
             return () -> compute(image, model, data, map);
         });
     }
 
     private Result compute(float[] image, Autoencoder model, DatasetSplit data,
-                           io.github.latentlab.ui.latent.LatentViewModel.Map map) {
+                           io.github.latentlab.projection.LatentMap map) {
         boolean blank = true;
         for (float v : image) if (v != 0) { blank = false; break; }
         if (blank || model == null || model.inputSize() != image.length) {

@@ -14,6 +14,8 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
+import io.github.latentlab.projection.LatentMap;
+import io.github.latentlab.projection.MapImages;
 import io.github.latentlab.ui.controls.ImageGrid;
 import io.github.latentlab.ui.controls.ScatterView;
 
@@ -52,8 +54,8 @@ public final class LatentPane extends BorderPane {
         status.textProperty().bind(vm.statusProperty());
         status.setId("latent-status");
         Label projection = new Label("Projection"), images = new Label("of");
-        ComboBox<LatentViewModel.Source> source = new ComboBox<>();
-        source.getItems().setAll(LatentViewModel.Source.values());
+        ComboBox<MapImages> source = new ComboBox<>();
+        source.getItems().setAll(MapImages.values());
         source.valueProperty().bindBidirectional(vm.sourceProperty());
         source.setId("map-source");
         Button reset = new Button("Fit view");
@@ -153,7 +155,7 @@ public final class LatentPane extends BorderPane {
         Label hoverText = new Label("Point at a dot to see its image");
         hoverText.setId("hover-text");
         scatter.setOnHover(i -> {
-            LatentViewModel.Map m = vm.mapProperty().get();
+            LatentMap m = vm.mapProperty().get();
             if (m == null || i >= m.labels().length) return;
             ImageGrid.paint(hover, m.data().image(i));
             hoverText.setText(m.source().singular() + " " + i + ": " + m.classNames().get(m.labels()[i]));
@@ -181,7 +183,7 @@ public final class LatentPane extends BorderPane {
         colorBy.valueProperty().addListener((o, a, b) -> {
             if (b == null) return;
             colorChoice = b;
-            LatentViewModel.Map m = vm.mapProperty().get();
+            LatentMap m = vm.mapProperty().get();
             if (m == null) return;
             scatter.recolor(colors(m));
             rebuildLegend(m);
@@ -237,7 +239,7 @@ public final class LatentPane extends BorderPane {
         VBox box = new VBox(4);
         box.setPadding(new Insets(10));
         box.setStyle("-fx-background-color: white;");
-        LatentViewModel.Map m = vm.mapProperty().get();
+        LatentMap m = vm.mapProperty().get();
         if (m != null) {
             Label title = new Label(m.embedding().method().toUpperCase(java.util.Locale.ROOT) + " of "
                     + m.labels().length + " " + m.source().toString().toLowerCase(java.util.Locale.ROOT));
@@ -293,7 +295,7 @@ public final class LatentPane extends BorderPane {
     }
 
     /** Class colors (hidden classes transparent), or a blue-to-red ramp over a factor's range. */
-    private int[] colors(LatentViewModel.Map m) {
+    private int[] colors(LatentMap m) {
         int n = m.labels().length;
         if (COLOR_BY_CLASS.equals(colorChoice)) {
             int[] c = ScatterView.classColors(m.labels());
@@ -316,7 +318,7 @@ public final class LatentPane extends BorderPane {
     }
 
     /** Five swatches along the ramp of the chosen factor, with the factor's value at each. */
-    private java.util.List<javafx.scene.Node> factorScale(LatentViewModel.Map m) {
+    private java.util.List<javafx.scene.Node> factorScale(LatentMap m) {
         float[] f = m.data().factors().get(colorChoice);
         float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < m.labels().length; i++) { lo = Math.min(lo, f[i]); hi = Math.max(hi, f[i]); }
@@ -336,7 +338,7 @@ public final class LatentPane extends BorderPane {
         return String.format("-fx-text-fill: #%06x;", ScatterView.PALETTE[c % ScatterView.PALETTE.length] & 0xFFFFFF);
     }
 
-    private void rebuildLegend(LatentViewModel.Map m) {
+    private void rebuildLegend(LatentMap m) {
         legend.getChildren().clear();
         if (!COLOR_BY_CLASS.equals(colorChoice)) {
             legend.getChildren().addAll(factorScale(m));
@@ -364,7 +366,7 @@ public final class LatentPane extends BorderPane {
         ImageGrid images = new ImageGrid();
         images.setPrefSize(800, 140);
         scatter.setOnBoxSelect(rows -> {
-            LatentViewModel.Map m = vm.mapProperty().get();
+            LatentMap m = vm.mapProperty().get();
             if (m == null) return;
             java.util.Map<String, Integer> byClass = new java.util.TreeMap<>();
             for (int r : rows) byClass.merge(m.classNames().get(m.labels()[r]), 1, Integer::sum);

@@ -15,11 +15,14 @@ import io.github.latentlab.model.Autoencoder;
 import io.github.latentlab.projection.Embedding;
 import io.github.latentlab.projection.IdentityProjector;
 import io.github.latentlab.projection.InverseMap;
+import io.github.latentlab.projection.LatentMap;
+import io.github.latentlab.projection.MapImages;
 import io.github.latentlab.projection.PcaProjector;
 import io.github.latentlab.projection.Projector;
 import io.github.latentlab.projection.TsneProjector;
 import io.github.latentlab.projection.UmapProjector;
 import io.github.latentlab.ui.AppState;
+import io.github.latentlab.ui.LatentMapSource;
 import io.github.latentlab.ui.fx.LatestOnly;
 import io.github.latentlab.util.Cancellation;
 
@@ -28,7 +31,7 @@ import io.github.latentlab.util.Cancellation;
  * chosen method (off the UI thread, cancellable, a preview first for t-SNE), and the image
  * decoded at the point the user drags on the map, with how far that point is from real data.
  */
-public final class LatentViewModel {
+public final class LatentViewModel implements LatentMapSource {
     public enum Method {
         IDENTITY("Latent space (2-D codes)"), PCA("PCA"), TSNE("t-SNE"), UMAP("UMAP");
         private final String label;
@@ -36,40 +39,8 @@ public final class LatentViewModel {
         @Override public String toString() { return label; }
     }
 
-    /** Which images the map encodes. */
-    public enum Source {
-        TEST("Test images", "Test image"), TRAIN("Training images", "Training image"), ALL("Training + test images", "Image");
-        private final String label;
-        private final String one;
-        Source(String label, String one) { this.label = label; this.one = one; }
-        /** How one image of this source is named ("Test image 12"). */
-        public String singular() { return one; }
-        @Override public String toString() { return label; }
-        Dataset of(DatasetSplit split) {
-            return switch (this) {
-                case TEST -> split.test();
-                case TRAIN -> split.train();
-                case ALL -> Dataset.concat(split.id() + "-all", split.train(), split.test());
-            };
-        }
-    }
-
     /** Beyond this many typical gaps from the nearest real code, a decode is "off the data". */
-    public static final double OFF_DATA = 2.0;
-
-    /** A map ready to draw and to decode from. */
-    public record Map(Embedding embedding, int[] labels, java.util.List<String> classNames, Autoencoder model,
-                      InverseMap inverse, float[][] codes, Dataset data, Source source) {
-        /** Where a new code lands on this map (see {@link InverseMap#place}). */
-        public double[] place(float[] code) {
-            return inverse.place(io.github.latentlab.projection.LatentMath.toDouble(code));
-        }
-
-        /** How far a new code is from this map's codes, in typical gaps between them. */
-        public double offData(float[] code) {
-            return inverse.offData(io.github.latentlab.projection.LatentMath.toDouble(code));
-        }
-    }
+    public static final double OFF_DATA = LatentMap.OFF_DATA;
 
     /**
      * The image at the dragged point; {@code offData} in typical gaps between codes, and for a
@@ -84,14 +55,14 @@ public final class LatentViewModel {
     private final AppState app;
     private final ObjectProperty<Method> method = new SimpleObjectProperty<>(Method.PCA);
     private final IntegerProperty points = new SimpleIntegerProperty(5000);
-    private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.TEST);
+    private final ObjectProperty<MapImages> source = new SimpleObjectProperty<>(MapImages.TEST);
     private final javafx.beans.property.DoubleProperty perplexity = new javafx.beans.property.SimpleDoubleProperty(30);
     private final IntegerProperty iterations = new SimpleIntegerProperty(1000);
     private final IntegerProperty neighboursK = new SimpleIntegerProperty(15);
     private final IntegerProperty seed = new SimpleIntegerProperty(42);
     private final IntegerProperty pcaFirst = new SimpleIntegerProperty(1);
     private final IntegerProperty pcaSecond = new SimpleIntegerProperty(2);
-    private final ReadOnlyObjectWrapper<Map> map = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LatentMap> map = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Decoded> decoded = new ReadOnlyObjectWrapper<>();
     private final StringProperty status = new SimpleStringProperty("Train or open a model, then press Show map.");
     private final LatestOnly<Decoded> decoder;
@@ -135,7 +106,7 @@ public final class LatentViewModel {
      */
     public void ensureMap() {
         Autoencoder model = app.viewModel();
-        Map current = map.get();
+        LatentMap current = map.get();
         if (model == null || app.training().isRunning() || running != null) return;
         if (current != null && current.model() == model) return;
         if (current == null && method.get() == Method.PCA && model.latentSize() == 2) method.set(Method.IDENTITY);
@@ -159,7 +130,7 @@ public final class LatentViewModel {
     AppState app() { return app; }
     public IntegerProperty pointsProperty() { return points; }
     /** Test, training or all images (up to {@link #pointsProperty()} of them). */
-    public ObjectProperty<Source> sourceProperty() { return source; }
+    public ObjectProperty<MapImages> sourceProperty() { return source; }
     /** t-SNE's perplexity (5–50 typical) and iterations; the seed fixes t-SNE and UMAP layouts. */
     public javafx.beans.property.DoubleProperty perplexityProperty() { return perplexity; }
     public IntegerProperty iterationsProperty() { return iterations; }
@@ -169,7 +140,7 @@ public final class LatentViewModel {
     /** The principal components shown, numbered from 1. */
     public IntegerProperty pcaFirstProperty() { return pcaFirst; }
     public IntegerProperty pcaSecondProperty() { return pcaSecond; }
-    public ReadOnlyObjectProperty<Map> mapProperty() { return map.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<LatentMap> mapProperty() { return map.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Decoded> decodedProperty() { return decoded.getReadOnlyProperty(); }
     public StringProperty statusProperty() { return status; }
     /** Decoded steps from the first to the second picked image (null until two are picked). */
@@ -183,7 +154,7 @@ public final class LatentViewModel {
      * the interpolation strip.
      */
     public void pick(double x, double y) {
-        Map current = map.get();
+        LatentMap current = map.get();
         if (current == null) return;
         double[][] xy = current.embedding().xy();
         int best = 0;
@@ -208,7 +179,7 @@ public final class LatentViewModel {
 
     /** Makes test image {@code row} (of the map) the selected one: traversal starts from its code. */
     public void select(int row) {
-        Map current = map.get();
+        LatentMap current = map.get();
         if (current == null) return;
         selected.set(row);
         traversalCode.set(current.codes()[row].clone());
@@ -227,7 +198,7 @@ public final class LatentViewModel {
     }
 
     private void decodeTraversal() {
-        Map current = map.get();
+        LatentMap current = map.get();
         float[] code = traversalCode.get();
         if (current == null || code == null) return;
         traversalDecoder.request(() -> () -> {
@@ -237,7 +208,7 @@ public final class LatentViewModel {
         });
     }
 
-    private void findNeighbours(Map current, int row) {
+    private void findNeighbours(LatentMap current, int row) {
         app.background().run(() -> {
             Dataset d = current.data();
             int n = current.codes().length;
@@ -269,7 +240,7 @@ public final class LatentViewModel {
      * Returns [dimension][bin] counts; ranges via {@link #ranges()}.
      */
     public int[][] histograms() {
-        Map current = map.get();
+        LatentMap current = map.get();
         if (current == null) return new int[0][];
         double[][] r = ranges();
         int d = r.length;
@@ -286,7 +257,7 @@ public final class LatentViewModel {
 
     /** [dimension] → {min, max} of the shown codes. */
     public double[][] ranges() {
-        Map current = map.get();
+        LatentMap current = map.get();
         if (current == null) return new double[0][];
         int d = current.codes()[0].length;
         double[][] r = new double[d][];
@@ -312,7 +283,7 @@ public final class LatentViewModel {
      * (1 = exactly the data's extent); only for a 2-D latent shown as itself.
      */
     public void computeManifold(int res, double spread) {
-        Map current = map.get();
+        LatentMap current = map.get();
         if (current == null || !"identity".equals(current.embedding().method())) {
             manifold.set(null);
             return;
@@ -336,7 +307,7 @@ public final class LatentViewModel {
 
     /** Recomputes the strip between the last two picks. */
     public void interpolate() {
-        Map current = map.get();
+        LatentMap current = map.get();
         if (current == null || picks.size() < 2) return;
         float[] a = current.codes()[picks.get(0)], b = current.codes()[picks.get(1)];
         boolean sph = spherical.get();
@@ -358,7 +329,7 @@ public final class LatentViewModel {
      * for a plain autoencoder, whose codes do not fill a simple distribution.
      */
     public void sample() {
-        Map current = map.get();
+        LatentMap current = map.get();
         if (current == null) return;
         long seed = sampleSeed++;
         app.background().run(() -> {
@@ -397,8 +368,8 @@ public final class LatentViewModel {
         long s = seed.get();
         Cancellation cancel = new Cancellation();
         running = cancel;
-        Source from = source.get();
-        int total = from == Source.TEST ? data.test().size() : from == Source.TRAIN ? data.train().size()
+        MapImages from = source.get();
+        int total = from == MapImages.TEST ? data.test().size() : from == MapImages.TRAIN ? data.train().size()
                 : data.train().size() + data.test().size();
         int n = Math.min(points.get(), total);
         status.set("Encoding " + n + " " + from.toString().toLowerCase(java.util.Locale.ROOT) + "…");
@@ -406,7 +377,7 @@ public final class LatentViewModel {
             Dataset all = from.of(data);
             // the first n of the test set; from training images an even sample across the set
             int[] idx = new int[n];
-            for (int i = 0; i < n; i++) idx[i] = from == Source.TEST ? i : (int) ((long) i * all.size() / n);
+            for (int i = 0; i < n; i++) idx[i] = from == MapImages.TEST ? i : (int) ((long) i * all.size() / n);
             Dataset test = n == all.size() ? all : all.subset(all.id() + "-" + n, idx);
             float[][] codes = io.github.latentlab.projection.CodeIndex.encodeAll(model, test, cancel);
             int[] labels = java.util.Arrays.copyOf(test.labels(), n);
@@ -429,12 +400,12 @@ public final class LatentViewModel {
                     cancel,
                     partial -> {
                         // built here, on the projecting thread: the UI thread only swaps the map in
-                        Map frame = new Map(partial, labels, test.classNames(), model, inverseFor.apply(partial), codes, test, from);
+                        LatentMap frame = new LatentMap(partial, labels, test.classNames(), model, inverseFor.apply(partial), codes, test, from);
                         app.uiThread().execute(() -> {
                             if (!cancel.isCancelled()) map.set(frame);
                         });
                     });
-            return new Map(e, labels, test.classNames(), model, inverseFor.apply(e), codes, test, from);
+            return new LatentMap(e, labels, test.classNames(), model, inverseFor.apply(e), codes, test, from);
         }, result -> {
             if (cancel.isCancelled()) return;
             running = null;
@@ -452,7 +423,7 @@ public final class LatentViewModel {
      * and the map (coordinates.csv) into {@code folder}, off the UI thread.
      */
     public java.util.concurrent.CompletableFuture<java.util.List<java.nio.file.Path>> exportTo(java.nio.file.Path folder) {
-        Map current = map.get();
+        LatentMap current = map.get();
         if (current == null) {
             status.set("Nothing to export yet: show a map first.");
             return java.util.concurrent.CompletableFuture.completedFuture(java.util.List.of());
@@ -473,7 +444,7 @@ public final class LatentViewModel {
 
     /** Decodes the code at map point (x, y), off the UI thread, newest request first. */
     public void decodeAt(double x, double y) {
-        Map current = map.get();
+        LatentMap current = map.get();
         if (current == null) return;
         decoder.request(() -> () -> {
             InverseMap.Result r = current.inverse().at(x, y);

@@ -23,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import io.github.latentlab.projection.NoiseTrail;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.ui.controls.ImageGrid;
 
@@ -43,7 +44,7 @@ public final class NoisePane extends BorderPane {
     private final LineChart<Number, Number> chart = new LineChart<>(new NumberAxis(), new NumberAxis());
 
     private final XYChart.Series<Number, Number> otherSeries = new XYChart.Series<>();
-    final io.github.latentlab.ui.latent.MapInset trailMap;
+    final io.github.latentlab.ui.controls.MapInset trailMap;
 
     /**
      * @param trainOnNoise called with the noise when the user asks to train a model on it
@@ -51,10 +52,10 @@ public final class NoisePane extends BorderPane {
      * @param runs         runs whose curve can be drawn beside the current model's
      */
     public NoisePane(NoiseViewModel vm, java.util.function.Consumer<io.github.latentlab.data.noise.NoiseSpec> trainOnNoise,
-                     io.github.latentlab.ui.latent.LatentViewModel latent,
+                     io.github.latentlab.ui.LatentMapSource latent,
                      javafx.collections.ObservableList<io.github.latentlab.training.Run> runs) {
         this.vm = vm;
-        this.trailMap = new io.github.latentlab.ui.latent.MapInset(latent, "trail-map");
+        this.trailMap = new io.github.latentlab.ui.controls.MapInset(latent, "trail-map");
         getStyleClass().add("noise-pane");
         setPadding(new Insets(8));
 

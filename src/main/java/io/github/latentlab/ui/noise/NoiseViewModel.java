@@ -14,6 +14,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import io.github.latentlab.projection.NoiseTrail;
 import io.github.latentlab.data.Dataset;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseKind;
@@ -58,12 +59,12 @@ public final class NoiseViewModel {
     private final ReadOnlyObjectWrapper<NoiseTrail> trail = new ReadOnlyObjectWrapper<>();
     private final LatestOnly<NoiseTrail> trailWorker;
     private final ObjectProperty<io.github.latentlab.training.Run> compareRun = new SimpleObjectProperty<>();
-    private final io.github.latentlab.ui.latent.LatentViewModel latent;
+    private final io.github.latentlab.ui.LatentMapSource latent;
     /** Only a visible pane follows the model while it trains; a hidden one catches up when shown. */
     private final io.github.latentlab.ui.fx.ShownGate gate;
 
     /** @param latent whose map the noise trail is drawn on */
-    public NoiseViewModel(AppState app, io.github.latentlab.ui.latent.LatentViewModel latent) {
+    public NoiseViewModel(AppState app, io.github.latentlab.ui.LatentMapSource latent) {
         this.app = app;
         this.latent = latent;
         gate = new io.github.latentlab.ui.fx.ShownGate(() -> {
@@ -123,7 +124,7 @@ public final class NoiseViewModel {
     public void refreshTrail() {
         trailWorker.request(() -> {
             DatasetSplit data = app.data();
-            io.github.latentlab.ui.latent.LatentViewModel.Map map = latent.mapProperty().get();
+            io.github.latentlab.projection.LatentMap map = latent.mapProperty().get();
             if (data == null || map == null || map.model().inputSize() != data.test().pixelCount()) return null;
             Dataset test = data.test();
             int index = (cursor + Math.max(0, Math.min(COUNT - 1, selected.get()))) % test.size();
@@ -164,7 +165,7 @@ public final class NoiseViewModel {
             NoiseKind k = kind.get();
             Dataset test = data.test();
             io.github.latentlab.training.Run run = compareRun.get();
-            var otherModel = run == null ? null : io.github.latentlab.ui.runs.RunModels.modelOf(app, run);
+            var otherModel = run == null ? null : io.github.latentlab.ui.RunModels.modelOf(app, run);
             curveStatus.set("Computing the curve…");
             return () -> {
                 Autoencoder other = null;

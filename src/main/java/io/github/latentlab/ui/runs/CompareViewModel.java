@@ -13,6 +13,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import io.github.latentlab.ui.RunModels;
 import io.github.latentlab.data.Dataset;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseKind;

@@ -1,4 +1,4 @@
-package io.github.latentlab.ui.noise;
+package io.github.latentlab.projection;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,10 +18,6 @@ import io.github.latentlab.model.DenseAutoencoder;
 import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.model.ModelSpec;
-import io.github.latentlab.projection.Embedding;
-import io.github.latentlab.projection.IdentityProjector;
-import io.github.latentlab.projection.InverseMap;
-import io.github.latentlab.ui.latent.LatentViewModel;
 
 class NoiseTrailTest {
     @Test
@@ -48,8 +44,8 @@ class NoiseTrailTest {
         Embedding e = new IdentityProjector().fit(codes);
         double[][] cd = new double[codes.length][];
         for (int i = 0; i < codes.length; i++) cd[i] = new double[] {codes[i][0], codes[i][1]};
-        var map = new LatentViewModel.Map(e, test.labels(), test.classNames(), model, new InverseMap(cd, e, null), codes,
-                test, LatentViewModel.Source.TEST);
+        var map = new LatentMap(e, test.labels(), test.classNames(), model, new InverseMap(cd, e, null), codes,
+                test, MapImages.TEST);
 
         NoiseTrail light = NoiseTrail.of(map, test.image(4), test.label(4), new NoiseSpec(NoiseKind.GAUSSIAN, 0.1), 9);
         NoiseTrail again = NoiseTrail.of(map, test.image(4), test.label(4), new NoiseSpec(NoiseKind.GAUSSIAN, 0.1), 9);

@@ -1,12 +1,10 @@
-package io.github.latentlab.ui.noise;
+package io.github.latentlab.projection;
 
 import java.util.SplittableRandom;
 
 import io.github.latentlab.data.noise.NoiseSpec;
 import io.github.latentlab.model.Autoencoder;
 import io.github.latentlab.model.VariationalAutoencoder;
-import io.github.latentlab.projection.LatentMath;
-import io.github.latentlab.ui.latent.LatentViewModel;
 
 /**
  * Where {@link #COPIES} noisy copies of one image land on the latent map, around the clean
@@ -28,7 +26,7 @@ public record NoiseTrail(double[] clean, double[][] noisy, int sameClass, double
      * Encodes the copies with the map's own model (so the trail and the map agree) and places
      * them on it. {@code seed} fixes the copies' noise, so the same slider value gives the same trail.
      */
-    public static NoiseTrail of(LatentViewModel.Map map, float[] image, int label, NoiseSpec noise, long seed) {
+    public static NoiseTrail of(LatentMap map, float[] image, int label, NoiseSpec noise, long seed) {
         Autoencoder model = map.model();
         float[][] inputs = new float[COPIES + 1][];
         inputs[0] = image;
@@ -58,7 +56,7 @@ public record NoiseTrail(double[] clean, double[][] noisy, int sameClass, double
      * The 1-σ ellipse of codes drawn from N(μ, σ²) after placing them on the map: exact for
      * linear maps (identity, PCA), the best Gaussian summary of the placed cloud for t-SNE/UMAP.
      */
-    static double[][] posteriorOutline(LatentViewModel.Map map, float[] mu, float[] sigma, long seed) {
+    static double[][] posteriorOutline(LatentMap map, float[] mu, float[] sigma, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         double[][] p = new double[POSTERIOR_SAMPLES][];
         double mx = 0, my = 0;

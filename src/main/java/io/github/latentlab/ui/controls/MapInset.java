@@ -1,4 +1,4 @@
-package io.github.latentlab.ui.latent;
+package io.github.latentlab.ui.controls;
 
 import java.util.List;
 
@@ -6,19 +6,21 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import io.github.latentlab.ui.controls.ScatterView;
+import io.github.latentlab.projection.LatentMap;
+import io.github.latentlab.ui.LatentMapSource;
 
 /**
  * A small copy of the latent map for other panes to draw on (noise trails, the drawing's code):
  * the map's points faded, so the marks drawn over them stand out. It follows the latent pane's
- * map; {@link #needMap()} asks for one when there is none yet.
+ * map; {@link #needMap()} asks for one when there is none yet. Any pane can use it: it knows
+ * the map only through {@link LatentMapSource}.
  */
 public final class MapInset extends VBox {
-    private final LatentViewModel vm;
+    private final LatentMapSource vm;
     private final ScatterView scatter = new ScatterView();
     private final Label caption = new Label();
 
-    public MapInset(LatentViewModel vm, String id) {
+    public MapInset(LatentMapSource vm, String id) {
         super(4);
         this.vm = vm;
         scatter.setId(id);
@@ -40,7 +42,7 @@ public final class MapInset extends VBox {
     }
 
     /** The map in use, or null. */
-    public LatentViewModel.Map map() { return vm.mapProperty().get(); }
+    public LatentMap map() { return vm.mapProperty().get(); }
 
     public ScatterView scatter() { return scatter; }
 
@@ -50,7 +52,7 @@ public final class MapInset extends VBox {
         caption.setText(text);
     }
 
-    private void showMap(LatentViewModel.Map m) {
+    private void showMap(LatentMap m) {
         if (m == null) {
             caption.setText("No latent map yet: it appears once a model exists (for t-SNE or UMAP, press Show map in the Latent map tab).");
             return;

@@ -1,11 +1,10 @@
-package io.github.latentlab.ui.runs;
+package io.github.latentlab.ui;
 
 import java.util.concurrent.CompletableFuture;
 
 import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.training.Run;
-import io.github.latentlab.ui.AppState;
 
 /** A run's model, as a private copy safe to use off the training thread. */
 public final class RunModels {
