@@ -3,6 +3,8 @@ package io.github.latentlab;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.util.Arrays;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,7 @@ class ArchitectureTest {
     void panesDoNotDependOnEachOther() {
         String[] panes = {"training", "reconstruction", "latent", "noise", "draw", "runs"};
         for (String pane : panes) {
-            String[] others = java.util.Arrays.stream(panes).filter(p -> !p.equals(pane))
+            String[] others = Arrays.stream(panes).filter(p -> !p.equals(pane))
                     .filter(p -> !(pane.equals("runs") && p.equals("training")))
                     .map(p -> "io.github.latentlab.ui." + p + "..").toArray(String[]::new);
             noClasses().that().resideInAPackage("io.github.latentlab.ui." + pane + "..")

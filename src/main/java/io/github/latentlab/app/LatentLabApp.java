@@ -1,22 +1,29 @@
 package io.github.latentlab.app;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 import atlantafx.base.theme.PrimerLight;
+
 import io.github.latentlab.data.catalog.DatasetCatalog;
+import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.training.TrainingService;
 import io.github.latentlab.ui.AppState;
-import io.github.latentlab.ui.shell.MainWindow;
 import io.github.latentlab.ui.fx.Background;
 import io.github.latentlab.ui.fx.ErrorDialog;
 import io.github.latentlab.ui.fx.FxExecutor;
+import io.github.latentlab.ui.shell.MainWindow;
 
 /** The JavaFX application: wires the services and the main window, and shuts them down on close. */
 public final class LatentLabApp extends Application {
@@ -57,7 +64,7 @@ public final class LatentLabApp extends Application {
         window.startBackgroundLoading();
         var args = getParameters().getRaw();
         if (!args.isEmpty()) {
-            window.openModelFrom(java.nio.file.Path.of(args.get(0)));
+            window.openModelFrom(Path.of(args.get(0)));
             if (args.size() > 1) window.selectTab(args.get(1));
         }
     }
@@ -69,7 +76,7 @@ public final class LatentLabApp extends Application {
      */
     private void askBeforeQuitting(Stage stage, MainWindow window) {
         ButtonType save = new ButtonType("Save model and quit");
-        ButtonType quit = new ButtonType("Quit", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ButtonType quit = new ButtonType("Quit", ButtonBar.ButtonData.OK_DONE);
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Training is still running. Its run folder keeps the "
                 + "checkpoint of the last finished epoch, so you can resume it later from the Runs tab; the epoch in "
                 + "progress is lost unless you save the model now.", save, quit, ButtonType.CANCEL);
@@ -77,12 +84,12 @@ public final class LatentLabApp extends Application {
         ask.setHeaderText("Quit while training?");
         Optional<ButtonType> answer = ask.showAndWait();
         if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) return;
-        java.util.concurrent.CompletableFuture<?> saved = java.util.concurrent.CompletableFuture.completedFuture(null);
+        CompletableFuture<?> saved = CompletableFuture.completedFuture(null);
         if (answer.get() == save) {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            FileChooser chooser = new FileChooser();
             chooser.setTitle("Save model");
-            chooser.setInitialFileName("model" + io.github.latentlab.model.ModelStore.EXTENSION);
-            java.io.File f = chooser.showSaveDialog(stage);
+            chooser.setInitialFileName("model" + ModelStore.EXTENSION);
+            File f = chooser.showSaveDialog(stage);
             if (f == null) return;
             state.training().pause(); // the copy is taken between two batches, then training stops
             saved = window.saveModelTo(f.toPath());

@@ -1,5 +1,7 @@
 package io.github.latentlab.app;
 
+import java.util.Arrays;
+
 import io.github.latentlab.cli.Cli;
 import io.github.latentlab.model.NativeRuntime;
 import io.github.latentlab.util.Logs;
@@ -20,7 +22,7 @@ public final class Main {
         NativeRuntime.selectNativeBuild(); // before anything loads ND4J
         if ((args.length == 2 || args.length == 3) && args[0].equals("open")) {
             // the app with a saved model opened, optionally on a tab ("open dae.llab noise")
-            LatentLabApp.launchApp(java.util.Arrays.copyOfRange(args, 1, args.length));
+            LatentLabApp.launchApp(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0) {

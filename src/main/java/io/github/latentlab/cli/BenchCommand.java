@@ -4,22 +4,24 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.github.latentlab.data.catalog.DatasetCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 import io.github.latentlab.data.DatasetSplit;
-import io.github.latentlab.model.TrainableAutoencoder;
+import io.github.latentlab.data.catalog.DatasetCatalog;
+import io.github.latentlab.data.generators.BuiltinDigits;
+import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.model.NativeRuntime;
-import io.github.latentlab.model.EpochRecord;
+import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
 import io.github.latentlab.util.BuildInfo;
 import io.github.latentlab.util.Cancellation;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code bench}: in one process, ND4J's sgemm rate on the benchmark model's own products, then
@@ -63,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
         String datasetId = dataset != null ? dataset : catalog.defaultId();
         DatasetSplit data = catalog.load(datasetId, null, ConsoleProgress.on(err), new Cancellation());
         long g0 = System.nanoTime();
-        io.github.latentlab.data.generators.BuiltinDigits.standard(); // a fresh generation, not the catalog's cache
+        BuiltinDigits.standard(); // a fresh generation, not the catalog's cache
         double digitsSeconds = (System.nanoTime() - g0) / 1e9;
         err.printf("built-in digits: 20,000 + 4,000 images generated in %.2f s%n", digitsSeconds);
         NativeRuntime.Info runtime = NativeRuntime.init();

@@ -2,19 +2,24 @@ package io.github.latentlab.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 
-import io.github.latentlab.data.catalog.DatasetCatalog;
-import io.github.latentlab.data.DatasetSplit;
-import io.github.latentlab.data.noise.NoiseSpec;
-import io.github.latentlab.model.DenoisingEvaluation;
-import io.github.latentlab.model.Evaluation;
-import io.github.latentlab.model.SavedModel;
-import io.github.latentlab.model.ModelStore;
-import io.github.latentlab.util.Cancellation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import io.github.latentlab.data.Dataset;
+import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.data.catalog.DatasetCatalog;
+import io.github.latentlab.data.noise.NoiseSpec;
+import io.github.latentlab.model.Autoencoder;
+import io.github.latentlab.model.DenoisedRows;
+import io.github.latentlab.model.DenoisingEvaluation;
+import io.github.latentlab.model.Evaluation;
+import io.github.latentlab.model.ModelStore;
+import io.github.latentlab.model.SavedModel;
+import io.github.latentlab.util.Cancellation;
 
 /** {@code evaluate}: a saved model's reconstruction quality on a dataset's test split. */
 @Command(name = "evaluate", sortOptions = false,
@@ -89,7 +94,7 @@ final class EvaluateCommand implements Callable<Integer> {
      * What the noise pane computes per slider move, timed over 300 positions sweeping the noise
      * kind's range (after 100 warm-up moves): {p50, p99} in milliseconds.
      */
-    static double[] sliderMillis(io.github.latentlab.model.Autoencoder model, io.github.latentlab.data.Dataset test,
+    static double[] sliderMillis(Autoencoder model, Dataset test,
                                  NoiseSpec noise) {
         int[] idx = new int[Math.min(SLIDER_IMAGES, test.size())];
         for (int i = 0; i < idx.length; i++) idx[i] = i;
@@ -97,10 +102,10 @@ final class EvaluateCommand implements Callable<Integer> {
         double[] ms = new double[n];
         for (int i = 0; i < warmup + n; i++) {
             double level = noise.kind().maxLevel() * (i % 50) / 49.0;
-            var rows = io.github.latentlab.model.DenoisedRows.of(model, test, idx, new NoiseSpec(noise.kind(), level));
+            var rows = DenoisedRows.of(model, test, idx, new NoiseSpec(noise.kind(), level));
             if (i >= warmup) ms[i - warmup] = rows.millis();
         }
-        java.util.Arrays.sort(ms);
+        Arrays.sort(ms);
         return new double[] {ms[n / 2], ms[(int) Math.ceil(0.99 * n) - 1]};
     }
 }

@@ -1,16 +1,22 @@
 package io.github.latentlab.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
 import io.github.latentlab.data.Dataset;
-import io.github.latentlab.data.catalog.DatasetCatalog;
 import io.github.latentlab.data.DatasetSplit;
-import io.github.latentlab.model.SavedModel;
+import io.github.latentlab.data.catalog.DatasetCatalog;
 import io.github.latentlab.model.ModelStore;
+import io.github.latentlab.model.SavedModel;
 import io.github.latentlab.projection.Embedding;
+import io.github.latentlab.projection.EmbeddingExport;
 import io.github.latentlab.projection.IdentityProjector;
 import io.github.latentlab.projection.PcaProjector;
 import io.github.latentlab.projection.Projector;
@@ -19,9 +25,6 @@ import io.github.latentlab.projection.TsneProjector;
 import io.github.latentlab.projection.UmapProjector;
 import io.github.latentlab.util.AtomicFiles;
 import io.github.latentlab.util.Cancellation;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code project}: encodes N images of a dataset with a saved model and lays the codes out in
@@ -125,7 +128,7 @@ final class ProjectCommand implements Callable<Integer> {
                 method, n, seconds, firstPicture[0], encodeSeconds, e.note(), TRUST_K, trust);
         if (outFile != null) writeCsv(Path.of(outFile), d, e);
         if (exportDir != null) {
-            err.println("Wrote " + io.github.latentlab.projection.EmbeddingExport.write(Path.of(exportDir), codes, d, e.xy()));
+            err.println("Wrote " + EmbeddingExport.write(Path.of(exportDir), codes, d, e.xy()));
         }
         DecodeTiming decode = DecodeTiming.measure(saved.model(), codesD, e,
                 method.equals("pca") ? (PcaProjector) projector : null, seed);
@@ -143,7 +146,7 @@ final class ProjectCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void writeCsv(Path file, Dataset d, Embedding e) throws java.io.IOException {
+    private static void writeCsv(Path file, Dataset d, Embedding e) throws IOException {
         StringBuilder sb = new StringBuilder("index,label,class,x,y\n");
         for (int i = 0; i < e.xy().length; i++) {
             sb.append(i).append(',').append(d.label(i)).append(',').append(d.classNames().get(d.label(i)).replace(",", " "))

@@ -8,11 +8,21 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
-import io.github.latentlab.data.catalog.DatasetCatalog;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+
 import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.data.catalog.DatasetCatalog;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.data.noise.NoiseSpec;
+import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.Evaluation;
 import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
@@ -24,19 +34,12 @@ import io.github.latentlab.model.SavedModel;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.model.VariationalAutoencoder;
 import io.github.latentlab.training.Checkpoints;
-import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.training.RunPlan;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
 import io.github.latentlab.util.BuildInfo;
 import io.github.latentlab.util.Cancellation;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code train}: trains one model in a run folder (a checkpoint per epoch), prints progress on
@@ -190,8 +193,8 @@ final class TrainCommand implements Callable<Integer> {
         List<EpochRecord> thisRun = epochs.subList(job.resumedFrom(), epochs.size());
         double trainSeconds = thisRun.stream().mapToDouble(e -> data.train().size() / e.samplesPerSecond()).sum();
         VariationalAutoencoder.LossParts vaeLoss = model instanceof VariationalAutoencoder vae
-                ? vae.lossParts(org.nd4j.linalg.factory.Nd4j.create(data.test().images(
-                        java.util.stream.IntStream.range(0, data.test().size()).toArray())))
+                ? vae.lossParts(Nd4j.create(data.test().images(
+                        IntStream.range(0, data.test().size()).toArray())))
                 : null;
         if (vaeLoss != null) {
             err.printf("VAE test loss per image: reconstruction %.2f + β %.2f × KL %.2f = %.2f%n", vaeLoss.reconstruction(),

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -122,15 +123,15 @@ public final class Dataset {
         if (a.side != b.side || !a.classNames.equals(b.classNames)) {
             throw new IllegalArgumentException("cannot join " + a.id + " and " + b.id + ": different image sizes or classes");
         }
-        float[] px = java.util.Arrays.copyOf(a.pixels, a.pixels.length + b.pixels.length);
+        float[] px = Arrays.copyOf(a.pixels, a.pixels.length + b.pixels.length);
         System.arraycopy(b.pixels, 0, px, a.pixels.length, b.pixels.length);
-        int[] lb = java.util.Arrays.copyOf(a.labels, a.labels.length + b.labels.length);
+        int[] lb = Arrays.copyOf(a.labels, a.labels.length + b.labels.length);
         System.arraycopy(b.labels, 0, lb, a.labels.length, b.labels.length);
         Map<String, float[]> f = new LinkedHashMap<>();
         a.factors.forEach((name, column) -> {
             float[] other = b.factors.get(name);
             if (other == null) return;
-            float[] c = java.util.Arrays.copyOf(column, column.length + other.length);
+            float[] c = Arrays.copyOf(column, column.length + other.length);
             System.arraycopy(other, 0, c, column.length, other.length);
             f.put(name, c);
         });

@@ -1,11 +1,5 @@
 package io.github.latentlab.data;
 
-import io.github.latentlab.util.Cancellation;
-import io.github.latentlab.util.Progress;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.Progress;
 
 /**
  * Builds a dataset from a folder of ordinary images, one sub-folder per class:
@@ -246,7 +247,7 @@ public final class ImageFolderDataset {
     /** Why a file was skipped, in words: never "null" or a bare exception class name. */
     private static String reason(Exception e) {
         String msg = e.getMessage() == null || e.getMessage().isBlank() || e.getMessage().equals("null") ? null : e.getMessage();
-        if (e instanceof javax.imageio.IIOException) return "corrupt or unsupported image" + (msg == null ? "" : " (" + msg + ")");
+        if (e instanceof IIOException) return "corrupt or unsupported image" + (msg == null ? "" : " (" + msg + ")");
         if (e instanceof IOException && msg != null) return msg;
         return "could not be decoded: the image data is damaged";
     }

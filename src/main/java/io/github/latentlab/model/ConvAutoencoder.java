@@ -16,6 +16,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.weightinit.impl.XavierInitScheme;
 import org.nd4j.weightinit.impl.ZeroInitScheme;
 
@@ -124,7 +125,7 @@ public final class ConvAutoencoder extends SameDiffAutoencoder {
     @Override
     public float[][] reconstruct(float[][] images) {
         INDArray logits = sd.output(Map.of(INPUT, Nd4j.create(images)), LOGITS).get(LOGITS);
-        return org.nd4j.linalg.ops.transforms.Transforms.sigmoid(logits, false).toFloatMatrix();
+        return Transforms.sigmoid(logits, false).toFloatMatrix();
     }
 
     @Override

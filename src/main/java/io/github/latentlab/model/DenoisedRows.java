@@ -1,5 +1,7 @@
 package io.github.latentlab.model;
 
+import java.util.Arrays;
+
 import io.github.latentlab.data.Dataset;
 import io.github.latentlab.data.noise.NoiseSpec;
 import io.github.latentlab.metrics.Metrics;
@@ -17,7 +19,7 @@ public record DenoisedRows(NoiseSpec noise, int[] indices, float[][] clean, floa
     public static final long NOISE_SEED = 1234;
 
     public static double mean(double[] v) {
-        return v == null ? Double.NaN : java.util.Arrays.stream(v).average().orElse(Double.NaN);
+        return v == null ? Double.NaN : Arrays.stream(v).average().orElse(Double.NaN);
     }
 
     /** Computes the rows for test images {@code idx}; {@code millis} is how long that took. */

@@ -1,5 +1,7 @@
 package io.github.latentlab.model;
 
+import java.util.Arrays;
+
 import io.github.latentlab.data.Dataset;
 import io.github.latentlab.data.noise.NoiseSpec;
 import io.github.latentlab.metrics.Metrics;
@@ -26,10 +28,10 @@ public record DenoisingEvaluation(NoiseSpec noise, int images, double noisyPsnr,
             // seed + start keeps each image's noise independent of the batch it falls in
             float[] noisy = noise.kind().apply(clean, side, noise.level(), seed + start);
             float[][] noisyRows = new float[len][];
-            for (int k = 0; k < len; k++) noisyRows[k] = java.util.Arrays.copyOfRange(noisy, k * p, (k + 1) * p);
+            for (int k = 0; k < len; k++) noisyRows[k] = Arrays.copyOfRange(noisy, k * p, (k + 1) * p);
             float[][] out = model.reconstruct(noisyRows);
             for (int k = 0; k < len; k++) {
-                float[] c = java.util.Arrays.copyOfRange(clean, k * p, (k + 1) * p);
+                float[] c = Arrays.copyOfRange(clean, k * p, (k + 1) * p);
                 noisyPsnr += cap(Metrics.psnr(c, noisyRows[k]));
                 denoisedPsnr += cap(Metrics.psnr(c, out[k]));
                 noisySsim += Ssim.ssim(c, noisyRows[k], side);

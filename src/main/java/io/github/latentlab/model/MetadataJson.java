@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -26,7 +27,7 @@ final class MetadataJson {
 
     private MetadataJson() { }
 
-    static byte[] write(ModelMetadata m) throws com.fasterxml.jackson.core.JsonProcessingException {
+    static byte[] write(ModelMetadata m) throws JsonProcessingException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("formatVersion", VERSION);

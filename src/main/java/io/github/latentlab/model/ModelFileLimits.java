@@ -1,8 +1,11 @@
 package io.github.latentlab.model;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.BufferUnderflowException;
+import java.util.regex.Pattern;
 
 /**
  * Reading parts of a model file with limits set by what the format can need, so a small file
@@ -28,7 +31,7 @@ final class ModelFileLimits {
         return out.toByteArray();
     }
 
-    private static final java.util.regex.Pattern UNHELPFUL = java.util.regex.Pattern.compile(
+    private static final Pattern UNHELPFUL = Pattern.compile(
             "\\bnull\\b|\\b[A-Z]\\w*(Exception|Error)\\b|Cannot invoke|\\bat \\[Source");
 
     /**
@@ -38,8 +41,8 @@ final class ModelFileLimits {
     static String reason(Throwable e) {
         String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("").strip();
         if (!m.isEmpty() && !UNHELPFUL.matcher(m).find()) return m.length() > 200 ? m.substring(0, 200) + "…" : m;
-        if (e instanceof java.io.EOFException) return "it ends early";
-        if (e instanceof IndexOutOfBoundsException || e instanceof java.nio.BufferUnderflowException) {
+        if (e instanceof EOFException) return "it ends early";
+        if (e instanceof IndexOutOfBoundsException || e instanceof BufferUnderflowException) {
             return "its structure points outside the data";
         }
         return "its contents are inconsistent";

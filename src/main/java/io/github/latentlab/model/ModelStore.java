@@ -2,6 +2,7 @@ package io.github.latentlab.model;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.zip.ZipOutputStream;
 
 import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
 import io.github.latentlab.util.AtomicFiles;
@@ -136,7 +138,7 @@ public final class ModelStore {
      * whose state is put back so loading a model never changes what a seeded run draws next.
      */
     private static SameDiff specGraph(Supplier<SameDiff> build) {
-        org.nd4j.linalg.api.rng.Random rng = Nd4j.getRandom();
+        Random rng = Nd4j.getRandom();
         long root = rng.rootState(), node = rng.nodeState();
         try {
             return build.get();
@@ -171,7 +173,7 @@ public final class ModelStore {
                     entries.put(name, new byte[0]); // noted by name only, to recognise a plain DL4J model
                 }
             }
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw new ModelFileException(file, Files.size(file) == 0 ? "the file is empty"
                     : "not a Latent Lab model, or a damaged or truncated one (" + ModelFileLimits.reason(e) + ")", e);
         } catch (IllegalArgumentException e) {

@@ -2,6 +2,7 @@ package io.github.latentlab.model;
 
 import java.util.List;
 
+import org.bytedeco.javacpp.Loader;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.Logger;
@@ -60,7 +61,7 @@ public final class NativeRuntime {
      */
     public static void selectNativeBuild() {
         if (System.getProperty(PLATFORM_EXTENSION) != null) return;
-        String extension = extensionOnClasspath(org.bytedeco.javacpp.Loader.getPlatform(),
+        String extension = extensionOnClasspath(Loader.getPlatform(),
                 NativeRuntime.class.getClassLoader());
         if (extension != null) System.setProperty(PLATFORM_EXTENSION, extension);
     }

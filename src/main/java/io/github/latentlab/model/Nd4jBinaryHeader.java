@@ -1,5 +1,6 @@
 package io.github.latentlab.model;
 
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.util.Set;
@@ -21,7 +22,7 @@ final class Nd4jBinaryHeader {
      * (any shape with that many elements), and nothing after it.
      */
     static void checkFloatArray(byte[] bytes, long expectedLength, String entry) {
-        try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             long shapeLength = header(in, entry + " shape", "LONG");
             if (shapeLength < 4 || shapeLength > 2 * MAX_RANK + 4) {
                 throw new IllegalArgumentException(entry + ": a shape of " + shapeLength + " values is not an array's shape");

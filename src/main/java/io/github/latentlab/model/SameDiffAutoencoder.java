@@ -1,6 +1,7 @@
 package io.github.latentlab.model;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.weightinit.WeightInitScheme;
 import org.nd4j.weightinit.impl.XavierInitScheme;
 import org.nd4j.weightinit.impl.ZeroInitScheme;
 
@@ -69,7 +72,7 @@ abstract class SameDiffAutoencoder implements TrainableAutoencoder {
     @Override
     public void setLearningRate(double learningRate) {
         // the updater configuration object is read at every step, so its rate can change in place
-        if (sd.getTrainingConfig().getUpdater() instanceof org.nd4j.linalg.learning.config.Adam adam) {
+        if (sd.getTrainingConfig().getUpdater() instanceof Adam adam) {
             adam.setLearningRate(learningRate);
         }
     }
@@ -88,7 +91,7 @@ abstract class SameDiffAutoencoder implements TrainableAutoencoder {
     /** A graph from its saved bytes, with Adam's state. Bytes from a file go through SameDiffGraphFile first. */
     static SameDiff graphFromBytes(byte[] bytes) throws IOException {
         NativeRuntime.init();
-        return SameDiff.fromFlatBuffers(java.nio.ByteBuffer.wrap(bytes), true);
+        return SameDiff.fromFlatBuffers(ByteBuffer.wrap(bytes), true);
     }
 
     /** x·W + b (ReLU'd if asked); W and b are created once per name and reused after. */
@@ -103,7 +106,7 @@ abstract class SameDiffAutoencoder implements TrainableAutoencoder {
      * The trainable variable {@code name}, created with {@code init} the first time and reused
      * after: a second decoder built on {@code zIn} shares the first one's weights this way.
      */
-    static SDVariable parameter(SameDiff sd, String name, org.nd4j.weightinit.WeightInitScheme init, long... shape) {
+    static SDVariable parameter(SameDiff sd, String name, WeightInitScheme init, long... shape) {
         return sd.hasVariable(name) ? sd.getVariable(name) : sd.var(name, init, DataType.FLOAT, shape);
     }
 

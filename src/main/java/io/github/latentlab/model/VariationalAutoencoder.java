@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Variational autoencoder on a SameDiff graph: encoder (ReLU layers) to μ and log σ², z = μ + σ·ε,
@@ -128,7 +129,7 @@ public final class VariationalAutoencoder extends SameDiffAutoencoder {
     /** σ of q(z|x) per image and dimension: how uncertain the encoder is. */
     public float[][] encodeSigma(float[][] images) {
         INDArray logvar = sd.output(Map.of(INPUT, Nd4j.create(images)), "logvar").get("logvar");
-        return org.nd4j.linalg.ops.transforms.Transforms.exp(logvar.mul(0.5), false).toFloatMatrix();
+        return Transforms.exp(logvar.mul(0.5), false).toFloatMatrix();
     }
 
     /** Reconstructs through z = μ (no sampling), so figures compare with a plain autoencoder's. */

@@ -1,5 +1,7 @@
 package io.github.latentlab.projection;
 
+import java.util.Arrays;
+
 /**
  * From a map point back to a latent code. Exact where the map is (identity; PCA on its plane,
  * the other components taken from the nearest code); for t-SNE and UMAP, which have no inverse,
@@ -86,7 +88,7 @@ public final class InverseMap {
             int j = Knn.nearest(codes, codes[rows[i]], 1, rows[i])[0];
             gaps[i] = Math.sqrt(Knn.dist2(codes[rows[i]], codes[j]));
         }
-        java.util.Arrays.sort(gaps);
+        Arrays.sort(gaps);
         return Math.max(gaps[n / 2], 1e-9);
     }
 }

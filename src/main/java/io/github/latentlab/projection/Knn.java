@@ -1,5 +1,8 @@
 package io.github.latentlab.projection;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
 /** Brute-force nearest neighbours by squared Euclidean distance (codes are small: d ≤ 128). */
 final class Knn {
     private Knn() { }
@@ -18,7 +21,7 @@ final class Knn {
         int n = Math.min(k, points.length - (skip >= 0 ? 1 : 0));
         int[] best = new int[n];
         double[] dist = new double[n];
-        java.util.Arrays.fill(dist, Double.POSITIVE_INFINITY);
+        Arrays.fill(dist, Double.POSITIVE_INFINITY);
         for (int i = 0; i < points.length; i++) {
             if (i == skip) continue;
             double d = dist2(points[i], q);
@@ -57,10 +60,10 @@ final class Knn {
         for (int i = 0; i < placed.length; i++) {
             if (placed[i]) { anchorCodes[j] = codes[i]; anchorRows[j++] = i; }
         }
-        int[] rows = java.util.stream.IntStream.range(0, codes.length).filter(i -> !placed[i]).toArray();
+        int[] rows = IntStream.range(0, codes.length).filter(i -> !placed[i]).toArray();
         int[][] anchors = new int[rows.length][];
         double[][] weights = new double[rows.length][];
-        java.util.stream.IntStream.range(0, rows.length).parallel().forEach(r -> {
+        IntStream.range(0, rows.length).parallel().forEach(r -> {
             int i = rows[r];
             int[] near = nearest(anchorCodes, codes[i], k, -1);
             anchors[r] = new int[near.length];

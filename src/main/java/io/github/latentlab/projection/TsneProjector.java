@@ -1,5 +1,6 @@
 package io.github.latentlab.projection;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -92,8 +93,8 @@ public final class TsneProjector implements Projector {
             int j = i + rnd.nextInt(n - i);
             int t = all[i]; all[i] = all[j]; all[j] = t;
         }
-        int[] out = java.util.Arrays.copyOf(all, m);
-        java.util.Arrays.sort(out);
+        int[] out = Arrays.copyOf(all, m);
+        Arrays.sort(out);
         return out;
     }
 }

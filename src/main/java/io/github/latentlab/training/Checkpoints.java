@@ -1,8 +1,7 @@
 package io.github.latentlab.training;
 
-import io.github.latentlab.model.EpochRecord;
-
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.ModelMetadata;
 import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.SavedModel;
@@ -164,7 +164,7 @@ public final class Checkpoints {
         }
         try {
             Files.delete(folder);
-        } catch (java.nio.file.DirectoryNotEmptyException e) {
+        } catch (DirectoryNotEmptyException e) {
             // the user put files of their own there: they stay
         }
     }

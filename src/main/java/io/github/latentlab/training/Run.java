@@ -2,6 +2,7 @@ package io.github.latentlab.training;
 
 import java.util.Objects;
 
+import io.github.latentlab.model.ModelMetadata;
 import io.github.latentlab.model.TrainableAutoencoder;
 
 /**
@@ -42,7 +43,7 @@ public final class Run {
     }
 
     /** A run of an earlier session, known from its folder (its model is loaded on demand). */
-    public static Run fromFolder(Checkpoints folder, io.github.latentlab.model.ModelMetadata latest) {
+    public static Run fromFolder(Checkpoints folder, ModelMetadata latest) {
         RunPlan plan = folder.plan();
         TrainingHistory history = new TrainingHistory();
         history.replaceWith(latest.epochs(), latest.points());

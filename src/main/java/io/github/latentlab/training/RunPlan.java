@@ -1,6 +1,7 @@
 package io.github.latentlab.training;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a run folder says about its run besides its checkpoints: a name for people, the data it
@@ -15,7 +16,7 @@ public record RunPlan(String name, String datasetId, String testDatasetId, int t
     public static final String STOPPED = "stopped";
     public static final String DIVERGED = "diverged";
     /** Every status a run.json may hold. */
-    public static final java.util.Set<String> STATUSES = java.util.Set.of(RUNNING, FINISHED, STOPPED, DIVERGED);
+    public static final Set<String> STATUSES = Set.of(RUNNING, FINISHED, STOPPED, DIVERGED);
 
     public RunPlan {
         Objects.requireNonNull(name, "name");

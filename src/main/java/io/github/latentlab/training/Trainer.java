@@ -1,9 +1,8 @@
 package io.github.latentlab.training;
 
-import io.github.latentlab.model.LossPoint;
-
-import io.github.latentlab.model.EpochRecord;
-
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -12,8 +11,12 @@ import org.nd4j.linalg.factory.Nd4j;
 import io.github.latentlab.data.Dataset;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseKind;
-import io.github.latentlab.model.TrainableAutoencoder;
+import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.Evaluation;
+import io.github.latentlab.model.LossPoint;
+import io.github.latentlab.model.ModelMetadata;
+import io.github.latentlab.model.TrainableAutoencoder;
+import io.github.latentlab.util.BuildInfo;
 
 /**
  * The training loop, synchronous: shuffles each epoch with a seed derived from the run's seed and
@@ -186,10 +189,10 @@ public final class Trainer {
 
     private void saveCheckpoint() {
         try {
-            checkpoints.save(model, new io.github.latentlab.model.ModelMetadata(config.spec(), model.inputSize(),
+            checkpoints.save(model, new ModelMetadata(config.spec(), model.inputSize(),
                     data.id(), data.train().fingerprint(), config.seed(), config.batchSize(), history.epochs(),
-                    history.points(), java.time.Instant.now(), io.github.latentlab.util.BuildInfo.appVersion()));
-        } catch (java.io.IOException e) {
+                    history.points(), Instant.now(), BuildInfo.appVersion()));
+        } catch (IOException e) {
             // training goes on; the run folder keeps its previous checkpoint
             org.slf4j.LoggerFactory.getLogger(Trainer.class).warn("could not write a checkpoint in {}", checkpoints.folder(), e);
         }
@@ -222,7 +225,7 @@ public final class Trainer {
      * large step. The loss stays finite then, so the NaN check alone would let it train on.
      */
     private boolean collapsed(float[][] probe) {
-        if (probe.length < 2 || java.util.Arrays.equals(probe[0], probe[1])) return false;
+        if (probe.length < 2 || Arrays.equals(probe[0], probe[1])) return false;
         float[][] out = model.reconstruct(probe);
         double diff = 0;
         for (int i = 0; i < out[0].length; i++) diff = Math.max(diff, Math.abs(out[0][i] - out[1][i]));
@@ -241,7 +244,7 @@ public final class Trainer {
             full.data().setData(values);
             return full;
         }
-        return Nd4j.create(java.util.Arrays.copyOf(values, rows * p), new int[] {rows, p}, 'c');
+        return Nd4j.create(Arrays.copyOf(values, rows * p), new int[] {rows, p}, 'c');
     }
 
     static int[] permutation(int n, SplittableRandom rnd) {

@@ -1,17 +1,15 @@
 package io.github.latentlab.training;
 
-import io.github.latentlab.model.LossPoint;
-
-import io.github.latentlab.model.EpochRecord;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -20,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.model.EpochRecord;
+import io.github.latentlab.model.LossPoint;
 import io.github.latentlab.model.TrainableAutoencoder;
 
 /**
@@ -175,7 +175,7 @@ public final class TrainingService implements AutoCloseable {
         try {
             j.get(timeoutMillis, TimeUnit.MILLISECONDS);
             return true;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             return j.isDone();
         }
     }

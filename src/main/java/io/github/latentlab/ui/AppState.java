@@ -1,5 +1,6 @@
 package io.github.latentlab.ui;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 import javafx.beans.property.ObjectProperty;
@@ -8,11 +9,11 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import io.github.latentlab.data.catalog.DatasetCatalog;
 import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.data.catalog.DatasetCatalog;
 import io.github.latentlab.model.Autoencoder;
-import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.model.NativeRuntime;
+import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
 import io.github.latentlab.training.TrainingService;
@@ -76,12 +77,12 @@ public final class AppState implements AutoCloseable {
      * A copy of the current model: made by the training thread between two batches while it
      * trains, else at once. Fails when there is no model.
      */
-    public java.util.concurrent.CompletableFuture<TrainableAutoencoder> modelCopy() {
+    public CompletableFuture<TrainableAutoencoder> modelCopy() {
         if (training.isRunning()) return training.snapshot();
         TrainableAutoencoder m = model;
         return m == null
-                ? java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("there is no model yet"))
-                : java.util.concurrent.CompletableFuture.completedFuture(m.copy());
+                ? CompletableFuture.failedFuture(new IllegalStateException("there is no model yet"))
+                : CompletableFuture.completedFuture(m.copy());
     }
 
     @Override

@@ -1,11 +1,15 @@
 package io.github.latentlab.util;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file so that a reader sees either the old content or the complete new one: the
@@ -25,12 +29,12 @@ public final class AtomicFiles {
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
         try {
-            try (var channel = java.nio.channels.FileChannel.open(tmp,
-                    java.nio.file.StandardOpenOption.WRITE);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+            try (var channel = FileChannel.open(tmp,
+                    StandardOpenOption.WRITE);
+                 OutputStream out = Channels.newOutputStream(channel)) {
                 // the writer may close its stream (ZipOutputStream does): only flush then, so the
                 // channel stays open to be forced to disk
-                var buffered = new java.io.BufferedOutputStream(out, 1 << 16) {
+                var buffered = new BufferedOutputStream(out, 1 << 16) {
                     @Override public void close() throws IOException { flush(); }
                 };
                 writer.write(buffered);

@@ -3,10 +3,12 @@ package io.github.latentlab.util;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,8 +46,8 @@ public final class StrictJson {
             JsonNode root = MAPPER.readTree(json);
             if (root == null || root.isMissingNode()) throw new BadJson(what + " is empty");
             return root;
-        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            String m = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
+        } catch (StreamConstraintsException e) {
+            String m = String.valueOf(e.getOriginalMessage()).toLowerCase(Locale.ROOT);
             String limit = m.contains("nesting") ? "nests deeper than " + MAX_DEPTH + " levels"
                     : m.contains("number") ? "holds a number with more than 64 digits"
                     : "holds a string longer than " + MAX_STRING + " characters";

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -160,7 +161,7 @@ class CliTest {
 
     @Test
     void failureMessagesNameTheProblemNotAnExceptionClass() {
-        assertEquals("disk full", Cli.messageOf(new RuntimeException(new java.io.IOException("disk full"))));
+        assertEquals("disk full", Cli.messageOf(new RuntimeException(new IOException("disk full"))));
         String none = Cli.messageOf(new IllegalStateException());
         assertFalse(none.equals("null") || none.equals("java.lang.IllegalStateException"), none);
         assertTrue(none.contains("log"), none);

@@ -1,15 +1,11 @@
 package io.github.latentlab.data;
 
-import io.github.latentlab.data.catalog.DatasetCatalog;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.latentlab.data.Downloader.RemoteFile;
-import io.github.latentlab.util.Cancellation;
-import io.github.latentlab.util.Progress;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -19,12 +15,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.latentlab.data.Downloader.RemoteFile;
+import io.github.latentlab.data.catalog.DatasetCatalog;
+import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.Progress;
 
 class DatasetCatalogTest {
     @TempDir
@@ -245,15 +247,15 @@ class DatasetCatalogTest {
     @Test
     void concatKeepsBothSetsInOrderWithTheirSharedFactors() {
         Dataset a = new Dataset("a", 2, new float[] {1, 1, 1, 1, 2, 2, 2, 2}, new int[] {0, 1}, List.of("x", "y"),
-                java.util.Map.of("slant", new float[] {0.1f, 0.2f}, "only-a", new float[] {5, 6}));
+                Map.of("slant", new float[] {0.1f, 0.2f}, "only-a", new float[] {5, 6}));
         Dataset b = new Dataset("b", 2, new float[] {3, 3, 3, 3}, new int[] {1}, List.of("x", "y"),
-                java.util.Map.of("slant", new float[] {0.3f}));
+                Map.of("slant", new float[] {0.3f}));
         Dataset all = Dataset.concat("all", a, b);
         assertEquals(3, all.size());
         assertEquals(3f, all.image(2)[0]);
         assertArrayEquals(new int[] {0, 1, 1}, all.labels());
         assertArrayEquals(new float[] {0.1f, 0.2f, 0.3f}, all.factors().get("slant"));
-        assertEquals(java.util.Set.of("slant"), all.factors().keySet());
+        assertEquals(Set.of("slant"), all.factors().keySet());
         assertThrows(IllegalArgumentException.class, () -> Dataset.concat("bad", a,
                 new Dataset("c", 2, new float[4], new int[] {0}, List.of("p", "q"), null)));
     }

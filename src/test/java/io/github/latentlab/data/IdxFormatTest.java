@@ -1,16 +1,5 @@
 package io.github.latentlab.data;
 
-import io.github.latentlab.util.Cancellation;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.concurrent.CancellationException;
-
 import static io.github.latentlab.data.IdxTestFiles.gzip;
 import static io.github.latentlab.data.IdxTestFiles.idx;
 import static io.github.latentlab.data.IdxTestFiles.write;
@@ -18,6 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.Progress;
 
 class IdxFormatTest {
     private static final List<String> DIGITS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
@@ -89,7 +92,7 @@ class IdxFormatTest {
         byte[] header = idx(IdxFormat.IMAGES_MAGIC, new int[] {50, 28, 28}, 0);
         byte[] whole = Arrays.copyOf(header, header.length + 50 * 784);
         byte[] payload = new byte[50 * 784];
-        new java.util.Random(3).nextBytes(payload);
+        new Random(3).nextBytes(payload);
         System.arraycopy(payload, 0, whole, header.length, payload.length);
         byte[] compressed = gzip(whole);
         Path images = write(dir, "cut.gz", Arrays.copyOf(compressed, compressed.length / 2));
@@ -129,7 +132,7 @@ class IdxFormatTest {
         Path manyLabels = write(dir, "many-labels", idx(IdxFormat.LABELS_MAGIC, new int[] {Integer.MAX_VALUE}, 0));
         assertThrows(IdxFormatException.class, () -> IdxFormat.read("t", many, manyLabels, DIGITS));
         assertThrows(IdxFormatException.class, () -> IdxFormat.readUnlabelled("t", many,
-                io.github.latentlab.util.Progress.NONE, Cancellation.none()));
+                Progress.NONE, Cancellation.none()));
     }
 
     @Test

@@ -1,11 +1,9 @@
 package io.github.latentlab.data;
 
-import io.github.latentlab.util.Cancellation;
-import io.github.latentlab.util.Progress;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -13,12 +11,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import javax.imageio.ImageIO;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.Progress;
 
 class ImageFolderDatasetTest {
     @TempDir
@@ -69,7 +71,7 @@ class ImageFolderDatasetTest {
         assertEquals(3, result.skipped());
         Dataset d = result.dataset();
         assertEquals(List.of("birds", "cats", "unlabelled"), d.classNames());
-        assertEquals(List.of(0, 0, 1, 1, 2), java.util.Arrays.stream(d.labels()).boxed().toList());
+        assertEquals(List.of(0, 0, 1, 1, 2), Arrays.stream(d.labels()).boxed().toList());
         assertEquals("folder:" + dir, d.id());
         assertEquals(3, result.skippedExamples().size());
         String skipped = String.join("\n", result.skippedExamples());

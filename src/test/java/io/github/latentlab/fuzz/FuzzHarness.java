@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +55,7 @@ public final class FuzzHarness {
                 cases.add(new Case(target, file, m.description()));
             }
         }
-        Map<Path, byte[]> before = new java.util.HashMap<>();
+        Map<Path, byte[]> before = new HashMap<>();
         for (Case c : cases) before.put(c.file(), Files.readAllBytes(c.file()));
         ConcurrentLinkedQueue<Case> todo = new ConcurrentLinkedQueue<>(cases);
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
@@ -65,7 +68,7 @@ public final class FuzzHarness {
         for (Thread t : threads) t.join();
         // reading a file must never change it or its folder
         for (Case c : cases) {
-            if (!java.util.Arrays.equals(Files.readAllBytes(c.file()), before.get(c.file()))) {
+            if (!Arrays.equals(Files.readAllBytes(c.file()), before.get(c.file()))) {
                 outcomes.add(new Outcome(c.target().name(), c.file(), c.mutation(), "MODIFIED", 0, 0, "reading changed the file"));
             }
         }
@@ -173,7 +176,7 @@ public final class FuzzHarness {
                 "accepted", "refused", "failed", "crashed", "hung", "slowest ms", "peak RSS MB"));
         for (var e : byTarget.entrySet()) {
             List<Outcome> os = e.getValue();
-            Outcome slowest = os.stream().max(java.util.Comparator.comparingLong(Outcome::millis)).orElse(null);
+            Outcome slowest = os.stream().max(Comparator.comparingLong(Outcome::millis)).orElse(null);
             long peak = os.stream().mapToLong(Outcome::peakKb).max().orElse(0);
             sb.append(String.format("%-13s %6d %9d %8d %7d %8d %5d %10d %12.1f%n", e.getKey(), os.size(),
                     count(os, "ACCEPTED"), count(os, "REFUSED"), count(os, "FAILED"), count(os, "CRASHED"), count(os, "HUNG"),

@@ -1,10 +1,13 @@
 package io.github.latentlab.fuzz;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 import io.github.latentlab.data.Dataset;
 import io.github.latentlab.data.IdxFormat;
@@ -77,12 +80,12 @@ public final class FuzzTargets {
         @Override public String name() { return "image-folder"; }
 
         @Override public List<Path> seeds(Path dir) throws IOException {
-            java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(28, 28, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            BufferedImage img = new BufferedImage(28, 28, BufferedImage.TYPE_INT_RGB);
             for (int y = 0; y < 28; y++) for (int x = 0; x < 28; x++) img.setRGB(x, y, (x * 9) << 16 | (y * 9) << 8 | 40);
             Path png = dir.resolve("image.png"), jpg = dir.resolve("image.jpg"), bmp = dir.resolve("image.bmp");
-            javax.imageio.ImageIO.write(img, "png", png.toFile());
-            javax.imageio.ImageIO.write(img, "jpg", jpg.toFile());
-            javax.imageio.ImageIO.write(img, "bmp", bmp.toFile());
+            ImageIO.write(img, "png", png.toFile());
+            ImageIO.write(img, "jpg", jpg.toFile());
+            ImageIO.write(img, "bmp", bmp.toFile());
             return List.of(png, jpg, bmp);
         }
 
@@ -94,7 +97,7 @@ public final class FuzzTargets {
                 ImageFolderDataset.load(folder, Progress.NONE, new Cancellation());
             } finally {
                 try (var s = Files.walk(folder)) {
-                    for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+                    for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
                 }
             }
         }

@@ -1,6 +1,7 @@
 package io.github.latentlab.fuzz;
 
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -23,7 +24,7 @@ public final class FuzzWorker {
 
     public static void main(String[] args) throws Exception {
         NoJavaSerialization.install(); // as Main does
-        PrintStream protocol = new PrintStream(new FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err); // readers' own printing must not mix with the answers
         protocol.println("READY\t" + residentKb("VmRSS"));
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -3,12 +3,18 @@ package io.github.latentlab.fuzz;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
@@ -54,7 +60,7 @@ public final class Mutator {
             case 1 -> { // truncate at a structural boundary or anywhere
                 List<Integer> cuts = boundaries(in);
                 int cut = cuts.isEmpty() || rnd.nextBoolean() ? rnd.nextInt(Math.max(1, in.length)) : cuts.get(rnd.nextInt(cuts.size()));
-                out = java.util.Arrays.copyOf(in, cut);
+                out = Arrays.copyOf(in, cut);
                 log.add("truncated at " + cut + " of " + in.length);
             }
             case 2 -> { // an interesting integer over 4 or 8 bytes, either byte order
@@ -74,19 +80,19 @@ public final class Mutator {
                 int at = rnd.nextInt(out.length + 1), n = 1 + rnd.nextInt(64);
                 byte[] ins = new byte[n];
                 rnd.nextBytes(ins);
-                out = concat(java.util.Arrays.copyOf(in, at), ins, java.util.Arrays.copyOfRange(in, at, in.length));
+                out = concat(Arrays.copyOf(in, at), ins, Arrays.copyOfRange(in, at, in.length));
                 log.add("inserted " + n + " bytes at " + at);
             }
             case 4 -> { // duplicate a chunk
                 if (in.length < 2) return out;
                 int from = rnd.nextInt(in.length), len = 1 + rnd.nextInt(Math.min(4096, in.length - from));
-                out = concat(in, java.util.Arrays.copyOfRange(in, from, from + len));
+                out = concat(in, Arrays.copyOfRange(in, from, from + len));
                 log.add("appended a copy of " + len + " bytes");
             }
             default -> { // zero a run
                 if (out.length == 0) return out;
                 int from = rnd.nextInt(out.length), len = 1 + rnd.nextInt(Math.min(256, out.length - from));
-                java.util.Arrays.fill(out, from, from + len, (byte) 0);
+                Arrays.fill(out, from, from + len, (byte) 0);
                 log.add("zeroed " + len + " bytes at " + from);
             }
         }
@@ -152,7 +158,7 @@ public final class Mutator {
     private byte[] mutateJson(byte[] in) {
         String json = new String(in, StandardCharsets.UTF_8);
         // a value after a key: "key" : VALUE
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"([A-Za-z@]+)\"\\s*:\\s*").matcher(json);
+        Matcher m = Pattern.compile("\"([A-Za-z@]+)\"\\s*:\\s*").matcher(json);
         List<int[]> keys = new ArrayList<>();
         while (m.find()) keys.add(new int[] {m.start(), m.end()});
         if (keys.isEmpty()) return mutateBytes(in);
@@ -255,7 +261,7 @@ public final class Mutator {
         // patch the stand-in back to the name in the headers (offsets stay valid)
         List<String[]> patches = new ArrayList<>();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            java.util.Set<String> written = new java.util.HashSet<>();
+            Set<String> written = new HashSet<>();
             for (var e : entries) {
                 String name = e.getKey();
                 if (!written.add(name) && !name.isEmpty()) {
@@ -268,14 +274,14 @@ public final class Mutator {
                 zip.closeEntry();
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         byte[] out = bytes.toByteArray();
         for (String[] p : patches) {
             byte[] from = p[0].getBytes(StandardCharsets.UTF_8), to = p[1].getBytes(StandardCharsets.UTF_8);
             if (from.length != to.length) continue;
             for (int i = 0; i + from.length <= out.length; i++) {
-                if (java.util.Arrays.equals(out, i, i + from.length, from, 0, from.length)) System.arraycopy(to, 0, out, i, to.length);
+                if (Arrays.equals(out, i, i + from.length, from, 0, from.length)) System.arraycopy(to, 0, out, i, to.length);
             }
         }
         return out;

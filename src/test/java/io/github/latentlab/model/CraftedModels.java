@@ -3,6 +3,8 @@ package io.github.latentlab.model;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -69,7 +71,7 @@ public final class CraftedModels {
                 outer.put(ModelStore.NETWORK_ENTRY, zip(change.apply(entries(outer.get(ModelStore.NETWORK_ENTRY)))));
                 return outer;
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
     }
@@ -77,9 +79,9 @@ public final class CraftedModels {
     /** Replaces {@code old} by {@code replacement} in the metadata JSON text. */
     public static Path rewriteMetadata(Path from, Path to, String old, String replacement) throws IOException {
         return rewrite(from, to, outer -> {
-            String json = new String(outer.get(ModelStore.METADATA_ENTRY), java.nio.charset.StandardCharsets.UTF_8);
+            String json = new String(outer.get(ModelStore.METADATA_ENTRY), StandardCharsets.UTF_8);
             if (!json.contains(old)) throw new IllegalStateException("metadata has no " + old + ": " + json);
-            outer.put(ModelStore.METADATA_ENTRY, json.replace(old, replacement).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            outer.put(ModelStore.METADATA_ENTRY, json.replace(old, replacement).getBytes(StandardCharsets.UTF_8));
             return outer;
         });
     }

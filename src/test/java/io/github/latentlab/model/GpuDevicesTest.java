@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -69,10 +71,10 @@ class GpuDevicesTest {
 
     private static ClassLoader loaderWith(String folder) {
         return new ClassLoader(null) {
-            @Override public java.net.URL getResource(String name) {
+            @Override public URL getResource(String name) {
                 try {
-                    return name.equals(folder) ? new java.net.URL("file:/" + folder) : null;
-                } catch (java.net.MalformedURLException e) {
+                    return name.equals(folder) ? new URL("file:/" + folder) : null;
+                } catch (MalformedURLException e) {
                     throw new IllegalStateException(e);
                 }
             }

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -60,8 +63,8 @@ class HostileModelFilesTest {
         Path crafted = CraftedModels.rewriteNetwork(dense, dir.resolve("gadget.llab"), inner -> {
             try {
                 inner.put("preprocessor.bin", SerializationMarker.bytes(marker));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
             return inner;
         });
@@ -131,7 +134,7 @@ class HostileModelFilesTest {
             zip.setLevel(Deflater.BEST_COMPRESSION);
             zip.putNextEntry(new ZipEntry(ModelStore.METADATA_ENTRY));
             byte[] spaces = new byte[1 << 20];
-            java.util.Arrays.fill(spaces, (byte) ' ');
+            Arrays.fill(spaces, (byte) ' ');
             for (int i = 0; i < 80; i++) zip.write(spaces); // 80 MB of whitespace, ~80 KB on disk
             zip.closeEntry();
         }
@@ -176,7 +179,7 @@ class HostileModelFilesTest {
         byte[] f = from.getBytes(StandardCharsets.UTF_8), t = to.getBytes(StandardCharsets.UTF_8);
         byte[] out = in.clone();
         for (int i = 0; i + f.length <= out.length; i++) {
-            if (java.util.Arrays.equals(out, i, i + f.length, f, 0, f.length)) System.arraycopy(t, 0, out, i, t.length);
+            if (Arrays.equals(out, i, i + f.length, f, 0, f.length)) System.arraycopy(t, 0, out, i, t.length);
         }
         return out;
     }
@@ -185,7 +188,7 @@ class HostileModelFilesTest {
         Map<String, String> sums = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.toList()) {
-                sums.put(p.getFileName().toString(), Files.size(p) + ":" + java.util.Arrays.hashCode(Files.readAllBytes(p))
+                sums.put(p.getFileName().toString(), Files.size(p) + ":" + Arrays.hashCode(Files.readAllBytes(p))
                         + ":" + Files.getLastModifiedTime(p));
             }
         }

@@ -19,6 +19,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.LossPoint;
 
@@ -26,7 +27,7 @@ class ModelStoreTest {
     @TempDir Path dir;
 
     private final ModelSpec spec = new ModelSpec(ModelKind.DAE, List.of(32), 3, LossKind.BCE, 2e-3, 0.3,
-            io.github.latentlab.data.noise.NoiseKind.SALT_PEPPER);
+            NoiseKind.SALT_PEPPER);
 
     private ModelMetadata metadata() {
         return new ModelMetadata(spec, 784, "builtin-digits", "abc123", 9, 64,

@@ -1,7 +1,9 @@
 package io.github.latentlab.model;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +27,8 @@ public final class SerializationMarker implements Serializable {
 
     /** The serialized bytes of a marker that writes {@code marker} when read back. */
     public static byte[] bytes(Path marker) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (java.io.ObjectOutputStream o = new java.io.ObjectOutputStream(out)) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ObjectOutputStream o = new ObjectOutputStream(out)) {
             o.writeObject(new SerializationMarker(marker));
         }
         return out.toByteArray();

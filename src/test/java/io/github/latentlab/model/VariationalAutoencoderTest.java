@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import io.github.latentlab.TestData;
 import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
@@ -33,7 +35,7 @@ class VariationalAutoencoderTest {
 
     private static VariationalAutoencoder train(double beta, DatasetSplit data, int epochs) throws Exception {
         ModelSpec spec = new ModelSpec(ModelKind.VAE, List.of(128), 4, LossKind.BCE, 2e-3, 0,
-                io.github.latentlab.data.noise.NoiseKind.GAUSSIAN, beta);
+                NoiseKind.GAUSSIAN, beta);
         VariationalAutoencoder vae = VariationalAutoencoder.create(spec, 784, 1);
         TrainingHistory history = new TrainingHistory();
         Trainer.Outcome o = new Trainer(vae, data, new TrainingConfig(spec, epochs, 64, 1), history)
@@ -48,9 +50,9 @@ class VariationalAutoencoderTest {
     @Test
     void lossFallsKlStaysNonNegativeAndSamplesRepeatForASeed() throws Exception {
         DatasetSplit data = TestData.digits(2000, 200);
-        var testBatch = Nd4j.create(data.test().images(java.util.stream.IntStream.range(0, 200).toArray()));
+        var testBatch = Nd4j.create(data.test().images(IntStream.range(0, 200).toArray()));
         ModelSpec spec = new ModelSpec(ModelKind.VAE, List.of(128), 4, LossKind.BCE, 2e-3, 0,
-                io.github.latentlab.data.noise.NoiseKind.GAUSSIAN, 1);
+                NoiseKind.GAUSSIAN, 1);
         VariationalAutoencoder untrained = VariationalAutoencoder.create(spec, 784, 1);
         var before = untrained.lossParts(testBatch);
         VariationalAutoencoder vae = train(1, data, 3);
@@ -66,7 +68,7 @@ class VariationalAutoencoderTest {
     @Test
     void withBetaZeroTheKlIsIgnoredAndReconstructionGetsBetter() throws Exception {
         DatasetSplit data = TestData.digits(2000, 200);
-        var testBatch = Nd4j.create(data.test().images(java.util.stream.IntStream.range(0, 200).toArray()));
+        var testBatch = Nd4j.create(data.test().images(IntStream.range(0, 200).toArray()));
         double mseBeta0 = Evaluation.of(train(0, data, 3), data.test()).mse();
         double mseBeta1 = Evaluation.of(train(1, data, 3), data.test()).mse();
         // without the KL pull towards N(0, I) the code is free to carry more: like a plain AE

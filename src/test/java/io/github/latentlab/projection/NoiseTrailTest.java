@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class NoiseTrailTest {
         Dataset test = TestData.digits(200, 100).test();
         ModelSpec spec = new ModelSpec(ModelKind.AE, List.of(32), 2, LossKind.MSE, 1e-3, 0);
         Autoencoder model = DenseAutoencoder.create(spec, 784, 3);
-        float[][] codes = model.encode(test.images(java.util.stream.IntStream.range(0, 100).toArray()));
+        float[][] codes = model.encode(test.images(IntStream.range(0, 100).toArray()));
         Embedding e = new IdentityProjector().fit(codes);
         double[][] cd = new double[codes.length][];
         for (int i = 0; i < codes.length; i++) cd[i] = new double[] {codes[i][0], codes[i][1]};

@@ -14,6 +14,9 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.Progress;
+
 class ProjectorsTest {
     /** Three well separated Gaussian clusters in 6-D. */
     private static float[][] clusters(int n, long seed) {
@@ -44,8 +47,8 @@ class ProjectorsTest {
         float[][] x = clusters(150, 2);
         List<Embedding> partial = new ArrayList<>();
         float[][] big = clusters(700, 2);
-        Embedding a = new TsneProjector(20, 200, 600, 7).fit(big, io.github.latentlab.util.Progress.NONE,
-                new io.github.latentlab.util.Cancellation(), partial::add);
+        Embedding a = new TsneProjector(20, 200, 600, 7).fit(big, Progress.NONE,
+                new Cancellation(), partial::add);
         Embedding b = new TsneProjector(20, 200, 600, 7).fit(big);
         for (int i = 0; i < big.length; i++) assertArrayEquals(a.xy()[i], b.xy()[i], 0, "same seed, same layout");
         assertTrue(partial.size() >= 2, "layouts while it iterates, then the final one: " + partial.size());

@@ -3,6 +3,7 @@ package io.github.latentlab.projection;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.bytedeco.javacpp.Loader;
 import org.junit.jupiter.api.Test;
 
 /** UMAP says plainly when its native library is missing (macosx-arm64), instead of failing later. */
@@ -19,6 +20,6 @@ class UmapAvailabilityTest {
     @Test
     void umapIsAvailableWhereItsNativesShip() {
         assertNull(UmapProjector.unavailableReason(() -> { }, "linux-x86_64"));
-        assertTrue(UmapProjector.available(), "this build ships arpack-ng for " + org.bytedeco.javacpp.Loader.getPlatform());
+        assertTrue(UmapProjector.available(), "this build ships arpack-ng for " + Loader.getPlatform());
     }
 }

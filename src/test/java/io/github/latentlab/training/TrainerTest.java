@@ -1,7 +1,5 @@
 package io.github.latentlab.training;
 
-import io.github.latentlab.model.EpochRecord;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import io.github.latentlab.TestData;
 import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.model.DenseAutoencoder;
+import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.Evaluation;
 import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
@@ -61,7 +61,7 @@ class TrainerTest {
     @Test
     void denoisingModelsTrainOnEveryNoiseKind() throws Exception {
         DatasetSplit data = TestData.digits(1000, 200);
-        for (io.github.latentlab.data.noise.NoiseKind k : io.github.latentlab.data.noise.NoiseKind.values()) {
+        for (NoiseKind k : NoiseKind.values()) {
             ModelSpec spec = new ModelSpec(ModelKind.DAE, List.of(64), 8, LossKind.BCE, 2e-3, 0.2, k);
             List<EpochRecord> epochs = train(spec, data, 2, 1);
             assertTrue(epochs.get(1).testLoss() < 0.4, k + ": " + epochs);

@@ -11,29 +11,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 
+import javafx.beans.value.ChangeListener;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Point2D;
+import javafx.geometry.VerticalDirection;
 import javafx.scene.control.Slider;
-
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
-import org.testfx.framework.junit5.Start;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import io.github.latentlab.TestData;
 import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.data.noise.NoiseKind;
+import io.github.latentlab.data.noise.NoiseSpec;
+import io.github.latentlab.model.DenoisedRows;
 import io.github.latentlab.model.DenseAutoencoder;
+import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.model.ModelSpec;
-import io.github.latentlab.model.EpochRecord;
+import io.github.latentlab.projection.LatentMap;
+import io.github.latentlab.projection.MapImages;
+import io.github.latentlab.projection.NoiseTrail;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
-import io.github.latentlab.ui.fx.Snapshots;
+import io.github.latentlab.ui.controls.ImageGrid;
+import io.github.latentlab.ui.controls.ScatterView;
 import io.github.latentlab.ui.draw.DrawViewModel;
+import io.github.latentlab.ui.fx.Snapshots;
+import io.github.latentlab.ui.latent.LatentPane;
+import io.github.latentlab.ui.latent.LatentViewModel;
 import io.github.latentlab.ui.noise.NoiseViewModel;
 
 /** The noise and draw panes headless: the slider moves the rows and scores; drawing is reconstructed. */
@@ -50,12 +68,12 @@ class NoiseAndDrawUiTest extends WindowTest {
         waitUntil(() -> noise.resultProperty().get() != null && noise.resultProperty().get().denoised() != null);
         waitUntil(() -> noise.curve().size() == 11);
 
-        io.github.latentlab.model.DenoisedRows before = noise.resultProperty().get();
+        DenoisedRows before = noise.resultProperty().get();
         String summaryBefore = noise.summaryProperty().get();
         Slider slider = robot.lookup("#noise-level").queryAs(Slider.class);
         robot.interact(() -> slider.setValue(0.6));
         waitUntil(() -> noise.resultProperty().get().noise().level() == 0.6);
-        io.github.latentlab.model.DenoisedRows after = noise.resultProperty().get();
+        DenoisedRows after = noise.resultProperty().get();
         assertFalse(Arrays.equals(before.noisy()[0], after.noisy()[0]), "the noisy row changed");
         assertFalse(Arrays.equals(before.denoised()[0], after.denoised()[0]), "the denoised row changed");
         assertNotEquals(summaryBefore, noise.summaryProperty().get(), "the PSNR/SSIM text changed");
@@ -67,9 +85,9 @@ class NoiseAndDrawUiTest extends WindowTest {
 
         // the noise trail: 50 noisy copies of the selected image on the latent map, moving with the slider
         waitUntil(() -> noise.trailProperty().get() != null
-                && robot.lookup("#trail-map").queryAs(io.github.latentlab.ui.controls.ScatterView.class).overlay().size() == 51);
+                && robot.lookup("#trail-map").queryAs(ScatterView.class).overlay().size() == 51);
         var trail06 = noise.trailProperty().get();
-        assertEquals(io.github.latentlab.projection.NoiseTrail.COPIES, trail06.noisy().length);
+        assertEquals(NoiseTrail.COPIES, trail06.noisy().length);
         assertTrue(trail06.posterior() == null, "a plain DAE has no posterior ellipse");
         robot.interact(() -> slider.setValue(0.1));
         waitUntil(() -> noise.trailProperty().get() != trail06 && noise.resultProperty().get().noise().level() == 0.1);
@@ -77,7 +95,7 @@ class NoiseAndDrawUiTest extends WindowTest {
         assertTrue(spread(trail01) < spread(trail06), "less noise, tighter cloud: " + spread(trail01) + " vs " + spread(trail06));
         assertTrue(trail01.spread() < trail06.spread());
         // clicking another image makes the trail follow it
-        var grid = robot.lookup("#noise-grid").queryAs(io.github.latentlab.ui.controls.ImageGrid.class);
+        var grid = robot.lookup("#noise-grid").queryAs(ImageGrid.class);
         var gb = grid.localToScreen(grid.getBoundsInLocal());
         double[] hit = null;
         for (double gx = 0; gx < grid.getWidth() && hit == null; gx += 4) {
@@ -98,8 +116,8 @@ class NoiseAndDrawUiTest extends WindowTest {
         double[] trailMs = new double[40];
         for (int k = 0; k < trailMs.length; k++) {
             long t0 = System.nanoTime();
-            io.github.latentlab.projection.NoiseTrail.of(trailMap, trailData.image(3), trailData.label(3),
-                    new io.github.latentlab.data.noise.NoiseSpec(io.github.latentlab.data.noise.NoiseKind.GAUSSIAN, 0.01 * k), k);
+            NoiseTrail.of(trailMap, trailData.image(3), trailData.label(3),
+                    new NoiseSpec(NoiseKind.GAUSSIAN, 0.01 * k), k);
             trailMs[k] = (System.nanoTime() - t0) / 1e6;
         }
         Arrays.sort(trailMs);
@@ -110,19 +128,19 @@ class NoiseAndDrawUiTest extends WindowTest {
         Snapshots.write(WaitForAsyncUtils.asyncFx(() -> Snapshots.capture(window)).get(10, TimeUnit.SECONDS), trailPng);
 
         robot.interact(() -> {
-            noise.kindProperty().set(io.github.latentlab.data.noise.NoiseKind.SALT_PEPPER);
+            noise.kindProperty().set(NoiseKind.SALT_PEPPER);
             slider.setValue(0.15);
         });
-        waitUntil(() -> noise.resultProperty().get().noise().kind() == io.github.latentlab.data.noise.NoiseKind.SALT_PEPPER);
+        waitUntil(() -> noise.resultProperty().get().noise().kind() == NoiseKind.SALT_PEPPER);
         robot.clickOn("#train-on-noise");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, window.tabs().getSelectionModel().getSelectedIndex(), "back on the training tab");
         assertEquals(ModelKind.DAE, window.trainingViewModel().kindProperty().get());
-        assertEquals(io.github.latentlab.data.noise.NoiseKind.SALT_PEPPER, window.trainingViewModel().noiseKindProperty().get());
+        assertEquals(NoiseKind.SALT_PEPPER, window.trainingViewModel().noiseKindProperty().get());
         assertEquals(0.15, window.trainingViewModel().noiseLevelProperty().get(), 1e-9);
-        assertEquals(io.github.latentlab.data.noise.NoiseKind.SALT_PEPPER, window.trainingViewModel().spec().noiseKind());
+        assertEquals(NoiseKind.SALT_PEPPER, window.trainingViewModel().spec().noiseKind());
         robot.interact(() -> {
-            noise.kindProperty().set(io.github.latentlab.data.noise.NoiseKind.GAUSSIAN);
+            noise.kindProperty().set(NoiseKind.GAUSSIAN);
             slider.setValue(0.3);
         });
 
@@ -155,7 +173,7 @@ class NoiseAndDrawUiTest extends WindowTest {
         waitUntil(() -> !Arrays.equals(first, draw.resultProperty().get().reconstruction()));
         // the drawing is placed on the latent map as it changes
         waitUntil(() -> draw.resultProperty().get().onMap() != null);
-        var drawMap = robot.lookup("#draw-map").queryAs(io.github.latentlab.ui.controls.ScatterView.class);
+        var drawMap = robot.lookup("#draw-map").queryAs(ScatterView.class);
         waitUntil(() -> drawMap.overlay().size() == 1);
         double[] placed = draw.resultProperty().get().onMap();
         assertEquals(placed[0], drawMap.overlay().get(0).x(), 1e-12);
@@ -173,8 +191,8 @@ class NoiseAndDrawUiTest extends WindowTest {
         });
         // an image file dropped or opened goes onto the canvas
         Path file = Files.createTempDirectory("latent-lab-draw").resolve("three.png");
-        Snapshots.write(javafx.embed.swing.SwingFXUtils.fromFXImage(
-                io.github.latentlab.ui.controls.ImageGrid.toImage(TestData.digits(3000, 300).test().image(3), 28), null), file);
+        Snapshots.write(SwingFXUtils.fromFXImage(
+                ImageGrid.toImage(TestData.digits(3000, 300).test().image(3), 28), null), file);
         robot.interact(() -> draw.load(file));
         waitUntil(() -> draw.messageProperty().get().startsWith("Loaded three.png")
                 || draw.messageProperty().get().startsWith("Reconstruction"));
@@ -188,16 +206,16 @@ class NoiseAndDrawUiTest extends WindowTest {
     @Test
     void latentMapDrawsTheCodesAndDecodesWhereTheUserDrags(FxRobot robot) throws Exception {
         showTrainedModel(robot, 1);
-        io.github.latentlab.ui.latent.LatentViewModel latent = window.latentViewModel();
+        LatentViewModel latent = window.latentViewModel();
         // showing the tab with a new model draws a PCA map at once
         waitUntil(() -> latent.mapProperty().get() != null && latent.statusProperty().get().startsWith("PCA"));
         // t-SNE animates: layouts in progress reach the map before the final one
-        java.util.List<String> frames = new java.util.concurrent.CopyOnWriteArrayList<>();
-        javafx.beans.value.ChangeListener<io.github.latentlab.projection.LatentMap> recorder =
+        List<String> frames = new CopyOnWriteArrayList<>();
+        ChangeListener<LatentMap> recorder =
                 (o, a, m) -> { if (m != null) frames.add(m.embedding().method() + ": " + m.embedding().note()); };
         robot.interact(() -> {
             latent.mapProperty().addListener(recorder);
-            latent.methodProperty().set(io.github.latentlab.ui.latent.LatentViewModel.Method.TSNE);
+            latent.methodProperty().set(LatentViewModel.Method.TSNE);
         });
         waitUntil(() -> latent.statusProperty().get().startsWith("t-SNE:") && latent.statusProperty().get().contains("Drag on the map"));
         robot.interact(() -> latent.mapProperty().removeListener(recorder));
@@ -205,9 +223,9 @@ class NoiseAndDrawUiTest extends WindowTest {
         assertFalse(frames.get(frames.size() - 1).contains("in progress"), "the last frame is the final layout");
         // start a slow UMAP, then switch to PCA at once: the UMAP run is cancelled, PCA wins
         robot.interact(() -> {
-            latent.methodProperty().set(io.github.latentlab.ui.latent.LatentViewModel.Method.UMAP);
+            latent.methodProperty().set(LatentViewModel.Method.UMAP);
             latent.compute();
-            latent.methodProperty().set(io.github.latentlab.ui.latent.LatentViewModel.Method.PCA);
+            latent.methodProperty().set(LatentViewModel.Method.PCA);
         });
         waitUntil(() -> latent.mapProperty().get() != null && latent.statusProperty().get().startsWith("PCA"));
         Thread.sleep(500);
@@ -223,27 +241,27 @@ class NoiseAndDrawUiTest extends WindowTest {
 
         var map = robot.lookup("#latent-map").query();
         var b = map.localToScreen(map.getBoundsInLocal());
-        robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.3, b.getMinY() + b.getHeight() * 0.5)).press(javafx.scene.input.MouseButton.PRIMARY);
+        robot.moveTo(new Point2D(b.getMinX() + b.getWidth() * 0.3, b.getMinY() + b.getHeight() * 0.5)).press(MouseButton.PRIMARY);
         waitUntil(() -> latent.decodedProperty().get() != null);
         var first = latent.decodedProperty().get();
-        robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.7, b.getMinY() + b.getHeight() * 0.4)).release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.moveTo(new Point2D(b.getMinX() + b.getWidth() * 0.7, b.getMinY() + b.getHeight() * 0.4)).release(MouseButton.PRIMARY);
         waitUntil(() -> latent.decodedProperty().get() != first);
         assertFalse(Arrays.equals(first.image(), latent.decodedProperty().get().image()), "dragging changes the decoded image");
         // far outside the data the map says so
         robot.interact(() -> latent.decodeAt(1e3, 1e3));
         waitUntil(() -> latent.decodedProperty().get().x() == 1e3);
-        assertTrue(latent.decodedProperty().get().offData() > io.github.latentlab.projection.LatentMap.OFF_DATA);
+        assertTrue(latent.decodedProperty().get().offData() > LatentMap.OFF_DATA);
 
         // two clicks pick the ends of the interpolation strip; sampling fills the second strip
-        robot.clickOn(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.25, b.getMinY() + b.getHeight() * 0.5));
-        robot.clickOn(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.6, b.getMinY() + b.getHeight() * 0.3));
+        robot.clickOn(new Point2D(b.getMinX() + b.getWidth() * 0.25, b.getMinY() + b.getHeight() * 0.5));
+        robot.clickOn(new Point2D(b.getMinX() + b.getWidth() * 0.6, b.getMinY() + b.getHeight() * 0.3));
         waitUntil(() -> latent.interpolationProperty().get() != null);
         float[][] strip = latent.interpolationProperty().get();
-        assertEquals(io.github.latentlab.ui.latent.LatentViewModel.STRIP, strip.length);
+        assertEquals(LatentViewModel.STRIP, strip.length);
         assertFalse(Arrays.equals(strip[0], strip[strip.length - 1]), "the strip walks between two different images");
         robot.clickOn("#sample-codes");
         waitUntil(() -> latent.samplesProperty().get() != null);
-        assertEquals(io.github.latentlab.ui.latent.LatentViewModel.STRIP, latent.samplesProperty().get().length);
+        assertEquals(LatentViewModel.STRIP, latent.samplesProperty().get().length);
 
         // the last click selected an image: traversal starts at its code, neighbours are found
         int selected = latent.selectedProperty().get();
@@ -251,8 +269,8 @@ class NoiseAndDrawUiTest extends WindowTest {
         waitUntil(() -> latent.traversalImageProperty().get() != null && latent.neighboursProperty().get() != null);
         float[] before = latent.traversalImageProperty().get();
         var n = latent.neighboursProperty().get();
-        assertEquals(io.github.latentlab.ui.latent.LatentViewModel.NEIGHBOURS, n.byCode().length);
-        assertEquals(io.github.latentlab.ui.latent.LatentViewModel.NEIGHBOURS, n.byPixels().length);
+        assertEquals(LatentViewModel.NEIGHBOURS, n.byCode().length);
+        assertEquals(LatentViewModel.NEIGHBOURS, n.byPixels().length);
         assertTrue(Arrays.stream(n.byCode()).noneMatch(i -> i == selected), "an image is not its own neighbour");
         int[][] hist = latent.histograms();
         assertEquals(16, hist.length, "one histogram per latent dimension");
@@ -264,7 +282,7 @@ class NoiseAndDrawUiTest extends WindowTest {
         robot.clickOn("Traverse");
 
         // the legend switches classes off; points can be colored by a generator factor instead
-        var scatterView = robot.lookup("#latent-map").queryAs(io.github.latentlab.ui.controls.ScatterView.class);
+        var scatterView = robot.lookup("#latent-map").queryAs(ScatterView.class);
         assertEquals(300, scatterView.visiblePoints());
         robot.clickOn("#class-toggle-0");
         long zeros = Arrays.stream(latent.mapProperty().get().labels()).filter(l -> l == 0).count();
@@ -284,23 +302,23 @@ class NoiseAndDrawUiTest extends WindowTest {
         waitUntil(() -> robot.lookup("#hover-text").queryLabeled().getText().startsWith("Test image "));
         // shift-drag over the whole map selects every visible image
         var mb = scatterView.localToScreen(scatterView.getBoundsInLocal());
-        robot.press(javafx.scene.input.KeyCode.SHIFT);
-        robot.drag(new javafx.geometry.Point2D(mb.getMinX() + 2, mb.getMinY() + 2))
-                .dropTo(new javafx.geometry.Point2D(mb.getMaxX() - 2, mb.getMaxY() - 2));
-        robot.release(javafx.scene.input.KeyCode.SHIFT);
+        robot.press(KeyCode.SHIFT);
+        robot.drag(new Point2D(mb.getMinX() + 2, mb.getMinY() + 2))
+                .dropTo(new Point2D(mb.getMaxX() - 2, mb.getMaxY() - 2));
+        robot.release(KeyCode.SHIFT);
         waitUntil(() -> robot.lookup("#selection-summary").queryLabeled().getText().startsWith("300 images selected"));
         int classColor = scatterView.colorOf(0);
         robot.interact(() -> robot.lookup("#color-by").queryComboBox().setValue("slant"));
-        assertTrue(scatterView.colorOf(0) != classColor || scatterView.colorOf(1) != io.github.latentlab.ui.controls.ScatterView
+        assertTrue(scatterView.colorOf(0) != classColor || scatterView.colorOf(1) != ScatterView
                 .classColors(latent.mapProperty().get().labels())[1], "colored by slant now");
 
         // scroll zooms about the cursor, right-drag pans, Fit view fits again
-        var mapCentre = new javafx.geometry.Point2D(mb.getMinX() + mb.getWidth() / 2, mb.getMinY() + mb.getHeight() / 2);
-        robot.moveTo(mapCentre).scroll(3, javafx.geometry.VerticalDirection.UP);
+        var mapCentre = new Point2D(mb.getMinX() + mb.getWidth() / 2, mb.getMinY() + mb.getHeight() / 2);
+        robot.moveTo(mapCentre).scroll(3, VerticalDirection.UP);
         waitUntil(() -> scatterView.zoom() != 1);
         double zoomed = scatterView.zoom();
         var before42 = scatterView.toScreen(xy[42][0], xy[42][1]);
-        robot.drag(mapCentre, javafx.scene.input.MouseButton.SECONDARY).dropBy(60, 30);
+        robot.drag(mapCentre, MouseButton.SECONDARY).dropBy(60, 30);
         var after42 = scatterView.toScreen(xy[42][0], xy[42][1]);
         assertEquals(60, after42.getX() - before42.getX(), 3, "the points follow a right-drag");
         assertEquals(30, after42.getY() - before42.getY(), 3);
@@ -310,9 +328,9 @@ class NoiseAndDrawUiTest extends WindowTest {
         assertEquals(1, scatterView.zoom(), 1e-12);
         Path mapPng = Path.of("target", "snapshots", "latent-map-export.png");
         Files.deleteIfExists(mapPng);
-        robot.interact(() -> ((io.github.latentlab.ui.latent.LatentPane) window.tabs().getTabs().get(1).getContent()).exportMapPng(mapPng));
+        robot.interact(() -> ((LatentPane) window.tabs().getTabs().get(1).getContent()).exportMapPng(mapPng));
         waitUntil(() -> Files.exists(mapPng));
-        var picture = javax.imageio.ImageIO.read(mapPng.toFile());
+        var picture = ImageIO.read(mapPng.toFile());
         assertTrue(picture.getWidth() > scatterView.getWidth(), "the legend is beside the map");
 
         Path exported = Files.createTempDirectory("latent-lab-export");
@@ -324,18 +342,18 @@ class NoiseAndDrawUiTest extends WindowTest {
         Snapshots.write(image, png);
 
         // the map can show training images instead (an even sample across the set)
-        robot.interact(() -> latent.sourceProperty().set(io.github.latentlab.projection.MapImages.TRAIN));
-        waitUntil(() -> latent.mapProperty().get().source() == io.github.latentlab.projection.MapImages.TRAIN
+        robot.interact(() -> latent.sourceProperty().set(MapImages.TRAIN));
+        waitUntil(() -> latent.mapProperty().get().source() == MapImages.TRAIN
                 && latent.statusProperty().get().startsWith("PCA"));
         assertEquals(3000, latent.mapProperty().get().labels().length, "all 3,000 training images (fewer than the 5,000 asked)");
         robot.moveTo(scatterView.localToScreen(scatterView.toScreen(latent.mapProperty().get().embedding().xy()[5][0],
                 latent.mapProperty().get().embedding().xy()[5][1])));
         waitUntil(() -> robot.lookup("#hover-text").queryLabeled().getText().startsWith("Training image "));
-        robot.interact(() -> latent.sourceProperty().set(io.github.latentlab.projection.MapImages.TEST));
+        robot.interact(() -> latent.sourceProperty().set(MapImages.TEST));
 
         // redraw cost at 70,000 points (printed for docs/benchmarks.md, not asserted)
-        var scatter = robot.lookup("#latent-map").queryAs(io.github.latentlab.ui.controls.ScatterView.class);
-        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        var scatter = robot.lookup("#latent-map").queryAs(ScatterView.class);
+        SplittableRandom r = new SplittableRandom(1);
         double[][] many = new double[70_000][];
         int[] labels = new int[70_000];
         for (int i = 0; i < many.length; i++) { many[i] = new double[] {r.nextGaussian(), r.nextGaussian()}; labels[i] = i % 10; }
@@ -370,12 +388,12 @@ class NoiseAndDrawUiTest extends WindowTest {
             @Override public void onIteration(long i, int e, double p, double l, double s) { }
             @Override public void onEpoch(EpochRecord r) { }
         }, Trainer.Control.NONE);
-        io.github.latentlab.ui.latent.LatentViewModel latent = window.latentViewModel();
+        LatentViewModel latent = window.latentViewModel();
         robot.interact(() -> {
             state.dataProperty().set(data);
             state.setModel(model, new TrainingHistory(), config);
             window.tabs().getSelectionModel().select(1);
-            latent.methodProperty().set(io.github.latentlab.ui.latent.LatentViewModel.Method.IDENTITY);
+            latent.methodProperty().set(LatentViewModel.Method.IDENTITY);
             latent.compute();
         });
         waitUntil(() -> latent.mapProperty().get() != null);
@@ -417,7 +435,7 @@ class NoiseAndDrawUiTest extends WindowTest {
 
 
     /** Mean map distance of a trail's copies from the clean image's point. */
-    private static double spread(io.github.latentlab.projection.NoiseTrail t) {
+    private static double spread(NoiseTrail t) {
         double s = 0;
         for (double[] p : t.noisy()) s += Math.hypot(p[0] - t.clean()[0], p[1] - t.clean()[1]);
         return s / t.noisy().length;

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
@@ -52,9 +54,9 @@ class RunsUiTest extends WindowTest {
         }
 
         var chart = window.runsPane().lookup("#compare-chart");
-        waitUntil(() -> ((javafx.scene.chart.LineChart<?, ?>) chart).getData().stream()
+        waitUntil(() -> ((LineChart<?, ?>) chart).getData().stream()
                 .filter(s -> s.getData().size() == 2).count() == 2);
-        var series = ((javafx.scene.chart.LineChart<?, ?>) chart).getData();
+        var series = ((LineChart<?, ?>) chart).getData();
         assertEquals(compared.get(0).name(), series.get(0).getName());
         assertTrue(series.stream().allMatch(s -> s.getData().stream().allMatch(d -> ((Number) ((XYChart.Data<?, ?>) d)
                 .getYValue()).doubleValue() > 0)));
@@ -79,7 +81,7 @@ class RunsUiTest extends WindowTest {
         robot.interact(() -> window.tabs().getSelectionModel().select(2));
         // chosen through the combo box itself: runs of earlier tests in the test home can share the name
         @SuppressWarnings("unchecked")
-        var combo = (javafx.scene.control.ComboBox<Run>) window.lookup("#compare-run");
+        var combo = (ComboBox<Run>) window.lookup("#compare-run");
         robot.clickOn(combo);
         robot.interact(() -> {
             assertTrue(combo.getItems().contains(compared.get(0)), "the finished run is offered");
@@ -88,7 +90,7 @@ class RunsUiTest extends WindowTest {
         });
         assertEquals(compared.get(0), noise.compareRunProperty().get());
         waitUntil(() -> noise.curve().size() == 11 && noise.curve().stream().allMatch(p -> Double.isFinite(p.otherPsnr())));
-        var noiseChart = (javafx.scene.chart.LineChart<?, ?>) window.lookup("#noise-curve");
+        var noiseChart = (LineChart<?, ?>) window.lookup("#noise-curve");
         assertTrue(noiseChart.getData().stream().anyMatch(s -> s.getName().equals(compared.get(0).name())
                 && s.getData().size() == 11), "a series named after the compared run");
         // the current model is the conv run (trained last); the dense run's curve differs from it

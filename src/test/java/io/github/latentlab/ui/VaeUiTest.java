@@ -3,6 +3,9 @@ package io.github.latentlab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,8 @@ import io.github.latentlab.TestData;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.model.VariationalAutoencoder;
+import io.github.latentlab.ui.controls.LossChart;
+import io.github.latentlab.ui.fx.Snapshots;
 import io.github.latentlab.ui.latent.LatentViewModel;
 import io.github.latentlab.ui.training.TrainingViewModel;
 
@@ -39,15 +44,15 @@ class VaeUiTest extends WindowTest {
         waitUntil(() -> training.testCurve().size() == 2 && training.getState() == TrainingViewModel.State.IDLE);
         assertTrue(state.model() instanceof VariationalAutoencoder);
         assertTrue(training.progressTextProperty().get().startsWith("Done"), training.progressTextProperty().get());
-        var chart = (io.github.latentlab.ui.controls.LossChart) window.lookup(".loss-chart");
+        var chart = (LossChart) window.lookup(".loss-chart");
         assertEquals(4, chart.visibleSeries(), "train, test, reconstruction term and β·KL term");
         assertTrue(training.trainCurve().stream().allMatch(p -> p.hasParts()
                 && Math.abs(p.recon() + p.kl() - p.loss()) < 1e-3 * p.loss()), "the two terms add up to the loss");
-        java.nio.file.Path png = java.nio.file.Path.of("target/snapshots/vae-training.png");
+        Path png = Path.of("target/snapshots/vae-training.png");
         robot.interact(() -> {
             try {
-                java.nio.file.Files.createDirectories(png.getParent());
-                io.github.latentlab.ui.fx.Snapshots.write(io.github.latentlab.ui.fx.Snapshots.capture(window), png);
+                Files.createDirectories(png.getParent());
+                Snapshots.write(Snapshots.capture(window), png);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -74,10 +79,10 @@ class VaeUiTest extends WindowTest {
         robot.interact(() -> window.tabs().getSelectionModel().select(2));
         waitUntil(() -> noise.trailProperty().get() != null && noise.trailProperty().get().posterior() != null);
         assertEquals(72, noise.trailProperty().get().posterior().length);
-        java.nio.file.Path trailPng = java.nio.file.Path.of("target/snapshots/vae-noise-trail.png");
+        Path trailPng = Path.of("target/snapshots/vae-noise-trail.png");
         robot.interact(() -> {
             try {
-                io.github.latentlab.ui.fx.Snapshots.write(io.github.latentlab.ui.fx.Snapshots.capture(window), trailPng);
+                Snapshots.write(Snapshots.capture(window), trailPng);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -1,15 +1,29 @@
 package io.github.latentlab.ui.controls;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntConsumer;
 
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
+import javafx.stage.FileChooser;
+
+import io.github.latentlab.ui.fx.ErrorDialog;
+import io.github.latentlab.ui.fx.FxExecutor;
+import io.github.latentlab.ui.fx.Snapshots;
 
 /**
  * Rows of greyscale images drawn large with sharp pixels, each row with a label on the left and
@@ -31,9 +45,9 @@ public final class ImageGrid extends Region {
     private static final double GAP = 4;
     private static final double CAPTION_HEIGHT = 28;
     /** Where each image was drawn last: {x, y, size, index}, for clicks. */
-    private final List<double[]> drawn = new java.util.ArrayList<>();
+    private final List<double[]> drawn = new ArrayList<>();
     private int highlighted = -1;
-    private java.util.function.IntConsumer onImageClicked;
+    private IntConsumer onImageClicked;
 
     public ImageGrid() {
         getChildren().add(canvas);
@@ -41,36 +55,36 @@ public final class ImageGrid extends Region {
         setMinSize(200, 120);
         setPrefSize(760, 420);
         // any grid or strip can be saved on its own
-        javafx.scene.control.MenuItem save = new javafx.scene.control.MenuItem("Save as PNG…");
+        MenuItem save = new MenuItem("Save as PNG…");
         save.setOnAction(e -> {
-            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            FileChooser chooser = new FileChooser();
             chooser.setTitle("Save images as PNG");
             chooser.setInitialFileName("images.png");
-            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PNG image", "*.png"));
-            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+            File f = chooser.showSaveDialog(getScene().getWindow());
             if (f == null) return;
-            var image = io.github.latentlab.ui.fx.Snapshots.capture(this); // on the FX thread; the write is not
-            java.util.concurrent.CompletableFuture.runAsync(() -> {
+            var image = Snapshots.capture(this); // on the FX thread; the write is not
+            CompletableFuture.runAsync(() -> {
                 try {
-                    io.github.latentlab.ui.fx.Snapshots.write(image, f.toPath());
-                } catch (java.io.IOException ex) {
-                    throw new java.io.UncheckedIOException(ex);
+                    Snapshots.write(image, f.toPath());
+                } catch (IOException ex) {
+                    throw new UncheckedIOException(ex);
                 }
             }).whenCompleteAsync((ok, ex) -> {
-                if (ex != null) io.github.latentlab.ui.fx.ErrorDialog.show(getScene().getWindow(), "Could not save " + f.getName(), ex);
-            }, io.github.latentlab.ui.fx.FxExecutor.INSTANCE);
+                if (ex != null) ErrorDialog.show(getScene().getWindow(), "Could not save " + f.getName(), ex);
+            }, FxExecutor.INSTANCE);
         });
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(save);
+        ContextMenu menu = new ContextMenu(save);
         setOnContextMenuRequested(e -> menu.show(this, e.getScreenX(), e.getScreenY()));
         setOnMouseClicked(e -> {
-            if (onImageClicked == null || e.getButton() != javafx.scene.input.MouseButton.PRIMARY) return;
+            if (onImageClicked == null || e.getButton() != MouseButton.PRIMARY) return;
             int i = imageAt(e.getX(), e.getY());
             if (i >= 0) onImageClicked.accept(i);
         });
     }
 
     /** Called with an image's index in its row when the user clicks it. */
-    public void setOnImageClicked(java.util.function.IntConsumer handler) { this.onImageClicked = handler; }
+    public void setOnImageClicked(IntConsumer handler) { this.onImageClicked = handler; }
 
     /** Frames the images at this index in every row (-1: none). */
     public void setHighlighted(int index) {

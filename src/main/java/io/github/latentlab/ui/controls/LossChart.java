@@ -10,6 +10,8 @@ import javafx.collections.ObservableList;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
 import javafx.util.StringConverter;
 
 import io.github.latentlab.model.EpochRecord;
@@ -106,7 +108,7 @@ public final class LossChart extends LineChart<Number, Number> {
             if (!Double.isFinite(r.testLoss())) continue;
             XYChart.Data<Number, Number> point = new XYChart.Data<>(r.epoch(), y(r.testLoss()));
             // an explicit node: symbols are off for the dense train series, on for these few points
-            point.setNode(new javafx.scene.shape.Circle(3.5, javafx.scene.paint.Color.web("#e4572e")));
+            point.setNode(new Circle(3.5, Color.web("#e4572e")));
             d.add(point);
         }
         test.getData().setAll(d);

@@ -1,9 +1,11 @@
 package io.github.latentlab.ui.controls;
 
 import java.util.List;
+import java.util.Locale;
 
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import io.github.latentlab.projection.LatentMap;
@@ -28,7 +30,7 @@ public final class MapInset extends VBox {
         scatter.setMinSize(160, 140);
         scatter.setStyle("-fx-border-color: -color-border-default;");
         caption.setWrapText(true);
-        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all lines shown
+        caption.setMinHeight(Region.USE_PREF_SIZE); // all lines shown
         caption.setId(id + "-caption");
         getChildren().setAll(scatter, caption);
         VBox.setVgrow(scatter, Priority.ALWAYS);
@@ -60,8 +62,8 @@ public final class MapInset extends VBox {
         int[] colors = ScatterView.classColors(m.labels());
         for (int i = 0; i < colors.length; i++) colors[i] = fade(colors[i]);
         scatter.setColoredPoints(m.embedding().xy(), colors);
-        caption.setText(m.embedding().method().toUpperCase(java.util.Locale.ROOT) + " map of "
-                + m.labels().length + " " + m.source().toString().toLowerCase(java.util.Locale.ROOT) + " (Latent map tab)");
+        caption.setText(m.embedding().method().toUpperCase(Locale.ROOT) + " map of "
+                + m.labels().length + " " + m.source().toString().toLowerCase(Locale.ROOT) + " (Latent map tab)");
     }
 
     /** Two thirds of the way to white: the map stays readable under the marks. */

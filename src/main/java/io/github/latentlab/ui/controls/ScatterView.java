@@ -1,15 +1,25 @@
 package io.github.latentlab.ui.controls;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
+import javafx.geometry.Point2D;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
+import javafx.scene.shape.Rectangle;
 
 /**
  * A scatter plot of many points (70,000 stay fluid) drawn straight into a {@link PixelBuffer}
@@ -35,9 +45,9 @@ public final class ScatterView extends Region {
     private double minX, maxX, minY, maxY;
     private BiConsumer<Double, Double> onPoint = (x, y) -> { };
     private BiConsumer<Double, Double> onPick = (x, y) -> { };
-    private java.util.function.IntConsumer onHover = i -> { };
-    private java.util.function.Consumer<int[]> onBox = rows -> { };
-    private final javafx.scene.shape.Rectangle box = new javafx.scene.shape.Rectangle();
+    private IntConsumer onHover = i -> { };
+    private Consumer<int[]> onBox = rows -> { };
+    private final Rectangle box = new Rectangle();
     private double boxStartX, boxStartY;
     /** Screen-space grid of point indices ({@link #CELL} px cells): hover finds the nearest point in O(1). */
     private static final int CELL = 16;
@@ -57,7 +67,7 @@ public final class ScatterView extends Region {
     private double centerX, centerY, zoom = 1;
     private double panLastX, panLastY;
     private boolean panning;
-    private java.util.List<Mark> marks = java.util.List.of();
+    private List<Mark> marks = List.of();
     private double[][] outline;
 
     /** A point drawn over the map: data position, ARGB color, radius in pixels. */
@@ -78,7 +88,7 @@ public final class ScatterView extends Region {
         box.setMouseTransparent(true);
         getChildren().add(box);
         setOnMousePressed(e -> {
-            if (e.getButton() != javafx.scene.input.MouseButton.PRIMARY || e.isControlDown()) { // pan
+            if (e.getButton() != MouseButton.PRIMARY || e.isControlDown()) { // pan
                 panning = true;
                 panLastX = e.getX();
                 panLastY = e.getY();
@@ -136,7 +146,7 @@ public final class ScatterView extends Region {
     public void setOnPick(BiConsumer<Double, Double> handler) { this.onPick = handler; }
 
     /** Called with the index of the visible point under the mouse (within 12 px). */
-    public void setOnHover(java.util.function.IntConsumer handler) { this.onHover = handler; }
+    public void setOnHover(IntConsumer handler) { this.onHover = handler; }
 
     /** The visible point nearest to screen position (sx, sy) within {@code radius} px, or -1. */
     public int nearestOnScreen(double sx, double sy, double radius) {
@@ -218,11 +228,11 @@ public final class ScatterView extends Region {
     }
 
     /** Called with the visible points inside a shift-dragged rectangle. */
-    public void setOnBoxSelect(java.util.function.Consumer<int[]> handler) { this.onBox = handler; }
+    public void setOnBoxSelect(Consumer<int[]> handler) { this.onBox = handler; }
 
     /** Indices of the visible points inside the screen rectangle (sx0, sy0)–(sx1, sy1). */
     public int[] pointsIn(double sx0, double sy0, double sx1, double sy1) {
-        java.util.List<Integer> in = new java.util.ArrayList<>();
+        List<Integer> in = new ArrayList<>();
         for (int i = 0; i < xy.length; i++) {
             if ((colors[i] >>> 24) == 0) continue;
             double x = toScreenX(xy[i][0]), y = toScreenY(xy[i][1]);
@@ -292,7 +302,7 @@ public final class ScatterView extends Region {
             width = w;
             height = h;
             // a direct buffer, as PixelBuffer wants; pixels are drawn in an int[] and copied in one go
-            buffer = java.nio.ByteBuffer.allocateDirect(w * h * 4).order(java.nio.ByteOrder.nativeOrder()).asIntBuffer();
+            buffer = ByteBuffer.allocateDirect(w * h * 4).order(ByteOrder.nativeOrder()).asIntBuffer();
             canvas = new int[w * h];
             pixels = new PixelBuffer<>(w, h, buffer, PixelFormat.getIntArgbPreInstance());
             view.setImage(new WritableImage(pixels));
@@ -305,7 +315,7 @@ public final class ScatterView extends Region {
         if (pixels == null) return;
         long t0 = System.nanoTime();
         int[] a = canvas;
-        java.util.Arrays.fill(a, BACKGROUND);
+        Arrays.fill(a, BACKGROUND);
         if (tiles != null && xy.length > 0) drawUnderlay(a);
         int size = xy.length < 2_000 ? 4 : xy.length < 20_000 ? 3 : 2; // fewer points, larger dots
         double s = scale(), ox = width / 2.0 - centerX * s, oy = height / 2.0 + centerY * s;
@@ -378,14 +388,14 @@ public final class ScatterView extends Region {
      * Draws {@code marks} over the points and, if not null, {@code outline} (a closed polyline
      * in data coordinates); an empty list and null remove the overlay.
      */
-    public void setOverlay(java.util.List<Mark> marks, double[][] outline) {
-        this.marks = java.util.List.copyOf(marks);
+    public void setOverlay(List<Mark> marks, double[][] outline) {
+        this.marks = List.copyOf(marks);
         this.outline = outline;
         redraw();
     }
 
     /** The marks drawn over the points. */
-    public java.util.List<Mark> overlay() { return marks; }
+    public List<Mark> overlay() { return marks; }
 
     private void drawOverlay(int[] a) {
         if (outline != null && outline.length > 1) {
@@ -432,7 +442,7 @@ public final class ScatterView extends Region {
     private double toDataY(double sy) { return centerY - (sy - height / 2.0) / scale(); }
 
     /** The screen position of data point (x, y), for tests. */
-    public javafx.geometry.Point2D toScreen(double x, double y) {
-        return new javafx.geometry.Point2D(toScreenX(x), toScreenY(y));
+    public Point2D toScreen(double x, double y) {
+        return new Point2D(toScreenX(x), toScreenY(y));
     }
 }

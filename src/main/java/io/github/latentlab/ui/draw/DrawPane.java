@@ -6,6 +6,7 @@ import java.util.List;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -14,10 +15,16 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
+import io.github.latentlab.projection.LatentMap;
+import io.github.latentlab.ui.LatentMapSource;
 import io.github.latentlab.ui.controls.ImageGrid;
+import io.github.latentlab.ui.controls.MapInset;
+import io.github.latentlab.ui.controls.ScatterView;
 
 /** Draw your own input: a large 28×28 canvas, the live reconstruction beside it, nearest training images below. */
 public final class DrawPane extends BorderPane {
@@ -27,18 +34,18 @@ public final class DrawPane extends BorderPane {
     final ImageGrid neighbours = new ImageGrid();
     private final DrawViewModel vm;
 
-    final io.github.latentlab.ui.controls.MapInset map;
+    final MapInset map;
 
     /** @param latent whose map the drawing is placed on */
-    public DrawPane(DrawViewModel vm, io.github.latentlab.ui.LatentMapSource latent) {
+    public DrawPane(DrawViewModel vm, LatentMapSource latent) {
         this.vm = vm;
-        this.map = new io.github.latentlab.ui.controls.MapInset(latent, "draw-map");
+        this.map = new MapInset(latent, "draw-map");
         map.setPrefSize(340, 300);
         vm.activeProperty().addListener((o, a, shown) -> { if (shown) map.needMap(); });
         getStyleClass().add("draw-pane");
         setPadding(new Insets(10));
         canvas.setId("draw-canvas");
-        canvas.setCursor(javafx.scene.Cursor.CROSSHAIR);
+        canvas.setCursor(Cursor.CROSSHAIR);
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> vm.paint(e.getX() / SCALE, e.getY() / SCALE));
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> vm.paint(e.getX() / SCALE, e.getY() / SCALE));
 
@@ -61,7 +68,7 @@ public final class DrawPane extends BorderPane {
         VBox left = new VBox(6, new Label("Your drawing"), framed(canvas), tools);
         VBox right = new VBox(6, new Label("What the model makes of it"), framed(reconstruction));
         VBox onMap = new VBox(6, new Label("Where its code lands on the latent map"), map);
-        HBox.setHgrow(onMap, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(onMap, Priority.ALWAYS);
         HBox top = new HBox(24, left, right, onMap);
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
@@ -87,8 +94,8 @@ public final class DrawPane extends BorderPane {
         draw(reconstruction, null);
     }
 
-    private static javafx.scene.layout.StackPane framed(Canvas c) {
-        javafx.scene.layout.StackPane p = new javafx.scene.layout.StackPane(c);
+    private static StackPane framed(Canvas c) {
+        StackPane p = new StackPane(c);
         p.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1;");
         p.setMaxSize(c.getWidth() + 2, c.getHeight() + 2);
         return p;
@@ -97,9 +104,9 @@ public final class DrawPane extends BorderPane {
     private void show(DrawViewModel.Result r) {
         draw(reconstruction, r == null ? null : r.reconstruction());
         if (r != null && r.onMap() != null) {
-            map.show(List.of(new io.github.latentlab.ui.controls.ScatterView.Mark(r.onMap()[0], r.onMap()[1], 0xFF000000, 6)),
+            map.show(List.of(new ScatterView.Mark(r.onMap()[0], r.onMap()[1], 0xFF000000, 6)),
                     null, String.format("Black dot: your drawing, %.1f× the usual gap between codes from the nearest "
-                            + "code on the map%s.", r.offData(), r.offData() > io.github.latentlab.projection.LatentMap.OFF_DATA
+                            + "code on the map%s.", r.offData(), r.offData() > LatentMap.OFF_DATA
                             ? " (off the data: the model has seen nothing like it)" : ""));
         } else if (r != null) {
             map.show(List.of(), null, r.reconstruction() == null ? "Draw something to place it on the map."

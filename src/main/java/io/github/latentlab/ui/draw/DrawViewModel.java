@@ -1,7 +1,9 @@
 package io.github.latentlab.ui.draw;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -15,8 +17,11 @@ import io.github.latentlab.data.ImageFolderDataset;
 import io.github.latentlab.metrics.Metrics;
 import io.github.latentlab.model.Autoencoder;
 import io.github.latentlab.projection.CodeIndex;
+import io.github.latentlab.projection.LatentMap;
 import io.github.latentlab.ui.AppState;
+import io.github.latentlab.ui.LatentMapSource;
 import io.github.latentlab.ui.fx.LatestOnly;
+import io.github.latentlab.ui.fx.ShownGate;
 import io.github.latentlab.util.Cancellation;
 
 /**
@@ -49,15 +54,15 @@ public final class DrawViewModel {
     private volatile long indexBuilt;
     static final long INDEX_MAX_AGE_NANOS = 10_000_000_000L;
     /** Only a visible pane follows the model while it trains; a hidden one catches up when shown. */
-    private final io.github.latentlab.ui.fx.ShownGate gate;
+    private final ShownGate gate;
 
-    private final io.github.latentlab.ui.LatentMapSource latent;
+    private final LatentMapSource latent;
 
     /** @param latent whose map the drawing is placed on */
-    public DrawViewModel(AppState app, io.github.latentlab.ui.LatentMapSource latent) {
+    public DrawViewModel(AppState app, LatentMapSource latent) {
         this.app = app;
         this.latent = latent;
-        gate = new io.github.latentlab.ui.fx.ShownGate(() -> {
+        gate = new ShownGate(() -> {
             latent.ensureMap();
             update();
         });
@@ -75,7 +80,7 @@ public final class DrawViewModel {
         }));
     }
 
-    public javafx.beans.property.BooleanProperty activeProperty() { return gate.shownProperty(); }
+    public BooleanProperty activeProperty() { return gate.shownProperty(); }
 
     /** Brush radius in image pixels. */
     public DoubleProperty brushProperty() { return brush; }
@@ -101,7 +106,7 @@ public final class DrawViewModel {
     }
 
     public void clear() {
-        java.util.Arrays.fill(pixels, 0);
+        Arrays.fill(pixels, 0);
         changed();
     }
 
@@ -130,13 +135,13 @@ public final class DrawViewModel {
             float[] image = pixels.clone();
             Autoencoder model = app.viewModel();
             DatasetSplit data = app.data();
-            io.github.latentlab.projection.LatentMap map = latent.mapProperty().get();
+            LatentMap map = latent.mapProperty().get();
             return () -> compute(image, model, data, map);
         });
     }
 
     private Result compute(float[] image, Autoencoder model, DatasetSplit data,
-                           io.github.latentlab.projection.LatentMap map) {
+                           LatentMap map) {
         boolean blank = true;
         for (float v : image) if (v != 0) { blank = false; break; }
         if (blank || model == null || model.inputSize() != image.length) {

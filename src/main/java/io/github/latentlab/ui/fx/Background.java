@@ -1,7 +1,9 @@
 package io.github.latentlab.ui.fx;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -46,16 +48,16 @@ public final class Background implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
             }
         }, pool);
         f.whenCompleteAsync((value, error) -> {
             if (error == null) {
                 onDone.accept(value);
             } else {
-                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error;
-                if (cause instanceof java.util.concurrent.CancellationException) return;
+                if (cause instanceof CancellationException) return;
                 LOG.warn("background work failed", cause);
                 onError.accept(cause);
             }

@@ -1,6 +1,7 @@
 package io.github.latentlab.ui.fx;
 
 import java.awt.Desktop;
+import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ public final class FolderOpener {
 
     public static boolean open(Path folder) throws IOException {
         Files.createDirectories(folder);
-        if (java.awt.GraphicsEnvironment.isHeadless() || !Desktop.isDesktopSupported()
+        if (GraphicsEnvironment.isHeadless() || !Desktop.isDesktopSupported()
                 || !Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
             return false;
         }

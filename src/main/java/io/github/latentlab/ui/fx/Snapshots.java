@@ -1,9 +1,10 @@
 package io.github.latentlab.ui.fx;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-
 import javax.imageio.ImageIO;
 
 import javafx.embed.swing.SwingFXUtils;
@@ -26,8 +27,8 @@ public final class Snapshots {
     public static BufferedImage sideBySide(BufferedImage left, BufferedImage right) {
         BufferedImage out = new BufferedImage(left.getWidth() + right.getWidth(),
                 Math.max(left.getHeight(), right.getHeight()), BufferedImage.TYPE_INT_RGB);
-        java.awt.Graphics2D g = out.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         g.drawImage(left, 0, 0, null);
         g.drawImage(right, left.getWidth(), 0, null);

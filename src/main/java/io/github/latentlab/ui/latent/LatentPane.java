@@ -1,23 +1,51 @@
 package io.github.latentlab.ui.latent;
 
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 
 import io.github.latentlab.projection.LatentMap;
 import io.github.latentlab.projection.MapImages;
 import io.github.latentlab.ui.controls.ImageGrid;
 import io.github.latentlab.ui.controls.ScatterView;
+import io.github.latentlab.ui.controls.Spinners;
+import io.github.latentlab.ui.fx.Snapshots;
 
 /** The latent map: codes of test images in 2-D, colored by class; drag anywhere to decode. */
 public final class LatentPane extends BorderPane {
@@ -29,9 +57,9 @@ public final class LatentPane extends BorderPane {
     private static final String COLOR_BY_CLASS = "class";
     private final ComboBox<String> colorBy = new ComboBox<>();
     private String colorChoice = COLOR_BY_CLASS;
-    private final java.util.Set<Integer> hiddenClasses = new java.util.HashSet<>();
+    private final Set<Integer> hiddenClasses = new HashSet<>();
     final ImageGrid strips = new ImageGrid();
-    private final javafx.scene.control.TabPane details = new javafx.scene.control.TabPane();
+    private final TabPane details = new TabPane();
 
     private final LatentViewModel vm;
 
@@ -59,30 +87,30 @@ public final class LatentPane extends BorderPane {
         source.valueProperty().bindBidirectional(vm.sourceProperty());
         source.setId("map-source");
         Button reset = new Button("Fit view");
-        reset.setTooltip(new javafx.scene.control.Tooltip("Scroll to zoom, right-drag (or ctrl-drag) to pan; this fits all points again"));
+        reset.setTooltip(new Tooltip("Scroll to zoom, right-drag (or ctrl-drag) to pan; this fits all points again"));
         reset.setOnAction(e -> scatter.resetView());
-        reset.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        for (var fixed : new javafx.scene.control.Control[] {projection, images, show}) {
-            fixed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        reset.setMinWidth(Region.USE_PREF_SIZE);
+        for (var fixed : new Control[] {projection, images, show}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
-        javafx.scene.control.MenuItem codes = new javafx.scene.control.MenuItem(
+        MenuItem codes = new MenuItem(
                 "Codes for the Embedding Projector (TSV) and map coordinates (CSV)…");
         codes.setOnAction(e -> {
-            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Folder for vectors.tsv, metadata.tsv and coordinates.csv");
-            java.io.File dir = chooser.showDialog(getScene().getWindow());
+            File dir = chooser.showDialog(getScene().getWindow());
             if (dir != null) vm.exportTo(dir.toPath());
         });
-        javafx.scene.control.MenuItem mapPng = new javafx.scene.control.MenuItem("Map with legend as PNG…");
+        MenuItem mapPng = new MenuItem("Map with legend as PNG…");
         mapPng.setOnAction(e -> choosePng("latent-map.png").ifPresent(this::exportMapPng));
-        javafx.scene.control.MenuItem stripsPng = new javafx.scene.control.MenuItem("Strips and grids below the map as PNG…");
+        MenuItem stripsPng = new MenuItem("Strips and grids below the map as PNG…");
         stripsPng.setOnAction(e -> choosePng("latent-strips.png").ifPresent(f -> exportNodePng(details, f)));
-        javafx.scene.control.MenuButton export = new javafx.scene.control.MenuButton("Export", null, mapPng, stripsPng, codes);
+        MenuButton export = new MenuButton("Export", null, mapPng, stripsPng, codes);
         export.setId("export-codes");
-        export.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.control.CheckBox grid = new javafx.scene.control.CheckBox("decoded grid");
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        CheckBox grid = new CheckBox("decoded grid");
         grid.setId("manifold");
-        grid.setTooltip(new javafx.scene.control.Tooltip("For a 2-D latent: decode a grid of codes and draw it under the points"));
+        grid.setTooltip(new Tooltip("For a 2-D latent: decode a grid of codes and draw it under the points"));
         Spinner<Integer> res = new Spinner<>(4, 30, 15);
         res.setPrefWidth(70);
         Spinner<Double> spread = new Spinner<>(0.5, 3.0, 1.0, 0.25);
@@ -115,8 +143,8 @@ public final class LatentPane extends BorderPane {
         Button sample = new Button("Sample random codes");
         sample.setId("sample-codes");
         sample.setOnAction(e -> vm.sample());
-        sample.setTooltip(new javafx.scene.control.Tooltip("Codes drawn from a Gaussian fitted to the codes on the map"));
-        javafx.scene.control.CheckBox spherical = new javafx.scene.control.CheckBox("spherical");
+        sample.setTooltip(new Tooltip("Codes drawn from a Gaussian fitted to the codes on the map"));
+        CheckBox spherical = new CheckBox("spherical");
         spherical.selectedProperty().bindBidirectional(vm.sphericalProperty());
         spherical.selectedProperty().addListener((o, a, b) -> vm.interpolate());
         HBox stripBar = new HBox(10, new Label("Press two images on the map to walk between them:"), spherical, sample);
@@ -125,20 +153,20 @@ public final class LatentPane extends BorderPane {
         strips.setId("latent-strips");
         ImageGrid neighbourGrid = new ImageGrid();
         neighbourGrid.setPrefSize(800, 170);
-        vm.neighboursProperty().addListener((o, a, n) -> neighbourGrid.setRows(java.util.List.of(
-                new ImageGrid.Row("by code", java.util.Arrays.asList(n.codeImages()), null),
-                new ImageGrid.Row("by pixels", java.util.Arrays.asList(n.pixelImages()), null)), 28));
+        vm.neighboursProperty().addListener((o, a, n) -> neighbourGrid.setRows(List.of(
+                new ImageGrid.Row("by code", Arrays.asList(n.codeImages()), null),
+                new ImageGrid.Row("by pixels", Arrays.asList(n.pixelImages()), null)), 28));
         details.getTabs().setAll(
-                new javafx.scene.control.Tab("Walk and sample", new VBox(6, stripBar, strips)),
-                new javafx.scene.control.Tab("Traverse", new TraversalPanel(vm)),
-                new javafx.scene.control.Tab("Neighbours", neighbourGrid),
-                new javafx.scene.control.Tab("Selection", selectionBox()));
-        details.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+                new Tab("Walk and sample", new VBox(6, stripBar, strips)),
+                new Tab("Traverse", new TraversalPanel(vm)),
+                new Tab("Neighbours", neighbourGrid),
+                new Tab("Selection", selectionBox()));
+        details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         details.setPrefHeight(230);
         details.setMinHeight(200);
         details.setId("latent-details");
         VBox centre = new VBox(6, scatter, details);
-        VBox.setVgrow(scatter, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(scatter, Priority.ALWAYS);
         setCenter(centre);
         vm.interpolationProperty().addListener((o, a, b) -> showStrips(vm));
         vm.samplesProperty().addListener((o, a, b) -> showStrips(vm));
@@ -208,41 +236,41 @@ public final class LatentPane extends BorderPane {
         return p >= 0.01 ? String.format("%.0f%%", 100 * p) : p >= 1e-4 ? String.format("%.2f%%", 100 * p) : "almost none";
     }
 
-    private java.util.Optional<java.nio.file.Path> choosePng(String name) {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+    private Optional<Path> choosePng(String name) {
+        FileChooser chooser = new FileChooser();
         chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PNG image", "*.png"));
-        java.io.File f = chooser.showSaveDialog(getScene().getWindow());
-        return java.util.Optional.ofNullable(f).map(java.io.File::toPath);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        File f = chooser.showSaveDialog(getScene().getWindow());
+        return Optional.ofNullable(f).map(File::toPath);
     }
 
     /** The map beside its legend, captured now and written off the UI thread. */
-    public void exportMapPng(java.nio.file.Path file) {
-        var picture = io.github.latentlab.ui.fx.Snapshots.sideBySide(io.github.latentlab.ui.fx.Snapshots.capture(scatter),
-                io.github.latentlab.ui.fx.Snapshots.capture(legendForExport()));
+    public void exportMapPng(Path file) {
+        var picture = Snapshots.sideBySide(Snapshots.capture(scatter),
+                Snapshots.capture(legendForExport()));
         writePng(picture, file);
     }
 
-    private void exportNodePng(javafx.scene.Node node, java.nio.file.Path file) {
-        writePng(io.github.latentlab.ui.fx.Snapshots.capture(node), file);
+    private void exportNodePng(Node node, Path file) {
+        writePng(Snapshots.capture(node), file);
     }
 
-    private void writePng(java.awt.image.BufferedImage picture, java.nio.file.Path file) {
+    private void writePng(BufferedImage picture, Path file) {
         vm.app().background().run(() -> {
-            io.github.latentlab.ui.fx.Snapshots.write(picture, file);
+            Snapshots.write(picture, file);
             return file;
         }, f -> vm.statusProperty().set("Saved " + f), e -> vm.statusProperty().set("Could not save " + file + ": " + e.getMessage()));
     }
 
     /** The legend as plain colored labels (the live one has check boxes) under the map's title. */
-    private javafx.scene.Node legendForExport() {
+    private Node legendForExport() {
         VBox box = new VBox(4);
         box.setPadding(new Insets(10));
         box.setStyle("-fx-background-color: white;");
         LatentMap m = vm.mapProperty().get();
         if (m != null) {
-            Label title = new Label(m.embedding().method().toUpperCase(java.util.Locale.ROOT) + " of "
-                    + m.labels().length + " " + m.source().toString().toLowerCase(java.util.Locale.ROOT));
+            Label title = new Label(m.embedding().method().toUpperCase(Locale.ROOT) + " of "
+                    + m.labels().length + " " + m.source().toString().toLowerCase(Locale.ROOT));
             title.setStyle("-fx-font-weight: bold;");
             box.getChildren().addAll(title, new Label("colored by " + colorChoice));
         }
@@ -256,7 +284,7 @@ public final class LatentPane extends BorderPane {
                 box.getChildren().add(l);
             }
         }
-        new javafx.scene.Scene(box); // a scene applies CSS so the snapshot has text
+        new Scene(box); // a scene applies CSS so the snapshot has text
         box.applyCss();
         box.layout();
         return box;
@@ -267,11 +295,11 @@ public final class LatentPane extends BorderPane {
         Spinner<Double> perplexity = new Spinner<>(2.0, 100.0, vm.perplexityProperty().get(), 5.0);
         perplexity.setPrefWidth(80);
         perplexity.valueProperty().addListener((o, a, b) -> vm.perplexityProperty().set(b));
-        Spinner<Integer> iterations = widened(io.github.latentlab.ui.controls.Spinners.bound(vm.iterationsProperty(), 50, 5000, 250));
-        Spinner<Integer> neighbours = widened(io.github.latentlab.ui.controls.Spinners.bound(vm.neighboursKProperty(), 2, 200, 5));
-        Spinner<Integer> seed = widened(io.github.latentlab.ui.controls.Spinners.bound(vm.seedProperty(), 0, Integer.MAX_VALUE, 1));
-        Spinner<Integer> first = widened(io.github.latentlab.ui.controls.Spinners.bound(vm.pcaFirstProperty(), 1, 128, 1));
-        Spinner<Integer> second = widened(io.github.latentlab.ui.controls.Spinners.bound(vm.pcaSecondProperty(), 1, 128, 1));
+        Spinner<Integer> iterations = widened(Spinners.bound(vm.iterationsProperty(), 50, 5000, 250));
+        Spinner<Integer> neighbours = widened(Spinners.bound(vm.neighboursKProperty(), 2, 200, 5));
+        Spinner<Integer> seed = widened(Spinners.bound(vm.seedProperty(), 0, Integer.MAX_VALUE, 1));
+        Spinner<Integer> first = widened(Spinners.bound(vm.pcaFirstProperty(), 1, 128, 1));
+        Spinner<Integer> second = widened(Spinners.bound(vm.pcaSecondProperty(), 1, 128, 1));
         HBox tsne = new HBox(6, new Label("perplexity"), perplexity, new Label("iterations"), iterations);
         HBox umap = new HBox(6, new Label("neighbours"), neighbours);
         HBox pca = new HBox(6, new Label("components"), first, new Label("and"), second);
@@ -318,11 +346,11 @@ public final class LatentPane extends BorderPane {
     }
 
     /** Five swatches along the ramp of the chosen factor, with the factor's value at each. */
-    private java.util.List<javafx.scene.Node> factorScale(LatentMap m) {
+    private List<Node> factorScale(LatentMap m) {
         float[] f = m.data().factors().get(colorChoice);
         float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < m.labels().length; i++) { lo = Math.min(lo, f[i]); hi = Math.max(hi, f[i]); }
-        java.util.List<javafx.scene.Node> items = new java.util.ArrayList<>();
+        List<Node> items = new ArrayList<>();
         for (int k = 0; k <= 4; k++) {
             int argb = ramp(k / 4.0);
             Rectangle swatch = new Rectangle(10, 10, Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff));
@@ -345,7 +373,7 @@ public final class LatentPane extends BorderPane {
             return;
         }
         for (int c = 0; c < m.classNames().size(); c++) {
-            javafx.scene.control.CheckBox box = new javafx.scene.control.CheckBox(m.classNames().get(c));
+            CheckBox box = new CheckBox(m.classNames().get(c));
             box.setSelected(!hiddenClasses.contains(c));
             box.setStyle(classStyle(c));
             box.setId("class-toggle-" + c);
@@ -368,26 +396,26 @@ public final class LatentPane extends BorderPane {
         scatter.setOnBoxSelect(rows -> {
             LatentMap m = vm.mapProperty().get();
             if (m == null) return;
-            java.util.Map<String, Integer> byClass = new java.util.TreeMap<>();
+            Map<String, Integer> byClass = new TreeMap<>();
             for (int r : rows) byClass.merge(m.classNames().get(m.labels()[r]), 1, Integer::sum);
             StringBuilder text = new StringBuilder(rows.length + " images selected");
             byClass.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
                     .forEach(e -> text.append(" · ").append(e.getValue()).append(" × ").append(e.getKey()));
             summary.setText(text.toString());
-            int[] shown = java.util.Arrays.copyOf(rows, Math.min(rows.length, 20));
-            images.setRows(shown.length == 0 ? java.util.List.of() : java.util.List.of(new ImageGrid.Row("selected",
-                    java.util.Arrays.asList(m.data().images(shown)), null)), 28);
+            int[] shown = Arrays.copyOf(rows, Math.min(rows.length, 20));
+            images.setRows(shown.length == 0 ? List.of() : List.of(new ImageGrid.Row("selected",
+                    Arrays.asList(m.data().images(shown)), null)), 28);
         });
         return new VBox(6, summary, images);
     }
 
     private void showStrips(LatentViewModel vm) {
-        java.util.List<ImageGrid.Row> rows = new java.util.ArrayList<>();
+        List<ImageGrid.Row> rows = new ArrayList<>();
         if (vm.interpolationProperty().get() != null) {
-            rows.add(new ImageGrid.Row("A → B", java.util.Arrays.asList(vm.interpolationProperty().get()), null));
+            rows.add(new ImageGrid.Row("A → B", Arrays.asList(vm.interpolationProperty().get()), null));
         }
         if (vm.samplesProperty().get() != null) {
-            rows.add(new ImageGrid.Row("samples", java.util.Arrays.asList(vm.samplesProperty().get()), null));
+            rows.add(new ImageGrid.Row("samples", Arrays.asList(vm.samplesProperty().get()), null));
         }
         strips.setRows(rows, 28);
     }

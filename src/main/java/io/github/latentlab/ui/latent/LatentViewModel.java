@@ -1,21 +1,42 @@
 package io.github.latentlab.ui.latent;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import smile.stat.distribution.ChiSquareDistribution;
+
 import io.github.latentlab.data.Dataset;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.model.Autoencoder;
+import io.github.latentlab.model.VariationalAutoencoder;
+import io.github.latentlab.projection.CodeIndex;
 import io.github.latentlab.projection.Embedding;
+import io.github.latentlab.projection.EmbeddingExport;
 import io.github.latentlab.projection.IdentityProjector;
 import io.github.latentlab.projection.InverseMap;
 import io.github.latentlab.projection.LatentMap;
+import io.github.latentlab.projection.LatentMath;
 import io.github.latentlab.projection.MapImages;
 import io.github.latentlab.projection.PcaProjector;
 import io.github.latentlab.projection.Projector;
@@ -25,6 +46,7 @@ import io.github.latentlab.ui.AppState;
 import io.github.latentlab.ui.LatentMapSource;
 import io.github.latentlab.ui.fx.LatestOnly;
 import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.Progress;
 
 /**
  * State of the latent pane: test images encoded by the current model and laid out in 2-D by the
@@ -56,7 +78,7 @@ public final class LatentViewModel implements LatentMapSource {
     private final ObjectProperty<Method> method = new SimpleObjectProperty<>(Method.PCA);
     private final IntegerProperty points = new SimpleIntegerProperty(5000);
     private final ObjectProperty<MapImages> source = new SimpleObjectProperty<>(MapImages.TEST);
-    private final javafx.beans.property.DoubleProperty perplexity = new javafx.beans.property.SimpleDoubleProperty(30);
+    private final DoubleProperty perplexity = new SimpleDoubleProperty(30);
     private final IntegerProperty iterations = new SimpleIntegerProperty(1000);
     private final IntegerProperty neighboursK = new SimpleIntegerProperty(15);
     private final IntegerProperty seed = new SimpleIntegerProperty(42);
@@ -70,14 +92,14 @@ public final class LatentViewModel implements LatentMapSource {
     public static final int STRIP = 10;
     private final ReadOnlyObjectWrapper<float[][]> interpolation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<float[][]> samples = new ReadOnlyObjectWrapper<>();
-    private final javafx.beans.property.BooleanProperty spherical = new javafx.beans.property.SimpleBooleanProperty(false);
-    private final java.util.List<Integer> picks = new java.util.ArrayList<>();
+    private final BooleanProperty spherical = new SimpleBooleanProperty(false);
+    private final List<Integer> picks = new ArrayList<>();
     private long sampleSeed = 1;
     /** Dimensions the traversal offers sliders for. */
     public static final int MAX_TRAVERSE = 16;
     public static final int HISTOGRAM_BINS = 24;
     public static final int NEIGHBOURS = 8;
-    private final javafx.beans.property.IntegerProperty selected = new javafx.beans.property.SimpleIntegerProperty(-1);
+    private final IntegerProperty selected = new SimpleIntegerProperty(-1);
     private final ReadOnlyObjectWrapper<float[]> traversalCode = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<float[]> traversalImage = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Neighbours> neighbours = new ReadOnlyObjectWrapper<>();
@@ -86,14 +108,14 @@ public final class LatentViewModel implements LatentMapSource {
     /** The k nearest test images of the selected one, by latent code and by raw pixels. */
     public record Neighbours(int selected, int[] byCode, int[] byPixels, float[][] codeImages, float[][] pixelImages) { }
 
-    private final javafx.beans.property.BooleanProperty active = new javafx.beans.property.SimpleBooleanProperty(false);
+    private final BooleanProperty active = new SimpleBooleanProperty(false);
 
     /**
      * Shown or not: when the pane is shown and the model has changed since its map was made, a
      * fast map (PCA, or the latent space itself for a 2-D code) is redrawn at once; a slow one
      * (t-SNE, UMAP) waits for Show map, and the status says the map is out of date.
      */
-    public javafx.beans.property.BooleanProperty activeProperty() { return active; }
+    public BooleanProperty activeProperty() { return active; }
 
     private void refreshIfStale() {
         if (active.get()) ensureMap();
@@ -132,7 +154,7 @@ public final class LatentViewModel implements LatentMapSource {
     /** Test, training or all images (up to {@link #pointsProperty()} of them). */
     public ObjectProperty<MapImages> sourceProperty() { return source; }
     /** t-SNE's perplexity (5–50 typical) and iterations; the seed fixes t-SNE and UMAP layouts. */
-    public javafx.beans.property.DoubleProperty perplexityProperty() { return perplexity; }
+    public DoubleProperty perplexityProperty() { return perplexity; }
     public IntegerProperty iterationsProperty() { return iterations; }
     /** UMAP's neighbour count. */
     public IntegerProperty neighboursKProperty() { return neighboursK; }
@@ -147,7 +169,7 @@ public final class LatentViewModel implements LatentMapSource {
     public ReadOnlyObjectProperty<float[][]> interpolationProperty() { return interpolation.getReadOnlyProperty(); }
     /** Decoded random codes (null until asked for). */
     public ReadOnlyObjectProperty<float[][]> samplesProperty() { return samples.getReadOnlyProperty(); }
-    public javafx.beans.property.BooleanProperty sphericalProperty() { return spherical; }
+    public BooleanProperty sphericalProperty() { return spherical; }
 
     /**
      * Picks the image whose map point is nearest to (x, y); the last two picks are the ends of
@@ -171,7 +193,7 @@ public final class LatentViewModel implements LatentMapSource {
                 + "); pick another to see the way between them.");
     }
 
-    public javafx.beans.property.ReadOnlyIntegerProperty selectedProperty() { return selected; }
+    public ReadOnlyIntegerProperty selectedProperty() { return selected; }
     /** The code the traversal sliders edit (a copy of the selected image's code). */
     public ReadOnlyObjectProperty<float[]> traversalCodeProperty() { return traversalCode.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<float[]> traversalImageProperty() { return traversalImage.getReadOnlyProperty(); }
@@ -230,8 +252,8 @@ public final class LatentViewModel implements LatentMapSource {
     }
 
     private static int[] smallest(double[] values, int k) {
-        return java.util.stream.IntStream.range(0, values.length).boxed()
-                .sorted(java.util.Comparator.comparingDouble(i -> values[i])).limit(k).mapToInt(Integer::intValue).toArray();
+        return IntStream.range(0, values.length).boxed()
+                .sorted(Comparator.comparingDouble(i -> values[i])).limit(k).mapToInt(Integer::intValue).toArray();
     }
 
     /**
@@ -314,7 +336,7 @@ public final class LatentViewModel implements LatentMapSource {
         String from = current.classNames().get(current.labels()[picks.get(0)]);
         String to = current.classNames().get(current.labels()[picks.get(1)]);
         app.background().run(() -> {
-            float[][] steps = io.github.latentlab.projection.LatentMath.interpolate(a, b, STRIP, sph);
+            float[][] steps = LatentMath.interpolate(a, b, STRIP, sph);
             synchronized (current.model()) {
                 return current.model().decode(steps);
             }
@@ -334,9 +356,9 @@ public final class LatentViewModel implements LatentMapSource {
         long seed = sampleSeed++;
         app.background().run(() -> {
             // a VAE's prior is N(0, I); a plain autoencoder has none, so fit a Gaussian to its codes
-            float[][] z = current.model() instanceof io.github.latentlab.model.VariationalAutoencoder
-                    ? io.github.latentlab.projection.LatentMath.sampleStandard(current.codes()[0].length, STRIP, seed)
-                    : io.github.latentlab.projection.LatentMath.sampleFitted(current.codes(), STRIP, seed);
+            float[][] z = current.model() instanceof VariationalAutoencoder
+                    ? LatentMath.sampleStandard(current.codes()[0].length, STRIP, seed)
+                    : LatentMath.sampleFitted(current.codes(), STRIP, seed);
             synchronized (current.model()) {
                 return current.model().decode(z);
             }
@@ -372,17 +394,17 @@ public final class LatentViewModel implements LatentMapSource {
         int total = from == MapImages.TEST ? data.test().size() : from == MapImages.TRAIN ? data.train().size()
                 : data.train().size() + data.test().size();
         int n = Math.min(points.get(), total);
-        status.set("Encoding " + n + " " + from.toString().toLowerCase(java.util.Locale.ROOT) + "…");
+        status.set("Encoding " + n + " " + from.toString().toLowerCase(Locale.ROOT) + "…");
         app.background().run(() -> {
             Dataset all = from.of(data);
             // the first n of the test set; from training images an even sample across the set
             int[] idx = new int[n];
             for (int i = 0; i < n; i++) idx[i] = from == MapImages.TEST ? i : (int) ((long) i * all.size() / n);
             Dataset test = n == all.size() ? all : all.subset(all.id() + "-" + n, idx);
-            float[][] codes = io.github.latentlab.projection.CodeIndex.encodeAll(model, test, cancel);
-            int[] labels = java.util.Arrays.copyOf(test.labels(), n);
+            float[][] codes = CodeIndex.encodeAll(model, test, cancel);
+            int[] labels = Arrays.copyOf(test.labels(), n);
             double[][] codesD = new double[n][];
-            for (int i = 0; i < n; i++) codesD[i] = io.github.latentlab.projection.LatentMath.toDouble(codes[i]);
+            for (int i = 0; i < n; i++) codesD[i] = LatentMath.toDouble(codes[i]);
             PcaProjector pca = m == Method.PCA ? new PcaProjector(first, second) : null;
             Projector projector = switch (m) {
                 case IDENTITY -> new IdentityProjector();
@@ -391,10 +413,10 @@ public final class LatentViewModel implements LatentMapSource {
                 case UMAP -> new UmapProjector(k, s);
             };
             InverseMap[] inverse = {null}; // measured once, reused for each frame of an animating layout
-            java.util.function.Function<Embedding, InverseMap> inverseFor = layout -> inverse[0] == null
+            Function<Embedding, InverseMap> inverseFor = layout -> inverse[0] == null
                     ? (inverse[0] = new InverseMap(codesD, layout, pca)) : inverse[0].withLayout(layout, pca);
             Embedding e = projector.fit(codes,
-                    io.github.latentlab.util.Progress.throttled((f, msg) -> app.uiThread().execute(() -> {
+                    Progress.throttled((f, msg) -> app.uiThread().execute(() -> {
                         if (!cancel.isCancelled()) status.set(msg);
                     }), 100),
                     cancel,
@@ -422,13 +444,13 @@ public final class LatentViewModel implements LatentMapSource {
      * Writes the shown codes for the TensorFlow Embedding Projector (vectors.tsv, metadata.tsv)
      * and the map (coordinates.csv) into {@code folder}, off the UI thread.
      */
-    public java.util.concurrent.CompletableFuture<java.util.List<java.nio.file.Path>> exportTo(java.nio.file.Path folder) {
+    public CompletableFuture<List<Path>> exportTo(Path folder) {
         LatentMap current = map.get();
         if (current == null) {
             status.set("Nothing to export yet: show a map first.");
-            return java.util.concurrent.CompletableFuture.completedFuture(java.util.List.of());
+            return CompletableFuture.completedFuture(List.of());
         }
-        return app.background().run(() -> io.github.latentlab.projection.EmbeddingExport.write(folder, current.codes(),
+        return app.background().run(() -> EmbeddingExport.write(folder, current.codes(),
                 current.data(), current.embedding().xy()), files -> status.set("Exported " + files.size()
                 + " files to " + folder + " (load vectors.tsv and metadata.tsv in the Embedding Projector)"),
                 e -> status.set("Could not export: " + e.getMessage()));
@@ -436,10 +458,10 @@ public final class LatentViewModel implements LatentMapSource {
 
     /** For a VAE, P(|ε|² ≥ |z|²) with ε ~ N(0, I); NaN for models without a prior. */
     static double priorTail(Autoencoder model, double[] z) {
-        if (!(model instanceof io.github.latentlab.model.VariationalAutoencoder)) return Double.NaN;
+        if (!(model instanceof VariationalAutoencoder)) return Double.NaN;
         double r2 = 0;
         for (double v : z) r2 += v * v;
-        return 1 - new smile.stat.distribution.ChiSquareDistribution(z.length).cdf(r2);
+        return 1 - new ChiSquareDistribution(z.length).cdf(r2);
     }
 
     /** Decodes the code at map point (x, y), off the UI thread, newest request first. */

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
@@ -15,6 +17,7 @@ import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -23,9 +26,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import io.github.latentlab.projection.NoiseTrail;
 import io.github.latentlab.data.noise.NoiseKind;
+import io.github.latentlab.data.noise.NoiseSpec;
+import io.github.latentlab.model.DenoisedRows;
+import io.github.latentlab.projection.NoiseTrail;
+import io.github.latentlab.training.Run;
+import io.github.latentlab.ui.LatentMapSource;
 import io.github.latentlab.ui.controls.ImageGrid;
+import io.github.latentlab.ui.controls.MapInset;
+import io.github.latentlab.ui.controls.ScatterView;
 
 /**
  * The noise pane: kind and level of corruption on top, then clean, noisy and denoised rows with
@@ -44,18 +53,18 @@ public final class NoisePane extends BorderPane {
     private final LineChart<Number, Number> chart = new LineChart<>(new NumberAxis(), new NumberAxis());
 
     private final XYChart.Series<Number, Number> otherSeries = new XYChart.Series<>();
-    final io.github.latentlab.ui.controls.MapInset trailMap;
+    final MapInset trailMap;
 
     /**
      * @param trainOnNoise called with the noise when the user asks to train a model on it
      * @param latent       whose map the noise trail is drawn on
      * @param runs         runs whose curve can be drawn beside the current model's
      */
-    public NoisePane(NoiseViewModel vm, java.util.function.Consumer<io.github.latentlab.data.noise.NoiseSpec> trainOnNoise,
-                     io.github.latentlab.ui.LatentMapSource latent,
-                     javafx.collections.ObservableList<io.github.latentlab.training.Run> runs) {
+    public NoisePane(NoiseViewModel vm, Consumer<NoiseSpec> trainOnNoise,
+                     LatentMapSource latent,
+                     ObservableList<Run> runs) {
         this.vm = vm;
-        this.trailMap = new io.github.latentlab.ui.controls.MapInset(latent, "trail-map");
+        this.trailMap = new MapInset(latent, "trail-map");
         getStyleClass().add("noise-pane");
         setPadding(new Insets(8));
 
@@ -78,7 +87,7 @@ public final class NoisePane extends BorderPane {
         trainHere.disableProperty().bind(vm.levelProperty().isEqualTo(0));
         trainHere.setTooltip(new Tooltip("Sets up the training pane for a denoising autoencoder trained on this noise"));
         trainHere.setOnAction(e -> trainOnNoise.accept(
-                new io.github.latentlab.data.noise.NoiseSpec(vm.kindProperty().get(), vm.levelProperty().get())));
+                new NoiseSpec(vm.kindProperty().get(), vm.levelProperty().get())));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(10, new Label("Noise"), kind, slider, value, next, spacer, trainHere);
@@ -119,11 +128,11 @@ public final class NoisePane extends BorderPane {
 
     private void showTrail(NoiseTrail t) {
         if (t == null) return;
-        List<io.github.latentlab.ui.controls.ScatterView.Mark> marks = new ArrayList<>();
-        for (double[] p : t.noisy()) marks.add(new io.github.latentlab.ui.controls.ScatterView.Mark(p[0], p[1], 0xFFD35400, 2));
-        marks.add(new io.github.latentlab.ui.controls.ScatterView.Mark(t.clean()[0], t.clean()[1], 0xFF000000, 5));
+        List<ScatterView.Mark> marks = new ArrayList<>();
+        for (double[] p : t.noisy()) marks.add(new ScatterView.Mark(p[0], p[1], 0xFFD35400, 2));
+        marks.add(new ScatterView.Mark(t.clean()[0], t.clean()[1], 0xFF000000, 5));
         var map = trailMap.map();
-        io.github.latentlab.model.DenoisedRows r = vm.resultProperty().get();
+        DenoisedRows r = vm.resultProperty().get();
         int sel = vm.selectedProperty().get();
         String cls = map != null && r != null && sel < r.indices().length ? map.classNames().get(vm.labelOf(r.indices()[sel])) : "?";
         trailMap.show(marks, t.posterior(), String.format("%s: %d of %d noisy copies (orange) lie nearest to a code of class %s; "
@@ -141,7 +150,7 @@ public final class NoisePane extends BorderPane {
         };
     }
 
-    private VBox curve(javafx.collections.ObservableList<io.github.latentlab.training.Run> runs) {
+    private VBox curve(ObservableList<Run> runs) {
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.getXAxis().setLabel("noise level");
@@ -165,7 +174,7 @@ public final class NoisePane extends BorderPane {
         HBox bar = new HBox(8, status, new Region(), refresh);
         HBox.setHgrow(bar.getChildren().get(1), Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);
-        ComboBox<io.github.latentlab.training.Run> other = new ComboBox<>();
+        ComboBox<Run> other = new ComboBox<>();
         other.setId("compare-run");
         other.setPromptText("none");
         other.setMaxWidth(Double.MAX_VALUE);
@@ -173,20 +182,20 @@ public final class NoisePane extends BorderPane {
         // finished (or stopped) runs with a model to load
         Runnable fill = () -> {
             var keep = other.getValue();
-            List<io.github.latentlab.training.Run> usable = new ArrayList<>();
+            List<Run> usable = new ArrayList<>();
             usable.add(null);
-            for (var r : runs) if (r.status() != io.github.latentlab.training.Run.Status.QUEUED
-                    && r.status() != io.github.latentlab.training.Run.Status.RUNNING && r.checkpoints() != null
+            for (var r : runs) if (r.status() != Run.Status.QUEUED
+                    && r.status() != Run.Status.RUNNING && r.checkpoints() != null
                     && (r.model() != null || r.checkpoints().latestFile() != null)) usable.add(r);
             other.getItems().setAll(usable);
             other.setValue(usable.contains(keep) ? keep : null);
         };
-        runs.addListener((ListChangeListener<io.github.latentlab.training.Run>) c -> fill.run());
+        runs.addListener((ListChangeListener<Run>) c -> fill.run());
         other.setOnShowing(e -> fill.run());
         fill.run();
         other.valueProperty().addListener((o, a, b) -> vm.compareRunProperty().set(b));
-        other.setButtonCell(new javafx.scene.control.ListCell<>() {
-            @Override protected void updateItem(io.github.latentlab.training.Run r, boolean empty) {
+        other.setButtonCell(new ListCell<>() {
+            @Override protected void updateItem(Run r, boolean empty) {
                 super.updateItem(r, empty);
                 setText(r == null ? "none" : r.name());
             }
@@ -233,7 +242,7 @@ public final class NoisePane extends BorderPane {
         marker.getData().setAll(List.of(new XYChart.Data<>(x, lo), new XYChart.Data<>(x, hi)));
     }
 
-    private void show(io.github.latentlab.model.DenoisedRows r) {
+    private void show(DenoisedRows r) {
         if (r == null) {
             grid.setRows(List.of(), 28);
             return;

@@ -2,29 +2,38 @@ package io.github.latentlab.ui.noise;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import io.github.latentlab.projection.NoiseTrail;
 import io.github.latentlab.data.Dataset;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.data.noise.NoiseSpec;
 import io.github.latentlab.metrics.Metrics;
 import io.github.latentlab.model.Autoencoder;
-import io.github.latentlab.model.DenoisingEvaluation;
 import io.github.latentlab.model.DenoisedRows;
+import io.github.latentlab.model.DenoisingEvaluation;
+import io.github.latentlab.projection.LatentMap;
+import io.github.latentlab.projection.NoiseTrail;
+import io.github.latentlab.training.Run;
 import io.github.latentlab.ui.AppState;
+import io.github.latentlab.ui.LatentMapSource;
+import io.github.latentlab.ui.RunModels;
 import io.github.latentlab.ui.fx.LatestOnly;
+import io.github.latentlab.ui.fx.ShownGate;
 
 /**
  * State of the noise pane: a noise kind and level, {@link #COUNT} test images shown clean, noisy
@@ -55,19 +64,19 @@ public final class NoiseViewModel {
     private final LatestOnly<DenoisedRows> rows;
     private final LatestOnly<List<CurvePoint>> curveWorker;
     private int cursor;
-    private final javafx.beans.property.IntegerProperty selected = new javafx.beans.property.SimpleIntegerProperty(0);
+    private final IntegerProperty selected = new SimpleIntegerProperty(0);
     private final ReadOnlyObjectWrapper<NoiseTrail> trail = new ReadOnlyObjectWrapper<>();
     private final LatestOnly<NoiseTrail> trailWorker;
-    private final ObjectProperty<io.github.latentlab.training.Run> compareRun = new SimpleObjectProperty<>();
-    private final io.github.latentlab.ui.LatentMapSource latent;
+    private final ObjectProperty<Run> compareRun = new SimpleObjectProperty<>();
+    private final LatentMapSource latent;
     /** Only a visible pane follows the model while it trains; a hidden one catches up when shown. */
-    private final io.github.latentlab.ui.fx.ShownGate gate;
+    private final ShownGate gate;
 
     /** @param latent whose map the noise trail is drawn on */
-    public NoiseViewModel(AppState app, io.github.latentlab.ui.LatentMapSource latent) {
+    public NoiseViewModel(AppState app, LatentMapSource latent) {
         this.app = app;
         this.latent = latent;
-        gate = new io.github.latentlab.ui.fx.ShownGate(() -> {
+        gate = new ShownGate(() -> {
             latent.ensureMap();
             refresh();
             refreshCurve();
@@ -101,18 +110,18 @@ public final class NoiseViewModel {
     }
 
     public ObjectProperty<NoiseKind> kindProperty() { return kind; }
-    public javafx.beans.property.BooleanProperty activeProperty() { return gate.shownProperty(); }
+    public BooleanProperty activeProperty() { return gate.shownProperty(); }
     public DoubleProperty levelProperty() { return level; }
     public ReadOnlyObjectProperty<DenoisedRows> resultProperty() { return result.getReadOnlyProperty(); }
     public StringProperty summaryProperty() { return summary; }
     public StringProperty curveStatusProperty() { return curveStatus; }
     public ObservableList<CurvePoint> curve() { return curve; }
     /** Which of the shown images (0 to {@link #COUNT} - 1) the noise trail follows. */
-    public javafx.beans.property.IntegerProperty selectedProperty() { return selected; }
+    public IntegerProperty selectedProperty() { return selected; }
     /** The selected image's noisy copies on the latent map (null until a map exists). */
     public ReadOnlyObjectProperty<NoiseTrail> trailProperty() { return trail.getReadOnlyProperty(); }
     /** A second run whose PSNR curve is drawn beside the current model's (null: none). */
-    public ObjectProperty<io.github.latentlab.training.Run> compareRunProperty() { return compareRun; }
+    public ObjectProperty<Run> compareRunProperty() { return compareRun; }
 
     /** The class label of test image {@code index} of the current data. */
     int labelOf(int index) {
@@ -124,7 +133,7 @@ public final class NoiseViewModel {
     public void refreshTrail() {
         trailWorker.request(() -> {
             DatasetSplit data = app.data();
-            io.github.latentlab.projection.LatentMap map = latent.mapProperty().get();
+            LatentMap map = latent.mapProperty().get();
             if (data == null || map == null || map.model().inputSize() != data.test().pixelCount()) return null;
             Dataset test = data.test();
             int index = (cursor + Math.max(0, Math.min(COUNT - 1, selected.get()))) % test.size();
@@ -164,13 +173,13 @@ public final class NoiseViewModel {
             if (data == null || model == null || model.inputSize() != data.test().pixelCount()) return null;
             NoiseKind k = kind.get();
             Dataset test = data.test();
-            io.github.latentlab.training.Run run = compareRun.get();
-            var otherModel = run == null ? null : io.github.latentlab.ui.RunModels.modelOf(app, run);
+            Run run = compareRun.get();
+            var otherModel = run == null ? null : RunModels.modelOf(app, run);
             curveStatus.set("Computing the curve…");
             return () -> {
                 Autoencoder other = null;
                 if (otherModel != null) {
-                    other = otherModel.get(2, java.util.concurrent.TimeUnit.MINUTES);
+                    other = otherModel.get(2, TimeUnit.MINUTES);
                     if (other.inputSize() != test.pixelCount()) {
                         throw new IllegalArgumentException("run " + run.name() + " was trained on images of another size");
                     }

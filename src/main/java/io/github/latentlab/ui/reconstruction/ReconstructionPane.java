@@ -2,6 +2,7 @@ package io.github.latentlab.ui.reconstruction;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 import javafx.geometry.Insets;
@@ -79,7 +80,7 @@ public final class ReconstructionPane extends BorderPane {
                     ReconstructionViewModel.captions(r)));
         } else { // keep the layout still: the reconstructions appear in place once a model exists
             rows.add(new ImageGrid.Row("reconstructed", Arrays.asList(new float[r.originals().length][]),
-                    java.util.Collections.nCopies(r.originals().length, "")));
+                    Collections.nCopies(r.originals().length, "")));
         }
         grid.setRows(rows, r.side());
     }

@@ -1,6 +1,7 @@
 package io.github.latentlab.ui.reconstruction;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -18,6 +19,7 @@ import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.metrics.Metrics;
 import io.github.latentlab.model.Autoencoder;
 import io.github.latentlab.ui.AppState;
+import io.github.latentlab.ui.fx.LatestOnly;
 
 /**
  * State of the reconstruction pane: which test images are shown (a batch of {@link #countProperty()},
@@ -32,12 +34,12 @@ public final class ReconstructionViewModel {
     public record Result(int[] indices, float[][] originals, float[][] reconstructions, double[] mse,
                          double[] psnr, int side) {
         public double meanMse() {
-            return mse == null ? Double.NaN : java.util.Arrays.stream(mse).average().orElse(Double.NaN);
+            return mse == null ? Double.NaN : Arrays.stream(mse).average().orElse(Double.NaN);
         }
 
         public double meanPsnr() {
             return psnr == null ? Double.NaN
-                    : java.util.Arrays.stream(psnr).filter(Double::isFinite).average().orElse(Double.POSITIVE_INFINITY);
+                    : Arrays.stream(psnr).filter(Double::isFinite).average().orElse(Double.POSITIVE_INFINITY);
         }
     }
 
@@ -51,11 +53,11 @@ public final class ReconstructionViewModel {
     private int cursor;
     private long randomSeed = 1;
     private int[] indices = new int[0];
-    private final io.github.latentlab.ui.fx.LatestOnly<Result> worker;
+    private final LatestOnly<Result> worker;
 
     public ReconstructionViewModel(AppState app) {
         this.app = app;
-        this.worker = new io.github.latentlab.ui.fx.LatestOnly<>(app.background(), r -> {
+        this.worker = new LatestOnly<>(app.background(), r -> {
             result.set(r);
             summary.set(describe(r));
         }, error -> summary.set("Could not reconstruct: " + error.getMessage()));

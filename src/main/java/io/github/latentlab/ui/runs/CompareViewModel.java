@@ -1,6 +1,7 @@
 package io.github.latentlab.ui.runs;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -13,16 +14,16 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import io.github.latentlab.ui.RunModels;
 import io.github.latentlab.data.Dataset;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.metrics.Metrics;
-import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.LossPoint;
+import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.ui.AppState;
+import io.github.latentlab.ui.RunModels;
 
 /**
  * Runs side by side: their loss curves overlaid (test MSE per epoch, comparable whatever each
@@ -154,7 +155,7 @@ public final class CompareViewModel {
             float[] noisy = kind.apply(flat, side, level, 7);
             inputs = new float[clean.length][];
             for (int i = 0; i < clean.length; i++) {
-                inputs[i] = java.util.Arrays.copyOfRange(noisy, i * clean[i].length, (i + 1) * clean[i].length);
+                inputs[i] = Arrays.copyOfRange(noisy, i * clean[i].length, (i + 1) * clean[i].length);
             }
         }
         List<RunRow> rows = new ArrayList<>();

@@ -1,10 +1,13 @@
 package io.github.latentlab.ui.runs;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -12,11 +15,14 @@ import javafx.geometry.Pos;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
@@ -27,7 +33,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.model.ModelSpec;
@@ -140,12 +145,12 @@ public final class RunsPane extends BorderPane {
         List<Run> chosen = table.getSelectionModel().getSelectedItems().stream()
                 .filter(r -> r.status() != Run.Status.RUNNING && r.status() != Run.Status.QUEUED).toList();
         if (chosen.isEmpty()) return;
-        javafx.scene.control.Alert ask = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
                 "Delete " + chosen.size() + " run folder(s) with their checkpoints? Models you saved elsewhere stay.",
-                javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+                ButtonType.CANCEL, ButtonType.OK);
         ask.initOwner(getScene().getWindow());
         ask.setHeaderText("Delete runs?");
-        if (ask.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) != javafx.scene.control.ButtonType.OK) return;
+        if (ask.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) return;
         training.deleteRuns(chosen);
         compare.compared().removeAll(chosen);
         compare.refresh();
@@ -167,7 +172,7 @@ public final class RunsPane extends BorderPane {
         return table;
     }
 
-    private static TableColumn<Run, String> column(String title, double width, java.util.function.Function<Run, String> value) {
+    private static TableColumn<Run, String> column(String title, double width, Function<Run, String> value) {
         TableColumn<Run, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
@@ -204,7 +209,7 @@ public final class RunsPane extends BorderPane {
         chart.setMinWidth(380);
         grid.setId("compare-grid");
         grid.setLabelWidth(190);
-        javafx.scene.control.ScrollPane gridScroll = new javafx.scene.control.ScrollPane(grid);
+        ScrollPane gridScroll = new ScrollPane(grid);
         gridScroll.setFitToWidth(true);
         HBox body = new HBox(10, chart, gridScroll);
         HBox.setHgrow(chart, Priority.ALWAYS);
@@ -240,7 +245,7 @@ public final class RunsPane extends BorderPane {
             String label = row.reconstructions() == null ? row.name() + " (no model yet)"
                     : String.format("%s%nMSE %.4f · PSNR %.1f dB", row.name(), row.mse(), row.psnr());
             rows.add(new ImageGrid.Row(label, row.reconstructions() == null
-                    ? java.util.Arrays.asList(new float[r.clean().length][]) : List.of(row.reconstructions()), null));
+                    ? Arrays.asList(new float[r.clean().length][]) : List.of(row.reconstructions()), null));
         }
         grid.setRows(rows, r.side());
     }

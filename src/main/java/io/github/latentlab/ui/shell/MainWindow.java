@@ -3,7 +3,10 @@ package io.github.latentlab.ui.shell;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -16,6 +19,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -23,24 +28,36 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 import io.github.latentlab.data.DatasetSplit;
-import io.github.latentlab.model.TrainableAutoencoder;
+import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.model.ModelMetadata;
 import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.NativeRuntime;
 import io.github.latentlab.model.SavedModel;
+import io.github.latentlab.model.TrainableAutoencoder;
+import io.github.latentlab.training.Run;
 import io.github.latentlab.ui.AppState;
+import io.github.latentlab.ui.draw.DrawPane;
+import io.github.latentlab.ui.draw.DrawViewModel;
 import io.github.latentlab.ui.fx.ErrorDialog;
 import io.github.latentlab.ui.fx.FolderOpener;
 import io.github.latentlab.ui.fx.Snapshots;
+import io.github.latentlab.ui.latent.LatentPane;
+import io.github.latentlab.ui.latent.LatentViewModel;
+import io.github.latentlab.ui.noise.NoisePane;
+import io.github.latentlab.ui.noise.NoiseViewModel;
 import io.github.latentlab.ui.reconstruction.ReconstructionPane;
 import io.github.latentlab.ui.reconstruction.ReconstructionViewModel;
+import io.github.latentlab.ui.runs.ClassicComparisons;
+import io.github.latentlab.ui.runs.CompareViewModel;
+import io.github.latentlab.ui.runs.RunsPane;
 import io.github.latentlab.ui.training.TrainingPane;
 import io.github.latentlab.ui.training.TrainingViewModel;
 import io.github.latentlab.util.BuildInfo;
-import io.github.latentlab.util.Logs;
 import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.Logs;
 
 /**
  * The main window's content: menu, the training pane above the reconstruction pane, and a
@@ -54,12 +71,12 @@ public final class MainWindow extends BorderPane {
     private final TrainingPane trainingPane;
     private final ReconstructionPane reconstructionPane;
     private final SplitPane split;
-    private final io.github.latentlab.ui.noise.NoiseViewModel noiseVm;
-    private final io.github.latentlab.ui.draw.DrawViewModel drawVm;
-    private final io.github.latentlab.ui.latent.LatentViewModel latentVm;
-    private final io.github.latentlab.ui.runs.CompareViewModel compareVm;
-    private final io.github.latentlab.ui.runs.RunsPane runsPane;
-    private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
+    private final NoiseViewModel noiseVm;
+    private final DrawViewModel drawVm;
+    private final LatentViewModel latentVm;
+    private final CompareViewModel compareVm;
+    private final RunsPane runsPane;
+    private final TabPane tabs = new TabPane();
     private final Label runtimeLabel = new Label("Loading ND4J…");
     private final Label dataLabel = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
@@ -73,34 +90,34 @@ public final class MainWindow extends BorderPane {
         split = new SplitPane(trainingPane, reconstructionPane);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);
-        this.latentVm = new io.github.latentlab.ui.latent.LatentViewModel(app);
-        this.noiseVm = new io.github.latentlab.ui.noise.NoiseViewModel(app, latentVm);
-        var noisePane = new io.github.latentlab.ui.noise.NoisePane(noiseVm, noise -> {
-            trainingVm.kindProperty().set(io.github.latentlab.model.ModelKind.DAE);
+        this.latentVm = new LatentViewModel(app);
+        this.noiseVm = new NoiseViewModel(app, latentVm);
+        var noisePane = new NoisePane(noiseVm, noise -> {
+            trainingVm.kindProperty().set(ModelKind.DAE);
             trainingVm.noiseKindProperty().set(noise.kind());
             trainingVm.noiseLevelProperty().set(noise.level());
             tabs.getSelectionModel().select(0);
         }, latentVm, trainingVm.runs());
-        javafx.scene.control.Tab trainTab = new javafx.scene.control.Tab("Train", split);
-        javafx.scene.control.Tab noiseTab = new javafx.scene.control.Tab("Noise", noisePane);
+        Tab trainTab = new Tab("Train", split);
+        Tab noiseTab = new Tab("Noise", noisePane);
         trainTab.setId("tab-train");
         noiseTab.setId("tab-noise");
-        this.drawVm = new io.github.latentlab.ui.draw.DrawViewModel(app, latentVm);
-        javafx.scene.control.Tab drawTab = new javafx.scene.control.Tab("Draw", new io.github.latentlab.ui.draw.DrawPane(drawVm, latentVm));
+        this.drawVm = new DrawViewModel(app, latentVm);
+        Tab drawTab = new Tab("Draw", new DrawPane(drawVm, latentVm));
         drawTab.setId("tab-draw");
-        javafx.scene.control.Tab latentTab = new javafx.scene.control.Tab("Latent map",
-                new io.github.latentlab.ui.latent.LatentPane(latentVm));
+        Tab latentTab = new Tab("Latent map",
+                new LatentPane(latentVm));
         latentTab.setId("tab-latent");
-        this.compareVm = new io.github.latentlab.ui.runs.CompareViewModel(app);
-        this.runsPane = new io.github.latentlab.ui.runs.RunsPane(trainingVm, compareVm, this::openRun);
-        javafx.scene.control.Tab runsTab = new javafx.scene.control.Tab("Runs", runsPane);
+        this.compareVm = new CompareViewModel(app);
+        this.runsPane = new RunsPane(trainingVm, compareVm, this::openRun);
+        Tab runsTab = new Tab("Runs", runsPane);
         runsTab.setId("tab-runs");
         tabs.getTabs().setAll(trainTab, latentTab, noiseTab, drawTab, runsTab);
         // panes hidden behind another tab do no work while a model trains
         noiseVm.activeProperty().bind(noiseTab.selectedProperty());
         drawVm.activeProperty().bind(drawTab.selectedProperty());
         latentVm.activeProperty().bind(latentTab.selectedProperty());
-        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setTop(menu());
         setCenter(tabs);
         setBottom(statusBar());
@@ -111,15 +128,15 @@ public final class MainWindow extends BorderPane {
 
     public TrainingViewModel trainingViewModel() { return trainingVm; }
     public ReconstructionViewModel reconstructionViewModel() { return reconstructionVm; }
-    public io.github.latentlab.ui.noise.NoiseViewModel noiseViewModel() { return noiseVm; }
-    public io.github.latentlab.ui.draw.DrawViewModel drawViewModel() { return drawVm; }
-    public io.github.latentlab.ui.latent.LatentViewModel latentViewModel() { return latentVm; }
-    public javafx.scene.control.TabPane tabs() { return tabs; }
-    public io.github.latentlab.ui.runs.RunsPane runsPane() { return runsPane; }
-    public io.github.latentlab.ui.runs.CompareViewModel compareViewModel() { return compareVm; }
+    public NoiseViewModel noiseViewModel() { return noiseVm; }
+    public DrawViewModel drawViewModel() { return drawVm; }
+    public LatentViewModel latentViewModel() { return latentVm; }
+    public TabPane tabs() { return tabs; }
+    public RunsPane runsPane() { return runsPane; }
+    public CompareViewModel compareViewModel() { return compareVm; }
 
     /** Shows a run in the Train tab: its settings, history and model (from memory or its last checkpoint). */
-    private void openRun(io.github.latentlab.training.Run run) {
+    private void openRun(Run run) {
         if (trainingVm.getState() != TrainingViewModel.State.IDLE) {
             showInfo("Stop training before opening another run.");
             return;
@@ -134,7 +151,7 @@ public final class MainWindow extends BorderPane {
     /** Shows the tab whose title starts with {@code name} (any case: "noise", "latent"); unknown names are ignored. */
     public void selectTab(String name) {
         for (var t : tabs.getTabs()) {
-            if (t.getText().toLowerCase(java.util.Locale.ROOT).startsWith(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (t.getText().toLowerCase(Locale.ROOT).startsWith(name.toLowerCase(Locale.ROOT))) {
                 tabs.getSelectionModel().select(t);
                 return;
             }
@@ -142,7 +159,7 @@ public final class MainWindow extends BorderPane {
     }
 
     /** Queues a classic comparison and shows the Runs tab. */
-    public void runClassic(io.github.latentlab.ui.runs.ClassicComparisons c) {
+    public void runClassic(ClassicComparisons c) {
         runsPane.runClassic(c);
         tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
     }
@@ -177,11 +194,11 @@ public final class MainWindow extends BorderPane {
         export.setOnAction(e -> exportPng());
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> window().fireEvent(new javafx.stage.WindowEvent(window(),
-                javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        quit.setOnAction(e -> window().fireEvent(new WindowEvent(window(),
+                WindowEvent.WINDOW_CLOSE_REQUEST)));
         Menu file = new Menu("File", null, open, save, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
         Menu compareMenu = new Menu("Compare");
-        for (var c : io.github.latentlab.ui.runs.ClassicComparisons.values()) {
+        for (var c : ClassicComparisons.values()) {
             MenuItem item = new MenuItem(c.title());
             item.setOnAction(e -> runClassic(c));
             compareMenu.getItems().add(item);
@@ -197,7 +214,7 @@ public final class MainWindow extends BorderPane {
     private HBox statusBar() {
         busy.setPrefSize(14, 14);
         busy.setVisible(false);
-        dataLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+        dataLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             DatasetSplit d = app.data();
             return d == null ? "No data loaded" : d.id() + ": " + d.train().size() + " train / " + d.test().size() + " test";
         }, app.dataProperty()));
@@ -226,7 +243,7 @@ public final class MainWindow extends BorderPane {
     }
 
     /** Loads a model file off the UI thread and shows it: settings, loss history, reconstructions. */
-    public java.util.concurrent.CompletableFuture<?> openModelFrom(Path file) {
+    public CompletableFuture<?> openModelFrom(Path file) {
         busy.setVisible(true);
         return app.background().run(() -> {
             SavedModel saved = ModelStore.load(file);
@@ -271,7 +288,7 @@ public final class MainWindow extends BorderPane {
      * Saves a copy of the current model (made between two batches if it is training) with its
      * history, off the UI thread; the file is replaced atomically.
      */
-    public java.util.concurrent.CompletableFuture<Path> saveModelTo(Path target) {
+    public CompletableFuture<Path> saveModelTo(Path target) {
         DatasetSplit data = app.data();
         var config = app.config();
         var history = app.history();

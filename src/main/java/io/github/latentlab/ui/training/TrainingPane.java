@@ -10,6 +10,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
@@ -20,6 +21,8 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.util.converter.DoubleStringConverter;
@@ -29,6 +32,7 @@ import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.ui.controls.LossChart;
+import io.github.latentlab.ui.controls.Spinners;
 import io.github.latentlab.ui.training.TrainingViewModel.State;
 
 /** The training pane: settings on the left, Start/Pause/Stop, progress and the live loss chart. */
@@ -55,7 +59,7 @@ public final class TrainingPane extends BorderPane {
         grid.setHgap(8);
         grid.setVgap(6);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // labels never shrink to "…"
+        labels.setMinWidth(Region.USE_PREF_SIZE); // labels never shrink to "…"
         grid.getColumnConstraints().addAll(labels, new ColumnConstraints(170));
         int row = 0;
 
@@ -102,7 +106,7 @@ public final class TrainingPane extends BorderPane {
                 + "Convolutional: channels of the stride-2 convolutions, e.g. 16, 32 (28→14→7)"));
         grid.addRow(row++, new Label("Hidden layers"), hidden);
 
-        Spinner<Integer> latent = io.github.latentlab.ui.controls.Spinners.bound(vm.latentProperty(), 2, 128, 1);
+        Spinner<Integer> latent = Spinners.bound(vm.latentProperty(), 2, 128, 1);
         latent.setId("latent");
         grid.addRow(row++, new Label("Latent size"), latent);
 
@@ -121,14 +125,14 @@ public final class TrainingPane extends BorderPane {
         lr.setTooltip(new Tooltip("Adam's learning rate; 0.001 is a safe start, above 0.01 often diverges"));
         grid.addRow(row++, new Label("Learning rate"), lr);
 
-        Spinner<Integer> batch = io.github.latentlab.ui.controls.Spinners.bound(vm.batchProperty(), 1, 4096, 32);
+        Spinner<Integer> batch = Spinners.bound(vm.batchProperty(), 1, 4096, 32);
         grid.addRow(row++, new Label("Batch size"), batch);
 
-        Spinner<Integer> epochs = io.github.latentlab.ui.controls.Spinners.bound(vm.epochsProperty(), 1, 1000, 1);
+        Spinner<Integer> epochs = Spinners.bound(vm.epochsProperty(), 1, 1000, 1);
         epochs.setId("epochs");
         grid.addRow(row++, new Label("Epochs"), epochs);
 
-        Spinner<Integer> seed = io.github.latentlab.ui.controls.Spinners.bound(vm.seedProperty(), 0, Integer.MAX_VALUE, 1);
+        Spinner<Integer> seed = Spinners.bound(vm.seedProperty(), 0, Integer.MAX_VALUE, 1);
         seed.setId("seed");
         seed.setTooltip(new Tooltip("The same seed and settings train the same model, step for step"));
         grid.addRow(row++, new Label("Seed"), seed);
@@ -144,7 +148,7 @@ public final class TrainingPane extends BorderPane {
         noise.valueProperty().bindBidirectional(vm.noiseLevelProperty());
         Label noiseValue = new Label();
         noiseValue.textProperty().bind(Bindings.format("%.2f", vm.noiseLevelProperty()));
-        noiseValue.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        noiseValue.setMinWidth(Region.USE_PREF_SIZE);
         noise.setPrefWidth(130);
         HBox noiseRow = new HBox(6, noise, noiseValue);
         noiseRow.setAlignment(Pos.CENTER_LEFT);
@@ -195,9 +199,9 @@ public final class TrainingPane extends BorderPane {
         message.setMaxWidth(290);
 
         // the settings scroll when the window is short; the buttons always stay in view
-        javafx.scene.control.ScrollPane form = new javafx.scene.control.ScrollPane(grid);
+        ScrollPane form = new ScrollPane(grid);
         form.setFitToWidth(true);
-        form.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        form.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         form.setStyle("-fx-background-color: transparent; -fx-background: transparent; -fx-padding: 0;");
         VBox.setVgrow(form, Priority.ALWAYS);
         VBox box = new VBox(10, form, buttons, message);
@@ -216,7 +220,7 @@ public final class TrainingPane extends BorderPane {
         text.setId("progress-text");
         CheckBox log = new CheckBox("log scale");
         log.selectedProperty().bindBidirectional(vm.logScaleProperty());
-        HBox status = new HBox(12, text, new javafx.scene.layout.Region(), log);
+        HBox status = new HBox(12, text, new Region(), log);
         HBox.setHgrow(status.getChildren().get(1), Priority.ALWAYS);
         status.setAlignment(Pos.CENTER_LEFT);
         chart.setMinHeight(180);
@@ -224,7 +228,7 @@ public final class TrainingPane extends BorderPane {
         placeholder.getStyleClass().add("text-muted");
         placeholder.visibleProperty().bind(Bindings.isEmpty(vm.trainCurve()));
         chart.visibleProperty().bind(placeholder.visibleProperty().not());
-        javafx.scene.layout.StackPane chartBox = new javafx.scene.layout.StackPane(chart, placeholder);
+        StackPane chartBox = new StackPane(chart, placeholder);
         VBox.setVgrow(chartBox, Priority.ALWAYS);
         return new VBox(6, bar, status, chartBox);
     }

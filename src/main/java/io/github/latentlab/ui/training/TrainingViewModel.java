@@ -1,6 +1,10 @@
 package io.github.latentlab.ui.training;
 
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -20,14 +24,17 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import io.github.latentlab.data.DatasetSplit;
-import io.github.latentlab.model.TrainableAutoencoder;
+import io.github.latentlab.data.noise.NoiseKind;
+import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.LossKind;
+import io.github.latentlab.model.LossPoint;
 import io.github.latentlab.model.ModelKind;
+import io.github.latentlab.model.ModelMetadata;
 import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.model.ModelStore;
+import io.github.latentlab.model.SavedModel;
+import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.training.Checkpoints;
-import io.github.latentlab.model.EpochRecord;
-import io.github.latentlab.model.LossPoint;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.training.RunPlan;
 import io.github.latentlab.training.Trainer;
@@ -37,6 +44,7 @@ import io.github.latentlab.training.TrainingHistory;
 import io.github.latentlab.ui.AppState;
 import io.github.latentlab.ui.fx.EventPump;
 import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.Progress;
 
 /**
  * State and commands of the training pane: the settings a user edits, the run's state and
@@ -74,12 +82,12 @@ public final class TrainingViewModel {
     /** For a conv autoencoder: train it as a denoising one (a DAE always is). */
     private final BooleanProperty denoise = new SimpleBooleanProperty(false);
     private final ObservableList<Run> runs = FXCollections.observableArrayList();
-    private final java.util.Deque<Run> queue = new java.util.ArrayDeque<>();
-    private final java.nio.file.Path runsRoot;
+    private final Deque<Run> queue = new ArrayDeque<>();
+    private final Path runsRoot;
     private double smoothedRecon = Double.NaN;
     private double smoothedKl = Double.NaN;
-    private final ObjectProperty<io.github.latentlab.data.noise.NoiseKind> noiseKind =
-            new SimpleObjectProperty<>(io.github.latentlab.data.noise.NoiseKind.GAUSSIAN);
+    private final ObjectProperty<NoiseKind> noiseKind =
+            new SimpleObjectProperty<>(NoiseKind.GAUSSIAN);
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
@@ -99,7 +107,7 @@ public final class TrainingViewModel {
         this(app, errors, Checkpoints.defaultRoot());
     }
 
-    public TrainingViewModel(AppState app, Consumer<Throwable> errors, java.nio.file.Path runsRoot) {
+    public TrainingViewModel(AppState app, Consumer<Throwable> errors, Path runsRoot) {
         this.app = app;
         this.errors = errors;
         this.runsRoot = runsRoot;
@@ -118,7 +126,7 @@ public final class TrainingViewModel {
     /** Lists the runs of earlier sessions (off the UI thread); a crashed one shows as interrupted. */
     public void loadEarlierRuns() {
         app.background().run(() -> {
-            List<Run> found = new java.util.ArrayList<>();
+            List<Run> found = new ArrayList<>();
             for (Checkpoints c : Checkpoints.list(runsRoot)) {
                 if (found.size() >= 30) break;
                 try {
@@ -147,7 +155,7 @@ public final class TrainingViewModel {
     public DoubleProperty betaProperty() { return beta; }
     /** The denoising noise's level: σ for Gaussian, a fraction of pixels for the others. */
     public DoubleProperty noiseLevelProperty() { return noiseLevel; }
-    public ObjectProperty<io.github.latentlab.data.noise.NoiseKind> noiseKindProperty() { return noiseKind; }
+    public ObjectProperty<NoiseKind> noiseKindProperty() { return noiseKind; }
     public BooleanProperty logScaleProperty() { return logScale; }
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
     public State getState() { return state.get(); }
@@ -238,7 +246,7 @@ public final class TrainingViewModel {
         Cancellation cancel = new Cancellation();
         loading = cancel;
         app.background().run(() -> app.catalog().load(id, null,
-                        io.github.latentlab.util.Progress.throttled((f, msg) -> app.uiThread().execute(() -> {
+                        Progress.throttled((f, msg) -> app.uiThread().execute(() -> {
                             if (f >= 0) progress.set(f);
                             progressText.set(msg);
                         }), 100), cancel),
@@ -377,8 +385,8 @@ public final class TrainingViewModel {
     }
 
     /** Shows a loaded model: its settings in the form, its loss history in the chart. */
-    public void adopt(io.github.latentlab.model.SavedModel saved) {
-        io.github.latentlab.model.ModelMetadata m = saved.metadata();
+    public void adopt(SavedModel saved) {
+        ModelMetadata m = saved.metadata();
         ModelSpec s = m.spec();
         kind.set(s.kind());
         hidden.set(String.join(", ", s.hidden().stream().map(String::valueOf).toList()));
@@ -446,7 +454,7 @@ public final class TrainingViewModel {
 
     /** Applies a batch of training events on the UI thread. */
     void apply(List<TrainingEvent> events) {
-        List<LossPoint> added = new java.util.ArrayList<>();
+        List<LossPoint> added = new ArrayList<>();
         TrainingEvent last = null;
         for (TrainingEvent e : events) {
             for (LossPoint p : e.newPoints()) {
@@ -490,7 +498,7 @@ public final class TrainingViewModel {
     }
 
     private void thin() {
-        List<LossPoint> kept = new java.util.ArrayList<>(trainCurve.size() / 2 + 1);
+        List<LossPoint> kept = new ArrayList<>(trainCurve.size() / 2 + 1);
         for (int i = 0; i < trainCurve.size(); i += 2) kept.add(trainCurve.get(i));
         trainCurve.setAll(kept);
         thinning *= 2;

@@ -1,15 +1,17 @@
 package io.github.latentlab.data.generators;
 
-import io.github.latentlab.data.Dataset;
-import io.github.latentlab.data.DatasetSplit;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.github.latentlab.data.Dataset;
+import io.github.latentlab.data.DatasetSplit;
 
 class BuiltinDigitsTest {
 
@@ -28,7 +30,7 @@ class BuiltinDigitsTest {
     void differentSeedsGiveDifferentImages() {
         Dataset a = BuiltinDigits.generate("a", 1, 0, 50);
         Dataset b = BuiltinDigits.generate("b", 2, 0, 50);
-        for (int i = 0; i < 50; i++) assertFalse(java.util.Arrays.equals(a.image(i), b.image(i)), "image " + i);
+        for (int i = 0; i < 50; i++) assertFalse(Arrays.equals(a.image(i), b.image(i)), "image " + i);
     }
 
     @Test
