@@ -17,7 +17,7 @@ import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
 import io.github.latentlab.training.TrainingService;
-import io.github.latentlab.ui.fx.Background;
+import io.github.latentlab.ui.fx.TaskRunner;
 
 /**
  * What the panes share: the loaded data, the model being trained with its history and config,
@@ -27,7 +27,7 @@ import io.github.latentlab.ui.fx.Background;
 public final class AppState implements AutoCloseable {
     private final DatasetCatalog catalog;
     private final TrainingService training;
-    private final Background background;
+    private final TaskRunner background;
     private final Executor uiThread;
     private final ObjectProperty<DatasetSplit> data = new SimpleObjectProperty<>();
     private final ObjectProperty<Autoencoder> viewModel = new SimpleObjectProperty<>();
@@ -37,7 +37,7 @@ public final class AppState implements AutoCloseable {
     private TrainingHistory history = new TrainingHistory();
     private TrainingConfig config;
 
-    public AppState(DatasetCatalog catalog, TrainingService training, Background background, Executor uiThread) {
+    public AppState(DatasetCatalog catalog, TrainingService training, TaskRunner background, Executor uiThread) {
         this.catalog = catalog;
         this.training = training;
         this.background = background;
@@ -46,7 +46,8 @@ public final class AppState implements AutoCloseable {
 
     public DatasetCatalog catalog() { return catalog; }
     public TrainingService training() { return training; }
-    public Background background() { return background; }
+    /** Where view models run their background work: the app's pool, or the calling thread in tests. */
+    public TaskRunner background() { return background; }
     public Executor uiThread() { return uiThread; }
 
     public ObjectProperty<DatasetSplit> dataProperty() { return data; }

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * own service). Results and failures come back on the FX thread; a failure never dies silently:
  * it goes to the error handler, which shows it to the user. Shut down when the window closes.
  */
-public final class Background implements AutoCloseable {
+public final class Background implements TaskRunner {
     private static final Logger LOG = LoggerFactory.getLogger(Background.class);
     private final ExecutorService pool;
     private final Consumer<Throwable> errorHandler;
@@ -37,10 +37,12 @@ public final class Background implements AutoCloseable {
     }
 
     /** Runs {@code work} off the FX thread; {@code onDone} gets its result on the FX thread. */
+    @Override
     public <T> CompletableFuture<T> run(Callable<T> work, Consumer<T> onDone) {
         return run(work, onDone, errorHandler);
     }
 
+    @Override
     public <T> CompletableFuture<T> run(Callable<T> work, Consumer<T> onDone, Consumer<Throwable> onError) {
         CompletableFuture<T> f = CompletableFuture.supplyAsync(() -> {
             try {

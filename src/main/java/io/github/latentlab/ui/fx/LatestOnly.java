@@ -10,13 +10,13 @@ import java.util.function.Supplier;
  * Dragging a slider therefore never queues up stale work. Call from the FX thread.
  */
 public final class LatestOnly<T> {
-    private final Background background;
+    private final TaskRunner background;
     private final Consumer<T> onResult;
     private final Consumer<Throwable> onError;
     private boolean busy;
     private Supplier<Callable<T>> pending;
 
-    public LatestOnly(Background background, Consumer<T> onResult, Consumer<Throwable> onError) {
+    public LatestOnly(TaskRunner background, Consumer<T> onResult, Consumer<Throwable> onError) {
         this.background = background;
         this.onResult = onResult;
         this.onError = onError;
