@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -93,8 +94,12 @@ public final class Checkpoints {
                 status, StrictJson.text(n, "message", ""));
     }
 
-    /** The run folders under {@code root}, newest first; folders that are not runs are skipped. */
-    public static List<Checkpoints> list(Path root) {
+    /**
+     * The run folders under {@code root}, newest first. Folders without a run.json are not runs
+     * and are skipped; a run folder whose run.json is damaged is left as it is and reported to
+     * {@code damaged} (its name and why), so the user hears of it.
+     */
+    public static List<Checkpoints> list(Path root, BiConsumer<Path, String> damaged) {
         List<Checkpoints> runs = new ArrayList<>();
         if (!Files.isDirectory(root)) return runs;
         try (Stream<Path> s = Files.list(root)) {
@@ -102,11 +107,11 @@ public final class Checkpoints {
                 try {
                     if (Files.isRegularFile(p.resolve(PLAN_FILE))) runs.add(open(p));
                 } catch (IOException e) {
-                    // a damaged run folder is left alone, not listed
+                    damaged.accept(p, e.getMessage());
                 }
             }
         } catch (IOException e) {
-            return runs;
+            damaged.accept(root, "the runs folder could not be listed: " + e.getMessage());
         }
         return runs;
     }

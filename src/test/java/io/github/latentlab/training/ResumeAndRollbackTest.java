@@ -98,11 +98,11 @@ class ResumeAndRollbackTest {
         assertEquals(List.of("best.llab", "epoch-0003.llab", "epoch-0004.llab", "epoch-0005.llab", "run.json"), names);
         assertEquals(5, Checkpoints.open(run.folder()).loadLatest().metadata().epochsDone());
         assertNotNull(run.bestFile());
-        assertEquals("test run", Checkpoints.list(dir).get(0).plan().name());
+        assertEquals("test run", Checkpoints.list(dir, (p, why) -> { throw new AssertionError(p + ": " + why); }).get(0).plan().name());
 
         run.delete();
         assertTrue(Files.notExists(run.folder()));
-        assertTrue(Checkpoints.list(dir).isEmpty());
+        assertTrue(Checkpoints.list(dir, (p, why) -> { throw new AssertionError(p + ": " + why); }).isEmpty());
     }
 
     @Test

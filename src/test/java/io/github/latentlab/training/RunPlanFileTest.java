@@ -48,4 +48,18 @@ class RunPlanFileTest {
                 runJson("{\"dataset\":\"d\",\"targetEpochs\":-4}")));
         assertTrue(negative.getMessage().contains("-4"), negative.getMessage());
     }
+
+    @Test
+    void listingRunsReportsADamagedFolderAndKeepsTheGoodOnes() throws Exception {
+        Path root = dir.resolve("runs");
+        Checkpoints good = Checkpoints.create(root, new RunPlan("ok", "builtin-digits", null, 2, 32, 1, RunPlan.RUNNING, ""));
+        Path bad = Files.createDirectories(root.resolve("0000-bad"));
+        Files.writeString(bad.resolve("run.json"), "{\"dataset\": 7");
+        java.util.List<String> damaged = new java.util.ArrayList<>();
+        java.util.List<Checkpoints> runs = Checkpoints.list(root, (p, why) -> damaged.add(p.getFileName() + ": " + why));
+        assertEquals(java.util.List.of(good.folder()), runs.stream().map(Checkpoints::folder).toList());
+        assertEquals(1, damaged.size());
+        assertTrue(damaged.get(0).startsWith("0000-bad: ") && damaged.get(0).contains("run.json is damaged"), damaged.get(0));
+        assertEquals("{\"dataset\": 7", Files.readString(bad.resolve("run.json")), "a damaged folder is left as it is");
+    }
 }

@@ -1,11 +1,13 @@
 package io.github.latentlab.ui.training;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import javafx.beans.property.BooleanProperty;
@@ -22,6 +24,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseKind;
@@ -93,6 +98,7 @@ public final class TrainingViewModel {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty progressText = new SimpleStringProperty("Ready");
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingViewModel.class);
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<LossPoint> trainCurve = FXCollections.observableArrayList();
     private final ObservableList<EpochRecord> testCurve = FXCollections.observableArrayList();
@@ -123,23 +129,41 @@ public final class TrainingViewModel {
     public ObservableList<Run> runs() { return runs; }
     public BooleanProperty denoiseProperty() { return denoise; }
 
-    /** Lists the runs of earlier sessions (off the UI thread); a crashed one shows as interrupted. */
+    /**
+     * Lists the runs of earlier sessions (off the UI thread); a crashed one shows as interrupted.
+     * A damaged run folder is not listed and its files stay as they are; the status line says how
+     * many were skipped and the log says which and why.
+     */
     public void loadEarlierRuns() {
         app.background().run(() -> {
             List<Run> found = new ArrayList<>();
-            for (Checkpoints c : Checkpoints.list(runsRoot)) {
+            List<String> damaged = new ArrayList<>();
+            BiConsumer<Path, String> skip = (folder, why) -> {
+                damaged.add(folder.getFileName() + ": " + why);
+                LOG.warn("run folder {} not listed: {}", folder, why);
+            };
+            for (Checkpoints c : Checkpoints.list(runsRoot, skip)) {
                 if (found.size() >= 30) break;
                 try {
                     if (c.latestFile() != null) found.add(Run.fromFolder(c, ModelStore.readMetadata(c.latestFile())));
-                } catch (Exception e) {
-                    // a damaged run folder is not listed; its files stay as they are
+                } catch (IOException | RuntimeException e) {
+                    skip.accept(c.folder(), e.getMessage());
                 }
             }
-            return found;
-        }, found -> runs.addAll(found.stream()
-                .filter(r -> runs.stream().noneMatch(x -> x.checkpoints() != null
-                        && x.checkpoints().folder().equals(r.checkpoints().folder()))).toList()));
+            return new EarlierRuns(found, damaged);
+        }, earlier -> {
+            runs.addAll(earlier.runs().stream()
+                    .filter(r -> runs.stream().noneMatch(x -> x.checkpoints() != null
+                            && x.checkpoints().folder().equals(r.checkpoints().folder()))).toList());
+            if (!earlier.damaged().isEmpty()) {
+                message.set(earlier.damaged().size() + " earlier run folder" + (earlier.damaged().size() == 1 ? " was" : "s were")
+                        + " not listed because " + (earlier.damaged().size() == 1 ? "it is" : "they are") + " damaged ("
+                        + earlier.damaged().get(0) + (earlier.damaged().size() > 1 ? "; more in the log" : "") + ").");
+            }
+        });
     }
+
+    private record EarlierRuns(List<Run> runs, List<String> damaged) { }
 
     public StringProperty datasetIdProperty() { return datasetId; }
     public ObjectProperty<ModelKind> kindProperty() { return kind; }
