@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,7 +25,6 @@ import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.Evaluation;
 import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
-import io.github.latentlab.model.ModelMetadata;
 import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.NativeRuntime;
@@ -34,11 +32,11 @@ import io.github.latentlab.model.SavedModel;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.model.VariationalAutoencoder;
 import io.github.latentlab.training.Checkpoints;
+import io.github.latentlab.training.RunMetadata;
 import io.github.latentlab.training.RunPlan;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
-import io.github.latentlab.util.BuildInfo;
 import io.github.latentlab.util.Cancellation;
 
 /**
@@ -182,9 +180,7 @@ final class TrainCommand implements Callable<Integer> {
         job.run().updatePlan(job.run().plan().withStatus(RunPlan.FINISHED, outcome.message()));
         DatasetSplit data = job.data();
         if (outFile != null) {
-            ModelStore.save(outFile, model, new ModelMetadata(spec, model.inputSize(), data.id(),
-                    data.train().fingerprint(), config.seed(), config.batchSize(), history.epochs(),
-                    history.points(), Instant.now(), BuildInfo.appVersion()));
+            ModelStore.save(outFile, model, RunMetadata.of(config, model.inputSize(), data, history));
             err.println("Saved " + outFile.toAbsolutePath());
         }
         Evaluation test = Evaluation.of(model, data.test());

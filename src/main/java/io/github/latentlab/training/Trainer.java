@@ -1,7 +1,6 @@
 package io.github.latentlab.training;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -14,9 +13,7 @@ import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.Evaluation;
 import io.github.latentlab.model.LossPoint;
-import io.github.latentlab.model.ModelMetadata;
 import io.github.latentlab.model.TrainableAutoencoder;
-import io.github.latentlab.util.BuildInfo;
 
 /**
  * The training loop, synchronous: shuffles each epoch with a seed derived from the run's seed and
@@ -189,9 +186,7 @@ public final class Trainer {
 
     private void saveCheckpoint() {
         try {
-            checkpoints.save(model, new ModelMetadata(config.spec(), model.inputSize(),
-                    data.id(), data.train().fingerprint(), config.seed(), config.batchSize(), history.epochs(),
-                    history.points(), Instant.now(), BuildInfo.appVersion()));
+            checkpoints.save(model, RunMetadata.of(config, model.inputSize(), data, history));
         } catch (IOException e) {
             // training goes on; the run folder keeps its previous checkpoint
             org.slf4j.LoggerFactory.getLogger(Trainer.class).warn("could not write a checkpoint in {}", checkpoints.folder(), e);

@@ -2,7 +2,6 @@ package io.github.latentlab.ui.shell;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
@@ -32,10 +31,8 @@ import javafx.stage.WindowEvent;
 
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.model.ModelKind;
-import io.github.latentlab.model.ModelMetadata;
 import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.NativeRuntime;
-import io.github.latentlab.model.SavedModel;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.ui.AppState;
@@ -74,6 +71,7 @@ public final class MainWindow extends BorderPane {
     private final NoiseViewModel noiseVm;
     private final DrawViewModel drawVm;
     private final LatentViewModel latentVm;
+    private final ModelFiles modelFiles;
     private final CompareViewModel compareVm;
     private final RunsPane runsPane;
     private final TabPane tabs = new TabPane();
@@ -91,6 +89,7 @@ public final class MainWindow extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);
         this.latentVm = new LatentViewModel(app);
+        this.modelFiles = new ModelFiles(app);
         this.noiseVm = new NoiseViewModel(app, latentVm);
         var noisePane = new NoisePane(noiseVm, noise -> {
             trainingVm.kindProperty().set(ModelKind.DAE);
@@ -245,30 +244,17 @@ public final class MainWindow extends BorderPane {
     /** Loads a model file off the UI thread and shows it: settings, loss history, reconstructions. */
     public CompletableFuture<?> openModelFrom(Path file) {
         busy.setVisible(true);
-        return app.background().run(() -> {
-            SavedModel saved = ModelStore.load(file);
-            DatasetSplit data = app.data() != null && app.data().id().equals(saved.metadata().datasetId())
-                    ? app.data() : tryLoad(saved.metadata().datasetId());
-            return new Object[] {saved, data};
-        }, result -> {
+        return modelFiles.open(file, opened -> {
             busy.setVisible(false);
-            SavedModel saved = (SavedModel) result[0];
-            DatasetSplit data = (DatasetSplit) result[1];
-            if (data != null && data.train().pixelCount() == saved.model().inputSize()) app.dataProperty().set(data);
-            trainingVm.adopt(saved);
-            app.statusProperty().set("Opened " + file.getFileName());
+            DatasetSplit data = opened.data();
+            if (data != null && data.train().pixelCount() == opened.saved().model().inputSize()) app.dataProperty().set(data);
+            trainingVm.adopt(opened.saved());
+            app.statusProperty().set("Opened " + file.getFileName()
+                    + (opened.dataProblem() == null ? "" : "; " + opened.dataProblem() + " (pick data in the Train tab)"));
         }, error -> {
             busy.setVisible(false);
             showError("Could not open " + file.getFileName(), error);
         });
-    }
-
-    private DatasetSplit tryLoad(String id) {
-        try {
-            return app.catalog().load(id, null, (f, m) -> { }, new Cancellation());
-        } catch (Exception e) {
-            return null; // the model still opens; the user can pick data
-        }
     }
 
     private void saveModel() {
@@ -289,17 +275,8 @@ public final class MainWindow extends BorderPane {
      * history, off the UI thread; the file is replaced atomically.
      */
     public CompletableFuture<Path> saveModelTo(Path target) {
-        DatasetSplit data = app.data();
-        var config = app.config();
-        var history = app.history();
-        return app.modelCopy().thenCompose(copy -> app.background().run(() -> {
-            ModelStore.save(target, copy, new ModelMetadata(config.spec(), copy.inputSize(),
-                    data == null ? "unknown" : data.id(), data == null ? "" : data.train().fingerprint(),
-                    config.seed(), config.batchSize(), history.epochs(), history.points(), Instant.now(),
-                    BuildInfo.appVersion()));
-            return target;
-        }, p -> app.statusProperty().set("Saved " + p),
-                error -> showError("Could not save " + target.getFileName(), error)));
+        return modelFiles.save(target, p -> app.statusProperty().set("Saved " + p),
+                error -> showError("Could not save " + target.getFileName(), error));
     }
 
     private FileChooser modelChooser(String title) {
