@@ -37,10 +37,7 @@ public record DenoisedRows(NoiseSpec noise, int[] indices, float[][] clean, floa
         if (model == null || model.inputSize() != p) {
             return new DenoisedRows(noise, idx, clean, noisy, null, nPsnr, nSsim, null, null, (System.nanoTime() - t0) / 1e6);
         }
-        float[][] out;
-        synchronized (model) { // a model copy may be shared by several views
-            out = model.reconstruct(noisy);
-        }
+        float[][] out = model.reconstruct(noisy);
         double[] dPsnr = new double[idx.length], dSsim = new double[idx.length];
         for (int i = 0; i < idx.length; i++) {
             dPsnr[i] = Metrics.psnr(clean[i], out[i]);

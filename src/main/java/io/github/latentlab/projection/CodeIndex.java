@@ -36,10 +36,7 @@ public final class CodeIndex {
             int len = Math.min(BATCH, data.size() - start);
             int[] idx = new int[len];
             for (int k = 0; k < len; k++) idx[k] = start + k;
-            float[][] batch;
-            synchronized (model) {
-                batch = model.encode(data.images(idx));
-            }
+            float[][] batch = model.encode(data.images(idx));
             System.arraycopy(batch, 0, codes, start, len);
         }
         return codes;

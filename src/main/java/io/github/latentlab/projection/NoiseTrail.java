@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 import io.github.latentlab.data.noise.NoiseSpec;
 import io.github.latentlab.model.Autoencoder;
-import io.github.latentlab.model.VariationalAutoencoder;
+import io.github.latentlab.model.SharedModel;
 
 /**
  * Where {@link #COPIES} noisy copies of one image land on the latent map, around the clean
@@ -33,10 +33,8 @@ public record NoiseTrail(double[] clean, double[][] noisy, int sameClass, double
         for (int k = 1; k <= COPIES; k++) inputs[k] = noise.kind().apply(image, map.data().side(), noise.level(), seed + 7919L * k);
         float[][] codes;
         float[] sigma = null;
-        synchronized (model) {
-            codes = model.encode(inputs);
-            if (model instanceof VariationalAutoencoder vae) sigma = vae.encodeSigma(new float[][] {image})[0];
-        }
+        codes = model.encode(inputs);
+        sigma = SharedModel.of(model).encodeSigma(new float[][] {image}).map(rows -> rows[0]).orElse(null);
         double[] clean = map.place(codes[0]);
         double[] cleanCode = LatentMath.toDouble(codes[0]);
         double[][] noisy = new double[COPIES][];

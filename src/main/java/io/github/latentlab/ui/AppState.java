@@ -13,6 +13,7 @@ import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.catalog.DatasetCatalog;
 import io.github.latentlab.model.Autoencoder;
 import io.github.latentlab.model.NativeRuntime;
+import io.github.latentlab.model.SharedModel;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
@@ -56,7 +57,8 @@ public final class AppState implements AutoCloseable {
     /** A copy of the current model that views may use freely; null before any model exists. */
     public ReadOnlyObjectProperty<Autoencoder> viewModelProperty() { return viewModel; }
     public Autoencoder viewModel() { return viewModel.get(); }
-    public void publishViewModel(Autoencoder copy) { viewModel.set(copy); }
+    /** Publishes a model copy for the views, as a {@link SharedModel} (the rule for model threads: docs/design.md). */
+    public void publishViewModel(Autoencoder copy) { viewModel.set(copy == null ? null : SharedModel.of(copy)); }
 
     public ObjectProperty<NativeRuntime.Info> runtimeProperty() { return runtime; }
     public StringProperty statusProperty() { return status; }
@@ -71,7 +73,7 @@ public final class AppState implements AutoCloseable {
         this.model = m;
         this.history = h;
         this.config = c;
-        viewModel.set(m == null ? null : m.copy());
+        viewModel.set(m == null ? null : SharedModel.of(m.copy()));
     }
 
     /**

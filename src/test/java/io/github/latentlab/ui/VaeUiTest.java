@@ -60,7 +60,7 @@ class VaeUiTest extends WindowTest {
 
         LatentViewModel latent = window.latentViewModel();
         robot.interact(() -> window.tabs().getSelectionModel().select(1));
-        waitUntil(() -> latent.mapProperty().get() != null && latent.mapProperty().get().model() instanceof VariationalAutoencoder);
+        waitUntil(() -> latent.mapProperty().get() != null && latent.mapProperty().get().model().spec().kind() == ModelKind.VAE);
         robot.clickOn("#sample-codes");
         waitUntil(() -> latent.samplesProperty().get() != null);
         assertEquals(LatentViewModel.STRIP, latent.samplesProperty().get().length);

@@ -151,18 +151,14 @@ public final class DrawViewModel {
         double offData = Double.NaN;
         if (map != null && map.model().inputSize() == image.length) {
             float[] mapCode; // encoded by the map's own model, so the point and the map agree
-            synchronized (map.model()) {
-                mapCode = map.model().encode(new float[][] {image})[0];
-            }
+            mapCode = map.model().encode(new float[][] {image})[0];
             onMap = map.place(mapCode);
             offData = map.offData(mapCode);
         }
         float[] recon;
         float[] code;
-        synchronized (model) {
-            recon = model.reconstruct(new float[][] {image})[0];
-            code = model.encode(new float[][] {image})[0];
-        }
+        recon = model.reconstruct(new float[][] {image})[0];
+        code = model.encode(new float[][] {image})[0];
         int[] near = new int[0];
         float[][] nearImages = new float[0][];
         String[] nearClasses = new String[0];

@@ -29,7 +29,7 @@ import smile.stat.distribution.ChiSquareDistribution;
 import io.github.latentlab.data.Dataset;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.model.Autoencoder;
-import io.github.latentlab.model.VariationalAutoencoder;
+import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.projection.CodeIndex;
 import io.github.latentlab.projection.Embedding;
 import io.github.latentlab.projection.EmbeddingExport;
@@ -224,9 +224,7 @@ public final class LatentViewModel implements LatentMapSource {
         float[] code = traversalCode.get();
         if (current == null || code == null) return;
         traversalDecoder.request(() -> () -> {
-            synchronized (current.model()) {
-                return current.model().decode(new float[][] {code})[0];
-            }
+            return current.model().decode(new float[][] {code})[0];
         });
     }
 
@@ -321,9 +319,7 @@ public final class LatentViewModel implements LatentMapSource {
                     z[row * res + col] = new float[] {(float) x, (float) y};
                 }
             }
-            synchronized (current.model()) {
-                return new Manifold(current.model().decode(z), res, cx - hx, cx + hx, cy - hy, cy + hy);
-            }
+            return new Manifold(current.model().decode(z), res, cx - hx, cx + hx, cy - hy, cy + hy);
         }, manifold::set);
     }
 
@@ -337,9 +333,7 @@ public final class LatentViewModel implements LatentMapSource {
         String to = current.classNames().get(current.labels()[picks.get(1)]);
         app.background().run(() -> {
             float[][] steps = LatentMath.interpolate(a, b, STRIP, sph);
-            synchronized (current.model()) {
-                return current.model().decode(steps);
-            }
+            return current.model().decode(steps);
         }, images -> {
             interpolation.set(images);
             status.set((sph ? "Spherical" : "Linear") + " interpolation from a " + from + " to a " + to + ".");
@@ -356,12 +350,10 @@ public final class LatentViewModel implements LatentMapSource {
         long seed = sampleSeed++;
         app.background().run(() -> {
             // a VAE's prior is N(0, I); a plain autoencoder has none, so fit a Gaussian to its codes
-            float[][] z = current.model() instanceof VariationalAutoencoder
+            float[][] z = current.model().spec().kind() == ModelKind.VAE
                     ? LatentMath.sampleStandard(current.codes()[0].length, STRIP, seed)
                     : LatentMath.sampleFitted(current.codes(), STRIP, seed);
-            synchronized (current.model()) {
-                return current.model().decode(z);
-            }
+            return current.model().decode(z);
         }, samples::set);
     }
 
@@ -458,7 +450,7 @@ public final class LatentViewModel implements LatentMapSource {
 
     /** For a VAE, P(|ε|² ≥ |z|²) with ε ~ N(0, I); NaN for models without a prior. */
     static double priorTail(Autoencoder model, double[] z) {
-        if (!(model instanceof VariationalAutoencoder)) return Double.NaN;
+        if (model.spec().kind() != ModelKind.VAE) return Double.NaN; // only a VAE has a prior
         double r2 = 0;
         for (double v : z) r2 += v * v;
         return 1 - new ChiSquareDistribution(z.length).cdf(r2);
@@ -472,10 +464,7 @@ public final class LatentViewModel implements LatentMapSource {
             InverseMap.Result r = current.inverse().at(x, y);
             float[] z = new float[r.code().length];
             for (int j = 0; j < z.length; j++) z[j] = (float) r.code()[j];
-            float[] image;
-            synchronized (current.model()) {
-                image = current.model().decode(new float[][] {z})[0];
-            }
+            float[] image = current.model().decode(new float[][] {z})[0];
             return new Decoded(x, y, image, r.offData(), priorTail(current.model(), r.code()));
         });
     }

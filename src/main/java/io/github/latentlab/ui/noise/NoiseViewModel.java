@@ -187,10 +187,7 @@ public final class NoiseViewModel {
                 List<CurvePoint> points = new ArrayList<>();
                 for (int s = 0; s < CURVE_STEPS; s++) {
                     double lv = k.maxLevel() * s / (CURVE_STEPS - 1);
-                    DenoisingEvaluation e;
-                    synchronized (model) {
-                        e = DenoisingEvaluation.of(model, test, new NoiseSpec(k, lv), NOISE_SEED, CURVE_IMAGES);
-                    }
+                    DenoisingEvaluation e = DenoisingEvaluation.of(model, test, new NoiseSpec(k, lv), NOISE_SEED, CURVE_IMAGES);
                     double otherPsnr = other == null ? Double.NaN
                             : DenoisingEvaluation.of(other, test, new NoiseSpec(k, lv), NOISE_SEED, CURVE_IMAGES).denoisedPsnr();
                     points.add(new CurvePoint(lv, e.noisyPsnr(), e.denoisedPsnr(), otherPsnr));

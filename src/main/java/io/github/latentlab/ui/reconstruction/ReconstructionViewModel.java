@@ -146,10 +146,7 @@ public final class ReconstructionViewModel {
         if (model == null || model.inputSize() != test.pixelCount()) {
             return new Result(idx, originals, null, null, null, test.side());
         }
-        float[][] recon;
-        synchronized (model) { // a model copy may be shared by several views
-            recon = model.reconstruct(originals);
-        }
+        float[][] recon = model.reconstruct(originals);
         double[] mse = new double[idx.length];
         double[] psnr = new double[idx.length];
         for (int i = 0; i < idx.length; i++) {
