@@ -34,6 +34,7 @@ import io.github.latentlab.model.VariationalAutoencoder;
 import io.github.latentlab.training.Checkpoints;
 import io.github.latentlab.training.RunMetadata;
 import io.github.latentlab.training.RunPlan;
+import io.github.latentlab.training.RunStatus;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
@@ -171,13 +172,13 @@ final class TrainCommand implements Callable<Integer> {
                 }, Trainer.Control.NONE);
         double seconds = (System.nanoTime() - t0) / 1e9;
         TrainableAutoencoder model = outcome.model();
-        if (outcome.status() == Trainer.Status.DIVERGED) {
-            job.run().updatePlan(job.run().plan().withStatus(RunPlan.DIVERGED, outcome.message()));
+        if (outcome.status() == RunStatus.DIVERGED) {
+            job.run().updatePlan(job.run().plan().withStatus(RunStatus.DIVERGED, outcome.message()));
             err.println(outcome.message());
             err.println("Resume with a lower learning rate: train --resume " + job.run().folder() + " --lr 0.001");
             return 1;
         }
-        job.run().updatePlan(job.run().plan().withStatus(RunPlan.FINISHED, outcome.message()));
+        job.run().updatePlan(job.run().plan().withStatus(RunStatus.FINISHED, outcome.message()));
         DatasetSplit data = job.data();
         if (outFile != null) {
             ModelStore.save(outFile, model, RunMetadata.of(config, model.inputSize(), data, history));
@@ -233,7 +234,7 @@ final class TrainCommand implements Callable<Integer> {
                 + ", seed " + config.seed());
         Path root = runs == null ? Checkpoints.defaultRoot() : Path.of(runs);
         Checkpoints run = Checkpoints.create(root, new RunPlan(spec.kind().id() + " " + data.id(), dataset,
-                testDataset, config.epochs(), config.batchSize(), config.seed(), RunPlan.RUNNING, ""));
+                testDataset, config.epochs(), config.batchSize(), config.seed(), RunStatus.RUNNING, ""));
         return new Job(data, model, config, new TrainingHistory(), run, 0);
     }
 
@@ -272,7 +273,7 @@ final class TrainCommand implements Callable<Integer> {
         DatasetSplit data = load(plan.datasetId(), plan.testDatasetId());
         TrainingHistory history = new TrainingHistory();
         history.replaceWith(saved.metadata().epochs(), saved.metadata().points());
-        run.updatePlan(plan.withTargetEpochs(done + more).withStatus(RunPlan.RUNNING, ""));
+        run.updatePlan(plan.withTargetEpochs(done + more).withStatus(RunStatus.RUNNING, ""));
         err.println("Resuming " + spec.describe(saved.model().inputSize()) + " at epoch " + done + " of " + (done + more));
         return new Job(data, saved.model(), new TrainingConfig(spec, more, plan.batchSize(), plan.seed()), history, run, done);
     }

@@ -83,11 +83,7 @@ public final class Checkpoints {
     static RunPlan readPlan(byte[] json, String folderName) {
         JsonNode n = StrictJson.parse(json, MAX_PLAN_BYTES, PLAN_FILE);
         if (!n.isObject()) throw new IllegalArgumentException(PLAN_FILE + " is not a JSON object");
-        String status = StrictJson.text(n, "status", RunPlan.RUNNING);
-        if (!RunPlan.STATUSES.contains(status)) {
-            throw new IllegalArgumentException("\"status\" is \"" + (status.length() > 30 ? status.substring(0, 30) + "…" : status)
-                    + "\", not one of " + RunPlan.STATUSES);
-        }
+        RunStatus status = RunStatus.fromStored(StrictJson.text(n, "status", RunStatus.RUNNING.id()));
         return new RunPlan(StrictJson.text(n, "name", folderName), StrictJson.text(n, "dataset"),
                 StrictJson.text(n, "testDataset", null), StrictJson.integer(n, "targetEpochs", 1, MAX_EPOCHS),
                 StrictJson.integer(n, "batchSize", 1, 1 << 16, 128), StrictJson.longInteger(n, "seed", 42),
@@ -195,7 +191,7 @@ public final class Checkpoints {
         n.put("targetEpochs", plan.targetEpochs());
         n.put("batchSize", plan.batchSize());
         n.put("seed", plan.seed());
-        n.put("status", plan.status());
+        n.put("status", plan.status().id());
         n.put("message", plan.message());
         byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(n);
         AtomicFiles.write(folder.resolve(PLAN_FILE), out -> out.write(bytes));

@@ -9,31 +9,20 @@ import io.github.latentlab.model.TrainableAutoencoder;
  * One training run as the app lists it: a name, the data it trains on (catalog id), its config,
  * its history and, once built, its model; its folder of checkpoints when it has one; and how it
  * stands. A run from an earlier session has a folder but no model in memory until it is loaded.
- * Status and message change on the UI thread; the history is thread-safe.
+ * RunStatus and message change on the UI thread; the history is thread-safe.
  */
 public final class Run {
-    public enum Status {
-        QUEUED("queued"), RUNNING("running"), FINISHED("finished"), STOPPED("stopped"),
-        DIVERGED("diverged, rolled back"), INTERRUPTED("interrupted"), SAVED("saved");
-
-        private final String text;
-
-        Status(String text) { this.text = text; }
-
-        @Override public String toString() { return text; }
-    }
-
     private final String name;
     private final String datasetId;
     private final TrainingConfig config;
     private final TrainingHistory history;
     private volatile Checkpoints checkpoints;
     private volatile TrainableAutoencoder model;
-    private volatile Status status;
+    private volatile RunStatus status;
     private volatile String message = "";
     private volatile int targetEpochs;
 
-    public Run(String name, String datasetId, TrainingConfig config, TrainingHistory history, Status status) {
+    public Run(String name, String datasetId, TrainingConfig config, TrainingHistory history, RunStatus status) {
         this.name = Objects.requireNonNull(name, "name");
         this.datasetId = Objects.requireNonNull(datasetId, "datasetId");
         this.config = Objects.requireNonNull(config, "config");
@@ -47,12 +36,8 @@ public final class Run {
         RunPlan plan = folder.plan();
         TrainingHistory history = new TrainingHistory();
         history.replaceWith(latest.epochs(), latest.points());
-        Status status = switch (plan.status()) {
-            case RunPlan.FINISHED -> Status.FINISHED;
-            case RunPlan.STOPPED -> Status.STOPPED;
-            case RunPlan.DIVERGED -> Status.DIVERGED;
-            default -> Status.INTERRUPTED; // left "running" by a session that ended without saying so
-        };
+        // a folder left "running" by a session that ended without saying so was interrupted
+        RunStatus status = plan.status() == RunStatus.RUNNING ? RunStatus.INTERRUPTED : plan.status();
         Run run = new Run(plan.name(), plan.datasetId(), new TrainingConfig(latest.spec(), Math.max(1, plan.targetEpochs()),
                 plan.batchSize(), plan.seed()), history, status);
         run.checkpoints = folder;
@@ -68,20 +53,19 @@ public final class Run {
     public void setCheckpoints(Checkpoints c) { checkpoints = c; }
     public TrainableAutoencoder model() { return model; }
     public void setModel(TrainableAutoencoder m) { model = m; }
-    public Status status() { return status; }
+    public RunStatus status() { return status; }
     public String message() { return message; }
     public int targetEpochs() { return targetEpochs; }
     public void setTargetEpochs(int epochs) { targetEpochs = epochs; }
 
-    public void setStatus(Status s, String text) {
+    public void setStatus(RunStatus s, String text) {
         status = s;
         message = text == null ? "" : text;
     }
 
     /** Whether it can continue: stopped, crashed or rolled back before its target, with a checkpoint. */
     public boolean resumable() {
-        return (status == Status.STOPPED || status == Status.INTERRUPTED || status == Status.DIVERGED)
-                && checkpoints != null && checkpoints.latestFile() != null;
+        return status.resumable() && checkpoints != null && checkpoints.latestFile() != null;
     }
 
     /** The test MSE of its last epoch, NaN before one ends. */

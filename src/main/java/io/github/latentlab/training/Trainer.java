@@ -58,13 +58,12 @@ public final class Trainer {
         };
     }
 
-    public enum Status { FINISHED, STOPPED, DIVERGED }
 
     /**
      * How a run ended: {@code model} is the model to keep (the trained one, or after divergence a
      * copy rolled back to the last good epoch, the history truncated to match).
      */
-    public record Outcome(Status status, int epochsDone, String message, TrainableAutoencoder model) { }
+    public record Outcome(RunStatus status, int epochsDone, String message, TrainableAutoencoder model) { }
 
     private final TrainableAutoencoder model;
     private final DatasetSplit data;
@@ -168,11 +167,11 @@ public final class Trainer {
                 lastGoodEpoch = epoch;
             }
         }
-        return new Outcome(Status.FINISHED, firstEpoch + config.epochs(), "finished " + config.epochs() + " epochs", model);
+        return new Outcome(RunStatus.FINISHED, firstEpoch + config.epochs(), "finished " + config.epochs() + " epochs", model);
     }
 
     private Outcome stopped(int epoch) {
-        return new Outcome(Status.STOPPED, epoch - 1, "stopped during epoch " + epoch, model);
+        return new Outcome(RunStatus.STOPPED, epoch - 1, "stopped during epoch " + epoch, model);
     }
 
     /** The model as it was after {@code goodEpoch}, with the history cut back to match. */
@@ -180,7 +179,7 @@ public final class Trainer {
         history.truncateToEpochs(goodEpoch);
         String back = goodEpoch == 0 ? " The model is back where this run started"
                 : " The model is rolled back to the end of epoch " + goodEpoch;
-        return new Outcome(Status.DIVERGED, goodEpoch, message + back
+        return new Outcome(RunStatus.DIVERGED, goodEpoch, message + back
                 + " (its last good checkpoint); lower the learning rate and resume.", lastGood);
     }
 

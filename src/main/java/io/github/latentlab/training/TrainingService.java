@@ -154,11 +154,12 @@ public final class TrainingService implements AutoCloseable {
                 case FINISHED -> TrainingEvent.Type.FINISHED;
                 case STOPPED -> TrainingEvent.Type.STOPPED;
                 case DIVERGED -> TrainingEvent.Type.FAILED;
+                default -> throw new IllegalStateException("a trainer ends finished, stopped or diverged, not " + outcome.status());
             };
             emitter.emitState(type, outcome.message());
         } catch (Throwable t) {
             LOG.error("training failed", t);
-            outcome = new Trainer.Outcome(Trainer.Status.STOPPED, history.epochsDone(),
+            outcome = new Trainer.Outcome(RunStatus.STOPPED, history.epochsDone(),
                     "Training failed: " + t, current);
             emitter.emitState(TrainingEvent.Type.FAILED, outcome.message());
         } finally {

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.training.Run;
+import io.github.latentlab.training.RunStatus;
 
 /** A run's model, as a private copy safe to use off the training thread. */
 public final class RunModels {
@@ -16,8 +17,8 @@ public final class RunModels {
      * Call on the UI thread; the result completes in the background.
      */
     public static CompletableFuture<TrainableAutoencoder> modelOf(AppState app, Run run) {
-        if (run.status() == Run.Status.RUNNING && run.model() == app.model()) return app.training().snapshot();
-        if (run.status() == Run.Status.QUEUED) return CompletableFuture.failedFuture(new IllegalStateException("queued"));
+        if (run.status() == RunStatus.RUNNING && run.model() == app.model()) return app.training().snapshot();
+        if (run.status() == RunStatus.QUEUED) return CompletableFuture.failedFuture(new IllegalStateException("queued"));
         TrainableAutoencoder m = run.model();
         if (m != null) return CompletableFuture.completedFuture(m.copy());
         if (run.checkpoints() == null) return CompletableFuture.failedFuture(new IllegalStateException("no model"));

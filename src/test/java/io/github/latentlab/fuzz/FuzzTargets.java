@@ -21,6 +21,7 @@ import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.training.Checkpoints;
 import io.github.latentlab.training.RunPlan;
+import io.github.latentlab.training.RunStatus;
 import io.github.latentlab.util.Cancellation;
 import io.github.latentlab.util.Progress;
 
@@ -117,7 +118,7 @@ public final class FuzzTargets {
 
         @Override public List<Path> seeds(Path dir) throws IOException {
             Checkpoints run = Checkpoints.create(dir.resolve("runs"), new RunPlan("ae builtin-digits", "builtin-digits",
-                    "fashion-mnist", 5, 128, 42, RunPlan.FINISHED, "finished 5 epochs"));
+                    "fashion-mnist", 5, 128, 42, RunStatus.FINISHED, "finished 5 epochs"));
             Path seed = dir.resolve("run.json");
             Files.write(seed, Files.readAllBytes(run.folder().resolve("run.json")));
             return List.of(seed);

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.github.latentlab.TestData;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseKind;
+import io.github.latentlab.training.RunStatus;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
@@ -68,7 +69,7 @@ class ConvAutoencoderTest {
         TrainingHistory history = new TrainingHistory();
         Trainer.Outcome o = new Trainer(conv, data, new TrainingConfig(SPEC, 2, 64, 3), history)
                 .run(Trainer.Listener.NONE, Trainer.Control.NONE);
-        assertEquals(Trainer.Status.FINISHED, o.status(), o.message());
+        assertEquals(RunStatus.FINISHED, o.status(), o.message());
         double after = history.epochs().get(1).testMse();
         assertTrue(after < before * 0.5, "test MSE " + before + " → " + after);
         assertTrue(history.points().stream().allMatch(p -> Double.isFinite(p.loss()) && p.loss() > 0),

@@ -13,6 +13,7 @@ import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.data.noise.NoiseSpec;
 import io.github.latentlab.model.EpochRecord;
+import io.github.latentlab.training.RunStatus;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
@@ -29,7 +30,7 @@ class DenoisingEvaluationTest {
                     @Override public void onIteration(long i, int e, double p, double l, double s) { }
                     @Override public void onEpoch(EpochRecord r) { }
                 }, Trainer.Control.NONE);
-        assertEquals(Trainer.Status.FINISHED, outcome.status(), outcome.message());
+        assertEquals(RunStatus.FINISHED, outcome.status(), outcome.message());
         DenoisingEvaluation e = DenoisingEvaluation.of(model, data.test(), new NoiseSpec(NoiseKind.GAUSSIAN, 0.4), 9, 300);
         assertEquals(300, e.images());
         assertTrue(e.denoisedPsnr() > e.noisyPsnr() + 3, "PSNR noisy " + e.noisyPsnr() + " → denoised " + e.denoisedPsnr());

@@ -20,6 +20,7 @@ import io.github.latentlab.TestData;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.model.EpochRecord;
+import io.github.latentlab.training.RunStatus;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
@@ -40,7 +41,7 @@ class VariationalAutoencoderTest {
         TrainingHistory history = new TrainingHistory();
         Trainer.Outcome o = new Trainer(vae, data, new TrainingConfig(spec, epochs, 64, 1), history)
                 .run(QUIET, Trainer.Control.NONE);
-        assertEquals(Trainer.Status.FINISHED, o.status(), o.message());
+        assertEquals(RunStatus.FINISHED, o.status(), o.message());
         // the training loss reported per step is the real one (SameDiff's listener value reads 0)
         double first = history.points().get(0).loss(), last = history.epochs().get(epochs - 1).trainLoss();
         assertTrue(first > 0.3 && last > 0 && Double.isFinite(last), "per-pixel loss " + first + " → " + last);

@@ -1,9 +1,5 @@
 package io.github.latentlab.training;
 
-import io.github.latentlab.model.LossPoint;
-
-import io.github.latentlab.model.EpochRecord;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -14,14 +10,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import io.github.latentlab.TestData;
 import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.LossKind;
+import io.github.latentlab.model.LossPoint;
 import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.model.SavedModel;
@@ -39,7 +37,7 @@ class ResumeAndRollbackTest {
     }
 
     private static RunPlan plan(int epochs) {
-        return new RunPlan("test run", "test-digits", null, epochs, 64, 11, RunPlan.RUNNING, "");
+        return new RunPlan("test run", "test-digits", null, epochs, 64, 11, RunStatus.RUNNING, "");
     }
 
     /** Stops after {@code n} epochs, as a crash or the Stop button would. */
@@ -64,7 +62,7 @@ class ResumeAndRollbackTest {
         TrainingHistory first = new TrainingHistory();
         Trainer.Outcome stopped = new Trainer(TrainableAutoencoder.create(spec, 784, 11), data, config, first)
                 .checkpointTo(run).run(Trainer.Listener.NONE, stopAfterEpochs(first, 1));
-        assertEquals(Trainer.Status.STOPPED, stopped.status());
+        assertEquals(RunStatus.STOPPED, stopped.status());
 
         SavedModel saved = Checkpoints.open(run.folder()).loadLatest();
         assertEquals(1, saved.metadata().epochsDone());
@@ -112,7 +110,7 @@ class ResumeAndRollbackTest {
         TrainableAutoencoder model = TrainableAutoencoder.create(spec, 784, 2);
         TrainingHistory history = new TrainingHistory();
         Trainer.Outcome good = new Trainer(model, data, new TrainingConfig(spec, 1, 64, 2), history).run(Trainer.Listener.NONE, Trainer.Control.NONE);
-        assertEquals(Trainer.Status.FINISHED, good.status());
+        assertEquals(RunStatus.FINISHED, good.status());
         float[][] probe = data.test().images(new int[] {0, 1, 2});
         float[][] afterEpoch1 = model.reconstruct(probe);
         long iterationsAfterEpoch1 = history.lastIteration();
@@ -121,7 +119,7 @@ class ResumeAndRollbackTest {
         model.setLearningRate(tooHigh.learningRate());
         Trainer.Outcome bad = new Trainer(model, data, new TrainingConfig(tooHigh, 2, 64, 2), history).run(Trainer.Listener.NONE, Trainer.Control.NONE);
 
-        assertEquals(Trainer.Status.DIVERGED, bad.status(), bad.message());
+        assertEquals(RunStatus.DIVERGED, bad.status(), bad.message());
         assertTrue(bad.message().startsWith("Learning rate 100.0 is too high for Adam"), bad.message());
         assertTrue(bad.message().contains("rolled back to the end of epoch 1"), bad.message());
         assertEquals(1, bad.epochsDone());

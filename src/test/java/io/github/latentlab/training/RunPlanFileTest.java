@@ -24,7 +24,7 @@ class RunPlanFileTest {
     @Test
     void aPlanWrittenByTheAppReadsBack() throws Exception {
         Checkpoints run = Checkpoints.create(dir.resolve("runs"), new RunPlan("ae builtin-digits", "builtin-digits", null,
-                5, 64, 9, RunPlan.FINISHED, "done"));
+                5, 64, 9, RunStatus.FINISHED, "done"));
         RunPlan back = Checkpoints.open(run.folder()).plan();
         assertEquals(run.plan(), back);
     }
@@ -52,7 +52,7 @@ class RunPlanFileTest {
     @Test
     void listingRunsReportsADamagedFolderAndKeepsTheGoodOnes() throws Exception {
         Path root = dir.resolve("runs");
-        Checkpoints good = Checkpoints.create(root, new RunPlan("ok", "builtin-digits", null, 2, 32, 1, RunPlan.RUNNING, ""));
+        Checkpoints good = Checkpoints.create(root, new RunPlan("ok", "builtin-digits", null, 2, 32, 1, RunStatus.RUNNING, ""));
         Path bad = Files.createDirectories(root.resolve("0000-bad"));
         Files.writeString(bad.resolve("run.json"), "{\"dataset\": 7");
         java.util.List<String> damaged = new java.util.ArrayList<>();

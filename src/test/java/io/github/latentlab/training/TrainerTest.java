@@ -27,7 +27,7 @@ class TrainerTest {
         DenseAutoencoder model = DenseAutoencoder.create(spec, 784, seed);
         TrainingHistory history = new TrainingHistory();
         Trainer.Outcome outcome = new Trainer(model, data, config, history).run(Trainer.Listener.NONE, Trainer.Control.NONE);
-        assertEquals(Trainer.Status.FINISHED, outcome.status(), outcome.message());
+        assertEquals(RunStatus.FINISHED, outcome.status(), outcome.message());
         return history.epochs();
     }
 
@@ -75,7 +75,7 @@ class TrainerTest {
         TrainingConfig config = new TrainingConfig(spec, 3, 64, 1);
         DenseAutoencoder model = DenseAutoencoder.create(spec, 784, 1);
         Trainer.Outcome outcome = new Trainer(model, data, config, new TrainingHistory()).run(Trainer.Listener.NONE, Trainer.Control.NONE);
-        assertEquals(Trainer.Status.DIVERGED, outcome.status(), outcome.message());
+        assertEquals(RunStatus.DIVERGED, outcome.status(), outcome.message());
         assertTrue(outcome.message().contains("Learning rate 100.0 is too high for Adam"), outcome.message());
         assertTrue(outcome.message().contains("at epoch 1, iteration 25"), outcome.message());
     }
@@ -109,7 +109,7 @@ class TrainerTest {
         };
         Trainer.Outcome outcome = new Trainer(model, data, new TrainingConfig(spec, 5, 32, 1), new TrainingHistory())
                 .run(listener, control);
-        assertEquals(Trainer.Status.STOPPED, outcome.status());
+        assertEquals(RunStatus.STOPPED, outcome.status());
         assertEquals(5, iterations.size());
     }
 }

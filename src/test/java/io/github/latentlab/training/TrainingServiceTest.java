@@ -41,7 +41,7 @@ class TrainingServiceTest {
         TrainingHistory history = new TrainingHistory();
         DenseAutoencoder model = DenseAutoencoder.create(ModelSpec.defaults(), 784, 3);
         Trainer.Outcome outcome = service.start(model, data, config(2), history, events::add).get(60, TimeUnit.SECONDS);
-        assertEquals(Trainer.Status.FINISHED, outcome.status());
+        assertEquals(RunStatus.FINISHED, outcome.status());
         assertEquals(TrainingEvent.Type.STARTED, events.get(0).type());
         assertEquals(TrainingEvent.Type.FINISHED, events.get(events.size() - 1).type());
         assertEquals(2, events.stream().filter(e -> e.type() == TrainingEvent.Type.EPOCH).count());
@@ -80,7 +80,7 @@ class TrainingServiceTest {
         waitFor(() -> history.lastIteration() > atPause + 3);
         service.stop();
         Trainer.Outcome outcome = future.get(30, TimeUnit.SECONDS);
-        assertEquals(Trainer.Status.STOPPED, outcome.status());
+        assertEquals(RunStatus.STOPPED, outcome.status());
         assertEquals(TrainingEvent.Type.STOPPED, events.get(events.size() - 1).type());
     }
 

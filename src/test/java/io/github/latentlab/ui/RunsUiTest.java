@@ -20,6 +20,7 @@ import io.github.latentlab.TestData;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.training.Run;
+import io.github.latentlab.training.RunStatus;
 import io.github.latentlab.ui.fx.Snapshots;
 import io.github.latentlab.ui.runs.ClassicComparisons;
 import io.github.latentlab.ui.training.TrainingViewModel;
@@ -44,7 +45,7 @@ class RunsUiTest extends WindowTest {
         robot.clickOn("Compare");
         robot.clickOn(ClassicComparisons.DENSE_VS_CONV.title());
         waitUntil(() -> training.runs().size() >= 2 && training.runs().stream().limit(2)
-                .allMatch(r -> r.status() == Run.Status.FINISHED));
+                .allMatch(r -> r.status() == RunStatus.FINISHED));
         List<Run> compared = window.compareViewModel().compared();
         assertEquals(2, compared.size());
         assertEquals(ModelKind.CONV, compared.get(1).config().spec().kind());

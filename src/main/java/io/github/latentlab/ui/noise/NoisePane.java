@@ -31,6 +31,7 @@ import io.github.latentlab.data.noise.NoiseSpec;
 import io.github.latentlab.model.DenoisedRows;
 import io.github.latentlab.projection.NoiseTrail;
 import io.github.latentlab.training.Run;
+import io.github.latentlab.training.RunStatus;
 import io.github.latentlab.ui.LatentMapSource;
 import io.github.latentlab.ui.controls.ImageGrid;
 import io.github.latentlab.ui.controls.MapInset;
@@ -184,8 +185,8 @@ public final class NoisePane extends BorderPane {
             var keep = other.getValue();
             List<Run> usable = new ArrayList<>();
             usable.add(null);
-            for (var r : runs) if (r.status() != Run.Status.QUEUED
-                    && r.status() != Run.Status.RUNNING && r.checkpoints() != null
+            for (var r : runs) if (r.status() != RunStatus.QUEUED
+                    && r.status() != RunStatus.RUNNING && r.checkpoints() != null
                     && (r.model() != null || r.checkpoints().latestFile() != null)) usable.add(r);
             other.getItems().setAll(usable);
             other.setValue(usable.contains(keep) ? keep : null);

@@ -37,6 +37,7 @@ import javafx.scene.layout.VBox;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.training.Run;
+import io.github.latentlab.training.RunStatus;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.ui.controls.ImageGrid;
 import io.github.latentlab.ui.training.TrainingViewModel;
@@ -73,7 +74,7 @@ public final class RunsPane extends BorderPane {
         });
         // a compared run that is training: its curve grows epoch by epoch
         training.testCurve().addListener((ListChangeListener<Object>) c -> {
-            if (compare.compared().stream().anyMatch(r -> r.status() == Run.Status.RUNNING)) compare.refresh();
+            if (compare.compared().stream().anyMatch(r -> r.status() == RunStatus.RUNNING)) compare.refresh();
         });
         compare.curves().addListener((ListChangeListener<CompareViewModel.Curve>) c -> drawCurves());
         compare.resultProperty().addListener((o, a, r) -> drawImages(r));
@@ -143,7 +144,7 @@ public final class RunsPane extends BorderPane {
     /** Deletes the selected runs' folders after asking; a running or queued run is left alone. */
     private void deleteSelected() {
         List<Run> chosen = table.getSelectionModel().getSelectedItems().stream()
-                .filter(r -> r.status() != Run.Status.RUNNING && r.status() != Run.Status.QUEUED).toList();
+                .filter(r -> r.status() != RunStatus.RUNNING && r.status() != RunStatus.QUEUED).toList();
         if (chosen.isEmpty()) return;
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
                 "Delete " + chosen.size() + " run folder(s) with their checkpoints? Models you saved elsewhere stay.",

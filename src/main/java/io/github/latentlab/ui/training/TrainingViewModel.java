@@ -42,6 +42,7 @@ import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.training.Checkpoints;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.training.RunPlan;
+import io.github.latentlab.training.RunStatus;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingEvent;
@@ -217,7 +218,7 @@ public final class TrainingViewModel {
             message.set(e.getMessage());
             return;
         }
-        Run run = new Run(runName(config.spec()), datasetId.get(), config, new TrainingHistory(), Run.Status.QUEUED);
+        Run run = new Run(runName(config.spec()), datasetId.get(), config, new TrainingHistory(), RunStatus.QUEUED);
         runs.add(0, run);
         startRun(run);
     }
@@ -234,7 +235,7 @@ public final class TrainingViewModel {
     /** Queues a run of {@code config} on the chosen dataset, named {@code name} (null: from its spec). */
     public Run enqueue(TrainingConfig config, String name) {
         Run run = new Run(name == null ? runName(config.spec()) : name, datasetId.get(), config, new TrainingHistory(),
-                Run.Status.QUEUED);
+                RunStatus.QUEUED);
         runs.add(0, run);
         queue.add(run);
         if (state.get() == State.IDLE) startNext();
@@ -301,12 +302,12 @@ public final class TrainingViewModel {
                     : TrainableAutoencoder.create(config.spec(), data.train().pixelCount(), config.seed());
             if (run.checkpoints() == null) {
                 run.setCheckpoints(Checkpoints.create(runsRoot, new RunPlan(run.name(), run.datasetId(), null,
-                        config.epochs(), config.batchSize(), config.seed(), RunPlan.RUNNING, "")));
+                        config.epochs(), config.batchSize(), config.seed(), RunStatus.RUNNING, "")));
             }
             return model;
         }, model -> {
             if (state.get() != State.LOADING) { // stopped while building
-                run.setStatus(Run.Status.STOPPED, "stopped before it started");
+                run.setStatus(RunStatus.STOPPED, "stopped before it started");
                 refreshRun(run);
                 return;
             }
@@ -315,7 +316,7 @@ public final class TrainingViewModel {
             TrainingConfig remaining = new TrainingConfig(spec, Math.max(1, run.targetEpochs() - done),
                     config.batchSize(), config.seed());
             run.setModel(model);
-            run.setStatus(Run.Status.RUNNING, "");
+            run.setStatus(RunStatus.RUNNING, "");
             refreshRun(run);
             app.setModel(model, history, config);
             if (done > 0) showHistory(history, done); else resetCurves();
@@ -327,7 +328,7 @@ public final class TrainingViewModel {
                     .thenAcceptAsync(outcome -> finish(run, outcome), app.uiThread());
         }, error -> {
             state.set(State.IDLE);
-            run.setStatus(Run.Status.STOPPED, "could not start: " + error.getMessage());
+            run.setStatus(RunStatus.STOPPED, "could not start: " + error.getMessage());
             refreshRun(run);
             message.set("Could not build the model: " + error.getMessage());
             errors.accept(error);
@@ -336,27 +337,18 @@ public final class TrainingViewModel {
 
     /** Records how a run ended, keeps the rolled-back model after divergence, starts the next queued run. */
     private void finish(Run run, Trainer.Outcome outcome) {
-        Run.Status status = switch (outcome.status()) {
-            case FINISHED -> Run.Status.FINISHED;
-            case STOPPED -> Run.Status.STOPPED;
-            case DIVERGED -> Run.Status.DIVERGED;
-        };
+        RunStatus status = outcome.status();
         run.setStatus(status, outcome.message());
         run.setModel(outcome.model());
-        if (outcome.status() == Trainer.Status.DIVERGED) {
+        if (outcome.status() == RunStatus.DIVERGED) {
             app.setModel(outcome.model(), run.history(), run.config());
             showHistory(run.history(), run.targetEpochs());
             message.set(outcome.message());
         }
-        String planStatus = switch (status) {
-            case FINISHED -> RunPlan.FINISHED;
-            case DIVERGED -> RunPlan.DIVERGED;
-            default -> RunPlan.STOPPED;
-        };
         Checkpoints folder = run.checkpoints();
         if (folder != null) {
             app.background().run(() -> {
-                folder.updatePlan(folder.plan().withTargetEpochs(run.targetEpochs()).withStatus(planStatus, outcome.message()));
+                folder.updatePlan(folder.plan().withTargetEpochs(run.targetEpochs()).withStatus(status, outcome.message()));
                 return folder;
             }, f -> { });
         }
@@ -376,7 +368,7 @@ public final class TrainingViewModel {
         double lr = learningRate.get();
         withData(run.datasetId(), data -> app.background().run(() -> run.checkpoints().loadLatest(), saved -> {
             ModelSpec spec = saved.metadata().spec();
-            if (run.status() == Run.Status.DIVERGED && lr < spec.learningRate()) {
+            if (run.status() == RunStatus.DIVERGED && lr < spec.learningRate()) {
                 spec = spec.withLearningRate(lr);
                 saved.model().setLearningRate(lr); // not training yet: this thread may still touch it
             }

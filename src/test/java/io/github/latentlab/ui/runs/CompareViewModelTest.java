@@ -22,6 +22,7 @@ import io.github.latentlab.model.LossPoint;
 import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.training.Run;
+import io.github.latentlab.training.RunStatus;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
 import io.github.latentlab.training.TrainingService;
@@ -53,7 +54,7 @@ class CompareViewModelTest {
             h.addEpoch(new EpochRecord(e + 1, 0.1, testMse[e], testMse[e], 1, 1000));
             h.addPoint(new LossPoint(e + 1, e + 1.0, 0.1 / (e + 1)));
         }
-        Run run = new Run(name, "builtin-digits", new TrainingConfig(spec, testMse.length, 32, seed), h, Run.Status.FINISHED);
+        Run run = new Run(name, "builtin-digits", new TrainingConfig(spec, testMse.length, 32, seed), h, RunStatus.FINISHED);
         run.setModel(DenseAutoencoder.create(spec, 784, seed));
         return run;
     }
@@ -83,7 +84,7 @@ class CompareViewModelTest {
 
     @Test
     void aQueuedRunHasNoRowYetAndTheStatusSaysSo() {
-        Run queued = new Run("later", "builtin-digits", new TrainingConfig(spec, 2, 32, 3), new TrainingHistory(), Run.Status.QUEUED);
+        Run queued = new Run("later", "builtin-digits", new TrainingConfig(spec, 2, 32, 3), new TrainingHistory(), RunStatus.QUEUED);
         vm.compare(List.of(finishedRun("a", 1, 0.05), queued));
         CompareViewModel.Result r = vm.resultProperty().get();
         assertNull(r.rows().get(1).reconstructions());
