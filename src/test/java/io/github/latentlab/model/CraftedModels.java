@@ -76,6 +76,18 @@ public final class CraftedModels {
         });
     }
 
+    /**
+     * A dense model whose inner zip also carries DL4J's {@code preprocessor.bin}, holding a
+     * serialized {@link SerializationMarker} that writes {@code marker} if it is ever deserialized.
+     */
+    public static Path withSerializedPreprocessor(Path genuine, Path to, Path marker) throws IOException {
+        byte[] gadget = SerializationMarker.bytes(marker);
+        return rewriteNetwork(genuine, to, inner -> {
+            inner.put("preprocessor.bin", gadget);
+            return inner;
+        });
+    }
+
     /** Replaces {@code old} by {@code replacement} in the metadata JSON text. */
     public static Path rewriteMetadata(Path from, Path to, String old, String replacement) throws IOException {
         return rewrite(from, to, outer -> {

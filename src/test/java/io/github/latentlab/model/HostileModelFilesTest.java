@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,14 +58,7 @@ class HostileModelFilesTest {
     @Test
     void aPreprocessorEntryIsRefusedUnreadSoNoObjectIsBuiltFromIt() throws Exception {
         Path marker = dir.resolve("marker");
-        Path crafted = CraftedModels.rewriteNetwork(dense, dir.resolve("gadget.llab"), inner -> {
-            try {
-                inner.put("preprocessor.bin", SerializationMarker.bytes(marker));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return inner;
-        });
+        Path crafted = CraftedModels.withSerializedPreprocessor(dense, dir.resolve("gadget.llab"), marker);
         String m = refusal(crafted);
         assertTrue(m.contains("preprocessor.bin") && m.contains("never writes"), m);
         assertFalse(Files.exists(marker), "an object was deserialized from the file");

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.ObjectInputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,14 +32,7 @@ class NoDeserializationTest {
     void mainRefusesAModelCarryingASerializedObjectAndBuildsNothingFromIt() throws Exception {
         Path marker = dir.resolve("marker");
         Path genuine = CraftedModels.genuine(dir.resolve("dense.llab"), CraftedModels.DENSE);
-        Path crafted = CraftedModels.rewriteNetwork(genuine, dir.resolve("gadget.llab"), inner -> {
-            try {
-                inner.put("preprocessor.bin", SerializationMarker.bytes(marker));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return inner;
-        });
+        Path crafted = CraftedModels.withSerializedPreprocessor(genuine, dir.resolve("gadget.llab"), marker);
         Result r = runJava("io.github.latentlab.app.Main", "evaluate", "--model", crafted.toString(), "--dataset", "builtin-digits");
         assertEquals(1, r.exit(), r.output());
         assertTrue(r.output().contains("gadget.llab") && r.output().contains("preprocessor.bin"), r.output());
