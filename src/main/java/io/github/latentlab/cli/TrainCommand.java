@@ -28,10 +28,10 @@ import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.NativeRuntime;
-import io.github.latentlab.model.SavedModel;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.model.VariationalAutoencoder;
 import io.github.latentlab.training.Checkpoints;
+import io.github.latentlab.training.ResumePoint;
 import io.github.latentlab.training.RunMetadata;
 import io.github.latentlab.training.RunPlan;
 import io.github.latentlab.training.RunStatus;
@@ -251,31 +251,27 @@ final class TrainCommand implements Callable<Integer> {
             folder = Checkpoints.defaultRoot().resolve(folder);
         }
         Checkpoints run;
-        SavedModel saved;
+        ResumePoint point;
         try {
             run = Checkpoints.open(folder);
-            saved = run.loadLatest();
+            point = ResumePoint.latest(run);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot resume " + folder + ": " + e.getMessage(), e);
         }
         RunPlan plan = run.plan();
-        int done = saved.metadata().epochsDone();
+        int done = point.epochsDone();
         int more = given.hasMatchedOption("--epochs") ? epochCount : plan.targetEpochs() - done;
         if (more < 1) {
             throw new IllegalArgumentException("run " + folder.getFileName() + " already has its " + plan.targetEpochs()
                     + " epochs; add --epochs N to train N more");
         }
-        ModelSpec spec = saved.metadata().spec();
-        if (given.hasMatchedOption("--lr")) {
-            spec = spec.withLearningRate(lr);
-            saved.model().setLearningRate(spec.learningRate());
-        }
+        if (given.hasMatchedOption("--lr")) point = point.withLearningRate(lr);
+        ModelSpec spec = point.spec();
         DatasetSplit data = load(plan.datasetId(), plan.testDatasetId());
-        TrainingHistory history = new TrainingHistory();
-        history.replaceWith(saved.metadata().epochs(), saved.metadata().points());
+        TrainingHistory history = point.history();
         run.updatePlan(plan.withTargetEpochs(done + more).withStatus(RunStatus.RUNNING, ""));
-        err.println("Resuming " + spec.describe(saved.model().inputSize()) + " at epoch " + done + " of " + (done + more));
-        return new Job(data, saved.model(), new TrainingConfig(spec, more, plan.batchSize(), plan.seed()), history, run, done);
+        err.println("Resuming " + spec.describe(point.model().inputSize()) + " at epoch " + done + " of " + (done + more));
+        return new Job(data, point.model(), new TrainingConfig(spec, more, plan.batchSize(), plan.seed()), history, run, done);
     }
 
     private DatasetSplit load(String id, String testId) throws Exception {

@@ -40,6 +40,7 @@ import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.SavedModel;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.training.Checkpoints;
+import io.github.latentlab.training.ResumePoint;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.training.RunPlan;
 import io.github.latentlab.training.RunStatus;
@@ -366,15 +367,12 @@ public final class TrainingViewModel {
         message.set("");
         state.set(State.LOADING);
         double lr = learningRate.get();
-        withData(run.datasetId(), data -> app.background().run(() -> run.checkpoints().loadLatest(), saved -> {
-            ModelSpec spec = saved.metadata().spec();
-            if (run.status() == RunStatus.DIVERGED && lr < spec.learningRate()) {
-                spec = spec.withLearningRate(lr);
-                saved.model().setLearningRate(lr); // not training yet: this thread may still touch it
-            }
-            run.history().replaceWith(saved.metadata().epochs(), saved.metadata().points());
+        withData(run.datasetId(), data -> app.background().run(() -> ResumePoint.latest(run.checkpoints()), latest -> {
+            // not training yet, so this thread may still set the model's rate
+            ResumePoint point = run.status() == RunStatus.DIVERGED ? latest.afterDivergence(lr) : latest;
+            run.history().replaceWith(point.history().epochs(), point.history().points());
             if (run.history().epochsDone() >= run.targetEpochs()) run.setTargetEpochs(run.history().epochsDone() + epochs.get());
-            launch(data, run, saved.model(), spec);
+            launch(data, run, point.model(), point.spec());
         }, error -> {
             state.set(State.IDLE);
             message.set("Could not resume " + run.name() + ": " + error.getMessage());
