@@ -10,20 +10,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
-import org.testfx.framework.junit5.Start;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import io.github.latentlab.TestData;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.ui.fx.Snapshots;
 import io.github.latentlab.ui.reconstruction.ReconstructionViewModel;
-import io.github.latentlab.ui.training.TrainingViewModel;
 import io.github.latentlab.ui.training.TrainingViewModel.State;
+import io.github.latentlab.ui.training.TrainingViewModel;
 
 /** Drives the real main window headless: train from the pane, watch chart and grid, pause, stop. */
 class MainWindowUiTest extends WindowTest {
@@ -59,7 +58,9 @@ class MainWindowUiTest extends WindowTest {
         robot.clickOn("#pause");
         waitUntil(() -> training.getState() == State.PAUSED);
         int pointsAtPause = training.trainCurve().size();
-        Thread.sleep(400);
+        // the paused training thread serves two snapshots in turn: it has looped while paused, training nothing
+        state.training().snapshot().get(30, TimeUnit.SECONDS);
+        state.training().snapshot().get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(pointsAtPause, training.trainCurve().size(), "no new points while paused");
         assertEquals("Resume", robot.lookup("#pause").queryButton().getText());

@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 
 import javafx.beans.value.ChangeListener;
@@ -222,13 +224,14 @@ class NoiseAndDrawUiTest extends WindowTest {
         assertTrue(frames.stream().anyMatch(f -> f.startsWith("tsne") && f.contains("in progress")), frames.toString());
         assertFalse(frames.get(frames.size() - 1).contains("in progress"), "the last frame is the final layout");
         // start a slow UMAP, then switch to PCA at once: the UMAP run is cancelled, PCA wins
+        AtomicReference<CompletableFuture<?>> umap = new AtomicReference<>();
         robot.interact(() -> {
             latent.methodProperty().set(LatentViewModel.Method.UMAP);
-            latent.compute();
+            umap.set(latent.compute());
             latent.methodProperty().set(LatentViewModel.Method.PCA);
         });
         waitUntil(() -> latent.mapProperty().get() != null && latent.statusProperty().get().startsWith("PCA"));
-        Thread.sleep(500);
+        umap.get().handle((ok, cancelled) -> ok).get(60, TimeUnit.SECONDS); // the cancelled UMAP has ended
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("pca", latent.mapProperty().get().embedding().method(), "the cancelled UMAP never replaced PCA");
         assertEquals(300, latent.mapProperty().get().embedding().xy().length);

@@ -358,24 +358,24 @@ public final class LatentViewModel implements LatentMapSource {
     }
 
     /** Encodes and projects; a computation already running is cancelled first. */
-    public void compute() {
+    public CompletableFuture<?> compute() {
         if (running != null) running.cancel();
         DatasetSplit data = app.data();
         Autoencoder model = app.viewModel();
         if (data == null || model == null || model.inputSize() != data.test().pixelCount()) {
             status.set("No model for this data yet: train or open one first.");
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         Method m = method.get();
         if (m == Method.IDENTITY && model.latentSize() != 2) {
             status.set("The latent space itself can only be drawn for a 2-D code; this one has "
                     + model.latentSize() + " dimensions. Choose PCA, t-SNE or UMAP.");
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         int first = pcaFirst.get() - 1, second = pcaSecond.get() - 1;
         if (m == Method.PCA && (first == second || Math.max(first, second) >= model.latentSize())) {
             status.set("Choose two different components between 1 and " + model.latentSize() + ".");
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         double perp = perplexity.get();
         int iters = iterations.get(), k = neighboursK.get();
@@ -387,7 +387,7 @@ public final class LatentViewModel implements LatentMapSource {
                 : data.train().size() + data.test().size();
         int n = Math.min(points.get(), total);
         status.set("Encoding " + n + " " + from.toString().toLowerCase(Locale.ROOT) + "…");
-        app.background().run(() -> {
+        return app.background().run(() -> {
             Dataset all = from.of(data);
             // the first n of the test set; from training images an even sample across the set
             int[] idx = new int[n];
