@@ -67,6 +67,18 @@ public final class LatentPane extends BorderPane {
         this.vm = vm;
         getStyleClass().add("latent-pane");
         setPadding(new Insets(8));
+        Node top = toolbar();
+        setTop(top);
+        BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
+        setCenter(mapAndDetails());
+        setRight(sidePanel());
+        clearDecoded();
+        followMapColoring();
+        followDecoded();
+    }
+
+    /** Projection, image count and source, Show map, Fit view, Export, and the 2-D decoded grid. */
+    private Node toolbar() {
         ComboBox<LatentViewModel.Method> method = new ComboBox<>();
         method.getItems().setAll(LatentViewModel.Method.values());
         method.valueProperty().bindBidirectional(vm.methodProperty());
@@ -93,6 +105,15 @@ public final class LatentPane extends BorderPane {
         for (var fixed : new Control[] {projection, images, show}) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
+        MenuButton export = exportMenu();
+        HBox gridBox = decodedGridBox();
+        HBox bar = new HBox(8, projection, method, images, points, source, show, reset, export, gridBox);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, bar, parameters(vm), status);
+    }
+
+    /** The map with its legend as PNG, the strips as PNG, and the codes for the Embedding Projector. */
+    private MenuButton exportMenu() {
         MenuItem codes = new MenuItem(
                 "Codes for the Embedding Projector (TSV) and map coordinates (CSV)…");
         codes.setOnAction(e -> {
@@ -108,6 +129,11 @@ public final class LatentPane extends BorderPane {
         MenuButton export = new MenuButton("Export", null, mapPng, stripsPng, codes);
         export.setId("export-codes");
         export.setMinWidth(Region.USE_PREF_SIZE);
+        return export;
+    }
+
+    /** For a 2-D latent: a grid of decoded codes under the points, its resolution and range. */
+    private HBox decodedGridBox() {
         CheckBox grid = new CheckBox("decoded grid");
         grid.setId("manifold");
         grid.setTooltip(new Tooltip("For a 2-D latent: decode a grid of codes and draw it under the points"));
@@ -130,12 +156,11 @@ public final class LatentPane extends BorderPane {
             if (m != null && grid.isSelected()) scatter.setUnderlay(m.images(), m.res(), m.x0(), m.x1(), m.y0(), m.y1());
         });
         vm.mapProperty().addListener((o, a, m) -> { if (m != null && grid.isSelected()) manifold.run(); });
-        HBox bar = new HBox(8, projection, method, images, points, source, show, reset, export, gridBox);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(6, bar, parameters(vm), status);
-        setTop(top);
-        BorderPane.setMargin(top, new Insets(0, 0, 8, 0));
+        return gridBox;
+    }
 
+    /** The map (drag to decode, click to pick) over the tabs of strips, traversal, neighbours and selection. */
+    private Node mapAndDetails() {
         scatter.setId("latent-map");
         scatter.setStyle("-fx-border-color: -color-border-default;");
         scatter.setOnPoint(vm::decodeAt);
@@ -165,12 +190,15 @@ public final class LatentPane extends BorderPane {
         details.setPrefHeight(230);
         details.setMinHeight(200);
         details.setId("latent-details");
-        VBox centre = new VBox(6, scatter, details);
-        VBox.setVgrow(scatter, Priority.ALWAYS);
-        setCenter(centre);
         vm.interpolationProperty().addListener((o, a, b) -> showStrips(vm));
         vm.samplesProperty().addListener((o, a, b) -> showStrips(vm));
+        VBox centre = new VBox(6, scatter, details);
+        VBox.setVgrow(scatter, Priority.ALWAYS);
+        return centre;
+    }
 
+    /** The image decoded at the cursor with how far it is from real data, the hovered image, colors and legend. */
+    private Node sidePanel() {
         honesty.setWrapText(true);
         honesty.setMaxWidth(224);
         honesty.setId("decode-honesty");
@@ -194,9 +222,11 @@ public final class LatentPane extends BorderPane {
         VBox side = new VBox(8, new Label("Decoded at the cursor"), decoded, honesty, hoverBox, colorRow, legend);
         side.setPadding(new Insets(0, 0, 0, 10));
         side.setPrefWidth(240);
-        setRight(side);
-        clearDecoded();
+        return side;
+    }
 
+    /** A new map or another coloring redraws the points and the legend. */
+    private void followMapColoring() {
         vm.mapProperty().addListener((o, a, m) -> {
             if (m == null) return;
             boolean sameData = a != null && a.data() == m.data();
@@ -216,6 +246,10 @@ public final class LatentPane extends BorderPane {
             scatter.recolor(colors(m));
             rebuildLegend(m);
         });
+    }
+
+    /** The decoded image and its honesty line: off the data, and for a VAE how often its prior reaches that far. */
+    private void followDecoded() {
         vm.decodedProperty().addListener((o, a, d) -> {
             if (d == null) return;
             ImageGrid.paint(decoded, d.image());
