@@ -13,11 +13,18 @@ import java.io.ObjectInputFilter;
 public final class NoJavaSerialization {
     private NoJavaSerialization() { }
 
-    /** Rejects every class in every ObjectInputStream of this JVM; safe to call more than once. */
+    /**
+     * Rejects every class in every ObjectInputStream of this JVM; safe to call more than once. A
+     * filter given on the command line ({@code -Djdk.serialFilter=...}) is the user's explicit
+     * choice and stays: the JVM allows only one process-wide filter.
+     */
     public static synchronized void install() {
-        ObjectInputFilter current = ObjectInputFilter.Config.getSerialFilter();
-        if (current != null && current.getClass() == RejectAll.class) return;
-        ObjectInputFilter.Config.setSerialFilter(new RejectAll());
+        if (ObjectInputFilter.Config.getSerialFilter() != null) return; // ours already, or the user's flag
+        try {
+            ObjectInputFilter.Config.setSerialFilter(new RejectAll());
+        } catch (IllegalStateException alreadySet) {
+            // set by someone in between: one filter per JVM, and there is one
+        }
     }
 
     private static final class RejectAll implements ObjectInputFilter {

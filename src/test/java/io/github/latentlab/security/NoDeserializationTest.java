@@ -50,6 +50,14 @@ class NoDeserializationTest {
         assertFalse(Files.exists(marker), "the filter let an object through");
     }
 
+    @Test
+    void aFilterGivenOnTheCommandLineStaysAndInstallingDoesNotFail() {
+        // this test JVM runs with -Djdk.serialFilter=!* (pom): Main must still start
+        NoJavaSerialization.install();
+        NoJavaSerialization.install();
+        assertTrue(java.io.ObjectInputFilter.Config.getSerialFilter() != null);
+    }
+
     /** Runs in the child JVM: installs the filter as Main does, then tries to read the payload. */
     public static final class Probe {
         public static void main(String[] args) throws Exception {
