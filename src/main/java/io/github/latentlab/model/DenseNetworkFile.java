@@ -91,7 +91,7 @@ final class DenseNetworkFile {
             while ((e = zip.getNextEntry()) != null) {
                 String name = e.getName();
                 if (!ENTRIES.contains(name)) {
-                    throw new IllegalArgumentException("the network holds an entry \"" + clip(name)
+                    throw new IllegalArgumentException("the network holds an entry \"" + ModelFileLimits.clip(name, 60)
                             + "\" that Latent Lab never writes: refused unread");
                 }
                 if (out.containsKey(name)) throw new IllegalArgumentException("the network holds " + name + " twice");
@@ -106,9 +106,5 @@ final class DenseNetworkFile {
 
     private static String join(List<Integer> widths) {
         return String.join("-", widths.stream().map(String::valueOf).toList());
-    }
-
-    private static String clip(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 }

@@ -31,6 +31,11 @@ final class ModelFileLimits {
         return out.toByteArray();
     }
 
+    /** A name or word from a file, cut to {@code max} characters so a crafted one cannot flood a message. */
+    static String clip(String s, int max) {
+        return s.length() > max ? s.substring(0, max) + "…" : s;
+    }
+
     private static final Pattern UNHELPFUL = Pattern.compile(
             "\\bnull\\b|\\b[A-Z]\\w*(Exception|Error)\\b|Cannot invoke|\\bat \\[Source");
 

@@ -163,7 +163,9 @@ public final class ModelStore {
                 ZipEntry entry = all.nextElement();
                 String name = entry.getName();
                 if (++count > 16) throw new ModelFileException(file, "not a Latent Lab model: too many entries");
-                if (entries.containsKey(name)) throw new ModelFileException(file, "the entry " + clip(name) + " appears twice");
+                if (entries.containsKey(name)) {
+                    throw new ModelFileException(file, "the entry " + ModelFileLimits.clip(name, 60) + " appears twice");
+                }
                 if (name.equals(METADATA_ENTRY) || (withNetwork && name.equals(NETWORK_ENTRY))) {
                     long limit = name.equals(METADATA_ENTRY) ? MetadataJson.MAX_BYTES : MAX_NETWORK_BYTES;
                     try (InputStream in = zip.getInputStream(entry)) {
@@ -183,14 +185,11 @@ public final class ModelStore {
         if (entries.containsKey(METADATA_ENTRY)) {
             for (String name : entries.keySet()) {
                 if (!name.equals(METADATA_ENTRY) && !name.equals(NETWORK_ENTRY)) {
-                    throw new ModelFileException(file, "holds an entry \"" + clip(name) + "\" that Latent Lab never writes: refused");
+                    throw new ModelFileException(file, "holds an entry \"" + ModelFileLimits.clip(name, 60)
+                            + "\" that Latent Lab never writes: refused");
                 }
             }
         }
         return entries;
-    }
-
-    private static String clip(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 }

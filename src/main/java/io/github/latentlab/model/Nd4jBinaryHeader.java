@@ -55,17 +55,16 @@ final class Nd4jBinaryHeader {
 
     private static long header(DataInputStream in, String entry, String expectedType) throws IOException {
         String mode = in.readUTF();
-        if (!MODES.contains(mode)) throw new IllegalArgumentException(entry + ": unknown buffer mode \"" + clip(mode) + "\"");
+        if (!MODES.contains(mode)) {
+            throw new IllegalArgumentException(entry + ": unknown buffer mode \"" + ModelFileLimits.clip(mode, 30) + "\"");
+        }
         long length = in.readLong();
         String type = in.readUTF();
         if (!type.equals(expectedType)) {
-            throw new IllegalArgumentException(entry + " holds " + clip(type) + " values, Latent Lab writes " + expectedType);
+            throw new IllegalArgumentException(entry + " holds " + ModelFileLimits.clip(type, 30)
+                    + " values, Latent Lab writes " + expectedType);
         }
         if (length < 0) throw new IllegalArgumentException(entry + ": negative length " + length);
         return length;
-    }
-
-    private static String clip(String s) {
-        return s.length() > 30 ? s.substring(0, 30) + "…" : s;
     }
 }

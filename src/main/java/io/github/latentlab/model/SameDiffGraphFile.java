@@ -79,12 +79,15 @@ final class SameDiffGraphFile {
             FlatVariable v = fg.variables(i);
             String name = v.name();
             if (name == null) throw new IllegalArgumentException("the graph has a variable without a name");
-            if (!seen.add(name)) throw new IllegalArgumentException("the graph names the variable \"" + clip(name) + "\" twice");
+            if (!seen.add(name)) {
+                throw new IllegalArgumentException("the graph names the variable \"" + ModelFileLimits.clip(name, 60) + "\" twice");
+            }
             byte type = v.variabletype();
             if (type == VariableType.ARRAY.ordinal() || type == VariableType.PLACEHOLDER.ordinal()) continue; // no data
             SDVariable ref = target.hasVariable(name) ? target.getVariable(name) : null;
             if (type != VariableType.VARIABLE.ordinal() || ref == null || ref.getVariableType() != VariableType.VARIABLE) {
-                throw new IllegalArgumentException("the graph holds data for \"" + clip(name) + "\", which is not a parameter of this model");
+                throw new IllegalArgumentException("the graph holds data for \"" + ModelFileLimits.clip(name, 60)
+                        + "\", which is not a parameter of this model");
             }
             out.put(name, floats(v.ndarray(), ref.getArr().shape(), "parameter " + name));
         }
@@ -105,7 +108,8 @@ final class SameDiffGraphFile {
             SDVariable param = name == null || !target.hasVariable(name) ? null : target.getVariable(name);
             if (param == null || param.getVariableType() != VariableType.VARIABLE) {
                 throw new IllegalArgumentException("the graph holds optimizer state for "
-                        + (name == null ? "an unnamed variable" : "\"" + clip(name) + "\"") + ", which is not a parameter of this model");
+                        + (name == null ? "an unnamed variable" : "\"" + ModelFileLimits.clip(name, 60) + "\"")
+                        + ", which is not a parameter of this model");
             }
             if (out.containsKey(name)) throw new IllegalArgumentException("the graph holds optimizer state for \"" + name + "\" twice");
             if (u.updaterStateKeysLength() != 2 || u.updaterStateValuesLength() != 2) {
@@ -203,9 +207,5 @@ final class SameDiffGraphFile {
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("SameDiff could not prepare training", e.getCause());
         }
-    }
-
-    private static String clip(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "…" : s;
     }
 }
