@@ -35,17 +35,12 @@ class ArchitectureTest {
                 .check(classes);
     }
 
-    /**
-     * Panes share core types, ui (AppState, LatentMapSource, RunModels), ui.controls and ui.fx,
-     * never each other's classes. One known exception until runs move into the core (issue 11):
-     * the Runs tab still talks to the training view model.
-     */
+    /** Panes share core types, ui (AppState, LatentMapSource), ui.controls and ui.fx, never each other's classes. */
     @Test
     void panesDoNotDependOnEachOther() {
         String[] panes = {"training", "reconstruction", "latent", "noise", "draw", "runs"};
         for (String pane : panes) {
             String[] others = Arrays.stream(panes).filter(p -> !p.equals(pane))
-                    .filter(p -> !(pane.equals("runs") && p.equals("training")))
                     .map(p -> "io.github.latentlab.ui." + p + "..").toArray(String[]::new);
             noClasses().that().resideInAPackage("io.github.latentlab.ui." + pane + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(others)

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.IntStream;
 
 import org.nd4j.linalg.factory.Nd4j;
@@ -31,14 +33,16 @@ import io.github.latentlab.model.NativeRuntime;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.model.VariationalAutoencoder;
 import io.github.latentlab.training.Checkpoints;
-import io.github.latentlab.training.ResumePoint;
+import io.github.latentlab.training.ResumeRequest;
+import io.github.latentlab.training.Run;
+import io.github.latentlab.training.RunManager;
 import io.github.latentlab.training.RunMetadata;
-import io.github.latentlab.training.RunPlan;
 import io.github.latentlab.training.RunStatus;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
-import io.github.latentlab.training.TrainingHistory;
+import io.github.latentlab.training.TrainingService;
 import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.Progress;
 
 /**
  * {@code train}: trains one model in a run folder (a checkpoint per epoch), prints progress on
@@ -139,59 +143,60 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** What a run needs to go: its data, model, config, history and folder. */
-    private record Job(DatasetSplit data, TrainableAutoencoder model, TrainingConfig config, TrainingHistory history,
-                       Checkpoints run, int resumedFrom) { }
-
     @Override
     public Integer call() throws Exception {
         Path outFile = saveTo == null ? null : Path.of(saveTo);
-        Job job = resume != null ? resume() : fresh();
-        TrainingConfig config = job.config();
-        ModelSpec spec = config.spec();
-        TrainingHistory history = job.history();
-        err.println("Run folder: " + job.run().folder().toAbsolutePath());
-
+        Path root = runs == null ? Checkpoints.defaultRoot() : Path.of(runs);
         long t0 = System.nanoTime();
-        Trainer.Outcome outcome = new Trainer(job.model(), job.data(), config, history).checkpointTo(job.run())
-                .run(new Trainer.Listener() {
-                    private long lastPrint;
-
-                    @Override public void onIteration(long it, int epoch, double pos, double loss, double sps) {
-                        long now = System.nanoTime();
-                        if (now - lastPrint < 1_000_000_000L) return;
-                        lastPrint = now;
-                        err.printf("epoch %d  %.0f%%  loss %.5f  %.0f samples/s%n", epoch, (pos - (epoch - 1)) * 100, loss, sps);
-                    }
-
-                    @Override public void onEpoch(EpochRecord r) {
-                        err.printf("epoch %d/%d done: train %s %.5f, test %s %.5f, test MSE %.5f, %.1f s, %.0f samples/s%n",
-                                r.epoch(), job.run().plan().targetEpochs(), spec.loss(), r.trainLoss(), spec.loss(),
-                                r.testLoss(), r.testMse(), r.seconds(), r.samplesPerSecond());
-                    }
-                }, Trainer.Control.NONE);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        TrainableAutoencoder model = outcome.model();
-        if (outcome.status() == RunStatus.DIVERGED) {
-            job.run().updatePlan(job.run().plan().withStatus(RunStatus.DIVERGED, outcome.message()));
-            err.println(outcome.message());
-            err.println("Resume with a lower learning rate: train --resume " + job.run().folder() + " --lr 0.001");
-            return 1;
+        try (TrainingService service = new TrainingService();
+             RunManager manager = new RunManager(root, this::load, service)) {
+            ConsoleRunReport report = new ConsoleRunReport(err);
+            manager.addListener(report);
+            Trainer.Outcome outcome = await(resume != null ? resume(manager) : fresh(manager));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Run run = report.run();
+            if (outcome.status() == RunStatus.DIVERGED) {
+                err.println(outcome.message());
+                err.println("Resume with a lower learning rate: train --resume " + run.checkpoints().folder() + " --lr 0.001");
+                return 1;
+            }
+            if (outcome.status() != RunStatus.FINISHED) {
+                err.println(outcome.message());
+                return 1;
+            }
+            DatasetSplit data = report.start().data();
+            TrainingConfig config = report.start().config();
+            TrainableAutoencoder model = outcome.model();
+            if (outFile != null) {
+                ModelStore.save(outFile, model, RunMetadata.of(config, model.inputSize(), data, run.history()));
+                err.println("Saved " + outFile.toAbsolutePath());
+            }
+            printResult(run, report, model, seconds, outFile);
         }
-        job.run().updatePlan(job.run().plan().withStatus(RunStatus.FINISHED, outcome.message()));
-        DatasetSplit data = job.data();
-        if (outFile != null) {
-            ModelStore.save(outFile, model, RunMetadata.of(config, model.inputSize(), data, history));
-            err.println("Saved " + outFile.toAbsolutePath());
+        return 0;
+    }
+
+    /** The run's outcome; a run that could not start throws what stopped it. */
+    private static Trainer.Outcome await(CompletableFuture<Trainer.Outcome> outcome) throws Exception {
+        try {
+            return outcome.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) throw cause;
+            throw e;
         }
+    }
+
+    private void printResult(Run run, ConsoleRunReport report, TrainableAutoencoder model, double seconds, Path outFile) {
+        DatasetSplit data = report.start().data();
+        TrainingConfig config = report.start().config();
+        ModelSpec spec = config.spec();
         Evaluation test = Evaluation.of(model, data.test());
-        List<EpochRecord> epochs = history.epochs();
+        List<EpochRecord> epochs = run.history().epochs();
         EpochRecord last = epochs.get(epochs.size() - 1);
-        List<EpochRecord> thisRun = epochs.subList(job.resumedFrom(), epochs.size());
+        List<EpochRecord> thisRun = epochs.subList(report.resumedFrom(), epochs.size());
         double trainSeconds = thisRun.stream().mapToDouble(e -> data.train().size() / e.samplesPerSecond()).sum();
         VariationalAutoencoder.LossParts vaeLoss = model instanceof VariationalAutoencoder vae
-                ? vae.lossParts(Nd4j.create(data.test().images(
-                        IntStream.range(0, data.test().size()).toArray())))
+                ? vae.lossParts(Nd4j.create(data.test().images(IntStream.range(0, data.test().size()).toArray())))
                 : null;
         if (vaeLoss != null) {
             err.printf("VAE test loss per image: reconstruction %.2f + β %.2f × KL %.2f = %.2f%n", vaeLoss.reconstruction(),
@@ -208,8 +213,8 @@ final class TrainCommand implements Callable<Integer> {
                     .put("samples_per_second", thisRun.size() * (double) data.train().size() / trainSeconds)
                     .put("beta", spec.kind() == ModelKind.VAE ? spec.beta() : null)
                     .put("seconds", seconds).put("out", outFile == null ? null : outFile.toString())
-                    .put("run", job.run().folder().toString())
-                    .put("resumed_from_epoch", job.resumedFrom() > 0 ? job.resumedFrom() : null)
+                    .put("run", run.checkpoints().folder().toString())
+                    .put("resumed_from_epoch", report.resumedFrom() > 0 ? report.resumedFrom() : null)
                     .put("test_recon", vaeLoss == null ? null : vaeLoss.reconstruction())
                     .put("test_kl", vaeLoss == null ? null : vaeLoss.kl())
                     .put("test_vae_loss", vaeLoss == null ? null : vaeLoss.total(spec.beta())));
@@ -217,10 +222,9 @@ final class TrainCommand implements Callable<Integer> {
             out.printf("test %s %.5f, test MSE %.5f, PSNR %.2f dB after %d epochs in %.1f s%n", spec.loss(),
                     test.loss(), test.mse(), test.psnr(), epochs.size(), seconds);
         }
-        return 0;
     }
 
-    private Job fresh() throws Exception {
+    private CompletableFuture<Trainer.Outcome> fresh(RunManager manager) {
         if (dataset == null) throw new IllegalArgumentException("--dataset is required (or --resume RUN_FOLDER)");
         ModelKind kind = ModelKind.fromId(modelId);
         NoiseSpec noiseSpec = parseNoise(noise != null ? noise : kind.trainsOnNoise() ? "0.4" : "0");
@@ -228,18 +232,11 @@ final class TrainCommand implements Callable<Integer> {
         ModelSpec spec = new ModelSpec(kind, sizes, latent, LossKind.fromId(loss), lr, noiseSpec.level(), noiseSpec.kind(),
                 beta);
         TrainingConfig config = new TrainingConfig(spec, epochCount, batch, seed);
-        DatasetSplit data = load(dataset, testDataset);
-        TrainableAutoencoder model = TrainableAutoencoder.create(spec, data.train().pixelCount(), config.seed());
-        err.println("Model: " + spec.describe(data.train().pixelCount()) + ", batch " + config.batchSize()
-                + ", seed " + config.seed());
-        Path root = runs == null ? Checkpoints.defaultRoot() : Path.of(runs);
-        Checkpoints run = Checkpoints.create(root, new RunPlan(spec.kind().id() + " " + data.id(), dataset,
-                testDataset, config.epochs(), config.batchSize(), config.seed(), RunStatus.RUNNING, ""));
-        return new Job(data, model, config, new TrainingHistory(), run, 0);
+        return manager.submit(manager.newRun(null, dataset, testDataset, config));
     }
 
-    /** The run's last checkpoint, its data and the epochs left (or {@code --epochs} more). */
-    private Job resume() throws Exception {
+    /** Continues the run in --resume from its last checkpoint: the epochs it has left, or --epochs more. */
+    private CompletableFuture<Trainer.Outcome> resume(RunManager manager) throws Exception {
         ParseResult given = commandSpec.commandLine().getParseResult();
         for (String fixed : FIXED_BY_RUN) {
             if (given.hasMatchedOption(fixed)) {
@@ -250,32 +247,30 @@ final class TrainCommand implements Callable<Integer> {
         if (!Files.isDirectory(folder) && Files.isDirectory(Checkpoints.defaultRoot().resolve(folder))) {
             folder = Checkpoints.defaultRoot().resolve(folder);
         }
-        Checkpoints run;
-        ResumePoint point;
         try {
-            run = Checkpoints.open(folder);
-            point = ResumePoint.latest(run);
+            Checkpoints.open(folder);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot resume " + folder + ": " + e.getMessage(), e);
         }
-        RunPlan plan = run.plan();
-        int done = point.epochsDone();
-        int more = given.hasMatchedOption("--epochs") ? epochCount : plan.targetEpochs() - done;
-        if (more < 1) {
-            throw new IllegalArgumentException("run " + folder.getFileName() + " already has its " + plan.targetEpochs()
-                    + " epochs; add --epochs N to train N more");
+        RunManager.Listing listing = manager.open(folder, 1).get();
+        if (listing.added().isEmpty()) {
+            throw new IllegalArgumentException("cannot resume " + folder + ": "
+                    + (listing.damaged().isEmpty() ? "it has no checkpoint yet" : listing.damaged().get(0)));
         }
-        if (given.hasMatchedOption("--lr")) point = point.withLearningRate(lr);
-        ModelSpec spec = point.spec();
-        DatasetSplit data = load(plan.datasetId(), plan.testDatasetId());
-        TrainingHistory history = point.history();
-        run.updatePlan(plan.withTargetEpochs(done + more).withStatus(RunStatus.RUNNING, ""));
-        err.println("Resuming " + spec.describe(point.model().inputSize()) + " at epoch " + done + " of " + (done + more));
-        return new Job(data, point.model(), new TrainingConfig(spec, more, plan.batchSize(), plan.seed()), history, run, done);
+        Run run = listing.added().get(0);
+        ResumeRequest request = new ResumeRequest(given.hasMatchedOption("--lr") ? lr : Double.NaN,
+                given.hasMatchedOption("--epochs") ? epochCount : 0);
+        try {
+            return manager.resume(run, request);
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("cannot resume " + folder.getFileName() + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (add --epochs N to train N more)", e);
+        }
     }
 
-    private DatasetSplit load(String id, String testId) throws Exception {
-        DatasetSplit data = new DatasetCatalog().load(id, testId, ConsoleProgress.on(err), new Cancellation());
+    private DatasetSplit load(String id, String testId, Progress progress, Cancellation cancel) throws Exception {
+        DatasetSplit data = new DatasetCatalog().load(id, testId, ConsoleProgress.on(err), cancel);
         err.println("Data: " + data.train() + " train, " + data.test() + " test");
         err.println("ND4J: " + NativeRuntime.init().summary());
         return data;

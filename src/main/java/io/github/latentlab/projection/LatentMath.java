@@ -2,6 +2,11 @@ package io.github.latentlab.projection;
 
 import java.util.SplittableRandom;
 
+import smile.stat.distribution.ChiSquareDistribution;
+
+import io.github.latentlab.model.Autoencoder;
+import io.github.latentlab.model.ModelKind;
+
 /**
  * Walking and sampling latent space: interpolation between two codes (linear, or spherical, which
  * keeps the norm of Gaussian-like codes), and random codes from a Gaussian fitted to real codes
@@ -114,5 +119,13 @@ public final class LatentMath {
 
     private static double norm(float[] a) {
         return Math.sqrt(dot(a, a));
+    }
+
+    /** For a VAE, P(|ε|² ≥ |z|²) with ε ~ N(0, I): how typical code z is under its prior; NaN for models without one. */
+    public static double priorTail(Autoencoder model, double[] z) {
+        if (model.spec().kind() != ModelKind.VAE) return Double.NaN; // only a VAE has a prior
+        double r2 = 0;
+        for (double v : z) r2 += v * v;
+        return 1 - new ChiSquareDistribution(z.length).cdf(r2);
     }
 }

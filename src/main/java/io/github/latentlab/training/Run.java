@@ -1,8 +1,11 @@
 package io.github.latentlab.training;
 
+import java.util.Locale;
 import java.util.Objects;
 
+import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.model.ModelMetadata;
+import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.model.TrainableAutoencoder;
 
 /**
@@ -14,6 +17,7 @@ import io.github.latentlab.model.TrainableAutoencoder;
 public final class Run {
     private final String name;
     private final String datasetId;
+    private final String testDatasetId;
     private final TrainingConfig config;
     private final TrainingHistory history;
     private volatile Checkpoints checkpoints;
@@ -23,8 +27,15 @@ public final class Run {
     private volatile int targetEpochs;
 
     public Run(String name, String datasetId, TrainingConfig config, TrainingHistory history, RunStatus status) {
+        this(name, datasetId, null, config, history, status);
+    }
+
+    /** {@code testDatasetId} null: the dataset's own test split. */
+    public Run(String name, String datasetId, String testDatasetId, TrainingConfig config, TrainingHistory history,
+               RunStatus status) {
         this.name = Objects.requireNonNull(name, "name");
         this.datasetId = Objects.requireNonNull(datasetId, "datasetId");
+        this.testDatasetId = testDatasetId;
         this.config = Objects.requireNonNull(config, "config");
         this.history = Objects.requireNonNull(history, "history");
         this.status = status;
@@ -38,7 +49,7 @@ public final class Run {
         history.replaceWith(latest.epochs(), latest.points());
         // a folder left "running" by a session that ended without saying so was interrupted
         RunStatus status = plan.status() == RunStatus.RUNNING ? RunStatus.INTERRUPTED : plan.status();
-        Run run = new Run(plan.name(), plan.datasetId(), new TrainingConfig(latest.spec(), Math.max(1, plan.targetEpochs()),
+        Run run = new Run(plan.name(), plan.datasetId(), plan.testDatasetId(), new TrainingConfig(latest.spec(), Math.max(1, plan.targetEpochs()),
                 plan.batchSize(), plan.seed()), history, status);
         run.checkpoints = folder;
         run.message = plan.message();
@@ -47,6 +58,8 @@ public final class Run {
 
     public String name() { return name; }
     public String datasetId() { return datasetId; }
+    /** The test data's catalog id, or null for the dataset's own test split. */
+    public String testDatasetId() { return testDatasetId; }
     public TrainingConfig config() { return config; }
     public TrainingHistory history() { return history; }
     public Checkpoints checkpoints() { return checkpoints; }
@@ -66,6 +79,17 @@ public final class Run {
     /** Whether it can continue: stopped, crashed or rolled back before its target, with a checkpoint. */
     public boolean resumable() {
         return status.resumable() && checkpoints != null && checkpoints.latestFile() != null;
+    }
+
+    /** Epochs still to train before its target. */
+    public int epochsLeft() { return Math.max(0, targetEpochs - history.epochsDone()); }
+
+    /** A name that says what a run trains: "DAE latent 2 gaussian 0.4 [256]". */
+    public static String defaultName(ModelSpec s) {
+        return s.kind().id().toUpperCase(Locale.ROOT) + " latent " + s.latent()
+                + (s.kind() == ModelKind.VAE ? " β " + s.beta() : "")
+                + (s.denoising() ? " " + s.noiseKind().id() + " " + s.noiseLevel() : "")
+                + (s.kind().convolutional() ? " c" + s.hidden() : " " + s.hidden());
     }
 
     /** The test MSE of its last epoch, NaN before one ends. */

@@ -1,5 +1,6 @@
 package io.github.latentlab.ui;
 
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -15,10 +16,14 @@ import io.github.latentlab.model.Autoencoder;
 import io.github.latentlab.model.NativeRuntime;
 import io.github.latentlab.model.SharedModel;
 import io.github.latentlab.model.TrainableAutoencoder;
+import io.github.latentlab.training.Checkpoints;
+import io.github.latentlab.training.RunManager;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
 import io.github.latentlab.training.TrainingService;
 import io.github.latentlab.ui.fx.TaskRunner;
+import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.Progress;
 
 /**
  * What the panes share: the loaded data, the model being trained with its history and config,
@@ -34,16 +39,37 @@ public final class AppState implements AutoCloseable {
     private final ObjectProperty<Autoencoder> viewModel = new SimpleObjectProperty<>();
     private final ObjectProperty<NativeRuntime.Info> runtime = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
+    private final RunManager runs;
+    /** The loaded data, for the run manager's thread (the property is the UI thread's). */
+    private volatile DatasetSplit loadedData;
     private TrainableAutoencoder model;
     private TrainingHistory history = new TrainingHistory();
     private TrainingConfig config;
 
     public AppState(DatasetCatalog catalog, TrainingService training, TaskRunner background, Executor uiThread) {
+        this(catalog, training, background, uiThread, Checkpoints.defaultRoot());
+    }
+
+    /** With new runs going to {@code runsRoot}. */
+    public AppState(DatasetCatalog catalog, TrainingService training, TaskRunner background, Executor uiThread,
+                    Path runsRoot) {
         this.catalog = catalog;
         this.training = training;
         this.background = background;
         this.uiThread = uiThread;
+        this.runs = new RunManager(runsRoot, this::dataFor, training);
+        data.addListener((o, was, is) -> loadedData = is);
     }
+
+    /** The loaded data when a run asks for it (its own test split), else the catalog's. */
+    private DatasetSplit dataFor(String id, String testId, Progress progress, Cancellation cancel) throws Exception {
+        DatasetSplit loaded = loadedData;
+        if (loaded != null && testId == null && loaded.id().equals(id)) return loaded;
+        return catalog.load(id, testId, progress, cancel);
+    }
+
+    /** The runs: the queue, the one training, the folders of this session's and earlier ones. */
+    public RunManager runs() { return runs; }
 
     public DatasetCatalog catalog() { return catalog; }
     public TrainingService training() { return training; }
@@ -70,10 +96,15 @@ public final class AppState implements AutoCloseable {
 
     /** Makes {@code m} the current model, with its history and config, and shows a copy of it. */
     public void setModel(TrainableAutoencoder m, TrainingHistory h, TrainingConfig c) {
+        setModel(m, m == null ? null : m.copy(), h, c);
+    }
+
+    /** As above, with a copy of {@code m} made before the training thread took it. */
+    public void setModel(TrainableAutoencoder m, Autoencoder viewCopy, TrainingHistory h, TrainingConfig c) {
         this.model = m;
         this.history = h;
         this.config = c;
-        viewModel.set(m == null ? null : SharedModel.of(m.copy()));
+        viewModel.set(viewCopy == null ? null : SharedModel.of(viewCopy));
     }
 
     /**
@@ -90,6 +121,7 @@ public final class AppState implements AutoCloseable {
 
     @Override
     public void close() {
+        runs.close();
         training.close();
         background.close();
     }

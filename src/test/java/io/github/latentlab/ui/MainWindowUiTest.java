@@ -38,9 +38,9 @@ class MainWindowUiTest extends WindowTest {
         ReconstructionViewModel recon = window.reconstructionViewModel();
         robot.interact(() -> {
             state.dataProperty().set(data);
-            training.datasetIdProperty().set(data.id());
-            training.epochsProperty().set(40);
-            training.batchProperty().set(32);
+            training.form().datasetIdProperty().set(data.id());
+            training.form().epochsProperty().set(40);
+            training.form().batchProperty().set(32);
         });
         waitUntil(() -> recon.resultProperty().get() != null);
         assertEquals(null, recon.resultProperty().get().reconstructions(), "no model yet: originals only");
@@ -78,13 +78,13 @@ class MainWindowUiTest extends WindowTest {
         window.saveModelTo(file).get(30, TimeUnit.SECONDS);
         int epochsDone = training.testCurve().size();
         robot.interact(() -> {
-            training.latentProperty().set(4);
+            training.form().latentProperty().set(4);
             training.testCurve().clear();
             training.trainCurve().clear();
         });
         window.openModelFrom(file).get(30, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(8, training.latentProperty().get(), "the saved model's settings are shown");
+        assertEquals(8, training.form().latentProperty().get(), "the saved model's settings are shown");
         assertEquals(epochsDone, training.testCurve().size(), "the saved history is shown");
         assertFalse(training.trainCurve().isEmpty());
         robot.clickOn("log scale");

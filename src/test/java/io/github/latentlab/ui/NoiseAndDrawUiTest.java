@@ -44,6 +44,7 @@ import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.projection.LatentMap;
 import io.github.latentlab.projection.MapImages;
+import io.github.latentlab.projection.MapMethod;
 import io.github.latentlab.projection.NoiseTrail;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
@@ -137,10 +138,10 @@ class NoiseAndDrawUiTest extends WindowTest {
         robot.clickOn("#train-on-noise");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, window.tabs().getSelectionModel().getSelectedIndex(), "back on the training tab");
-        assertEquals(ModelKind.DAE, window.trainingViewModel().kindProperty().get());
-        assertEquals(NoiseKind.SALT_PEPPER, window.trainingViewModel().noiseKindProperty().get());
-        assertEquals(0.15, window.trainingViewModel().noiseLevelProperty().get(), 1e-9);
-        assertEquals(NoiseKind.SALT_PEPPER, window.trainingViewModel().spec().noiseKind());
+        assertEquals(ModelKind.DAE, window.trainingViewModel().form().kindProperty().get());
+        assertEquals(NoiseKind.SALT_PEPPER, window.trainingViewModel().form().noiseKindProperty().get());
+        assertEquals(0.15, window.trainingViewModel().form().noiseLevelProperty().get(), 1e-9);
+        assertEquals(NoiseKind.SALT_PEPPER, window.trainingViewModel().form().spec().noiseKind());
         robot.interact(() -> {
             noise.kindProperty().set(NoiseKind.GAUSSIAN);
             slider.setValue(0.3);
@@ -217,7 +218,7 @@ class NoiseAndDrawUiTest extends WindowTest {
                 (o, a, m) -> { if (m != null) frames.add(m.embedding().method() + ": " + m.embedding().note()); };
         robot.interact(() -> {
             latent.mapProperty().addListener(recorder);
-            latent.methodProperty().set(LatentViewModel.Method.TSNE);
+            latent.methodProperty().set(MapMethod.TSNE);
         });
         waitUntil(() -> latent.statusProperty().get().startsWith("t-SNE:") && latent.statusProperty().get().contains("Drag on the map"));
         robot.interact(() -> latent.mapProperty().removeListener(recorder));
@@ -226,9 +227,9 @@ class NoiseAndDrawUiTest extends WindowTest {
         // start a slow UMAP, then switch to PCA at once: the UMAP run is cancelled, PCA wins
         AtomicReference<CompletableFuture<?>> umap = new AtomicReference<>();
         robot.interact(() -> {
-            latent.methodProperty().set(LatentViewModel.Method.UMAP);
+            latent.methodProperty().set(MapMethod.UMAP);
             umap.set(latent.compute());
-            latent.methodProperty().set(LatentViewModel.Method.PCA);
+            latent.methodProperty().set(MapMethod.PCA);
         });
         waitUntil(() -> latent.mapProperty().get() != null && latent.statusProperty().get().startsWith("PCA"));
         umap.get().handle((ok, cancelled) -> ok).get(60, TimeUnit.SECONDS); // the cancelled UMAP has ended
@@ -396,7 +397,7 @@ class NoiseAndDrawUiTest extends WindowTest {
             state.dataProperty().set(data);
             state.setModel(model, new TrainingHistory(), config);
             window.tabs().getSelectionModel().select(1);
-            latent.methodProperty().set(LatentViewModel.Method.IDENTITY);
+            latent.methodProperty().set(MapMethod.IDENTITY);
             latent.compute();
         });
         waitUntil(() -> latent.mapProperty().get() != null);

@@ -38,13 +38,13 @@ class RunsUiTest extends WindowTest {
         TrainingViewModel training = window.trainingViewModel();
         robot.interact(() -> {
             state.dataProperty().set(data);
-            training.datasetIdProperty().set(data.id());
-            training.epochsProperty().set(2);
-            training.batchProperty().set(64);
+            training.form().datasetIdProperty().set(data.id());
+            training.form().epochsProperty().set(2);
+            training.form().batchProperty().set(64);
         });
         robot.clickOn("Compare");
         robot.clickOn(ClassicComparisons.DENSE_VS_CONV.title());
-        waitUntil(() -> training.runs().size() >= 2 && training.runs().stream().limit(2)
+        waitUntil(() -> window.runsViewModel().runs().size() >= 2 && window.runsViewModel().runs().stream().limit(2)
                 .allMatch(r -> r.status() == RunStatus.FINISHED));
         List<Run> compared = window.compareViewModel().compared();
         assertEquals(2, compared.size());

@@ -34,11 +34,11 @@ class VaeUiTest extends WindowTest {
         TrainingViewModel training = window.trainingViewModel();
         robot.interact(() -> {
             state.dataProperty().set(data);
-            training.datasetIdProperty().set(data.id());
-            training.kindProperty().set(ModelKind.VAE);
-            training.betaProperty().set(1);
-            training.epochsProperty().set(2);
-            training.batchProperty().set(64);
+            training.form().datasetIdProperty().set(data.id());
+            training.form().kindProperty().set(ModelKind.VAE);
+            training.form().betaProperty().set(1);
+            training.form().epochsProperty().set(2);
+            training.form().batchProperty().set(64);
         });
         robot.clickOn("#start");
         waitUntil(() -> training.testCurve().size() == 2 && training.getState() == TrainingViewModel.State.IDLE);

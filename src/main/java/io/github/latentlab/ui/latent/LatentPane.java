@@ -42,6 +42,7 @@ import javafx.stage.FileChooser;
 
 import io.github.latentlab.projection.LatentMap;
 import io.github.latentlab.projection.MapImages;
+import io.github.latentlab.projection.MapMethod;
 import io.github.latentlab.ui.controls.ImageGrid;
 import io.github.latentlab.ui.controls.ScatterView;
 import io.github.latentlab.ui.controls.Spinners;
@@ -79,8 +80,8 @@ public final class LatentPane extends BorderPane {
 
     /** Projection, image count and source, Show map, Fit view, Export, and the 2-D decoded grid. */
     private Node toolbar() {
-        ComboBox<LatentViewModel.Method> method = new ComboBox<>();
-        method.getItems().setAll(LatentViewModel.Method.values());
+        ComboBox<MapMethod> method = new ComboBox<>();
+        method.getItems().setAll(MapMethod.values());
         method.valueProperty().bindBidirectional(vm.methodProperty());
         method.setId("projection");
         Spinner<Integer> points = new Spinner<>(100, 70_000, vm.pointsProperty().get(), 1000);
@@ -150,7 +151,7 @@ public final class LatentPane extends BorderPane {
         spread.valueProperty().addListener((o, a, b) -> manifold.run());
         HBox gridBox = new HBox(6, grid, new Label("resolution"), res, new Label("range ×"), spread);
         gridBox.setAlignment(Pos.CENTER_LEFT);
-        gridBox.visibleProperty().bind(vm.methodProperty().isEqualTo(LatentViewModel.Method.IDENTITY));
+        gridBox.visibleProperty().bind(vm.methodProperty().isEqualTo(MapMethod.IDENTITY));
         gridBox.managedProperty().bind(gridBox.visibleProperty());
         vm.manifoldProperty().addListener((o, a, m) -> {
             if (m != null && grid.isSelected()) scatter.setUnderlay(m.images(), m.res(), m.x0(), m.x1(), m.y0(), m.y1());
@@ -342,9 +343,9 @@ public final class LatentPane extends BorderPane {
             b.setAlignment(Pos.CENTER_LEFT);
             b.managedProperty().bind(b.visibleProperty());
         }
-        tsne.visibleProperty().bind(vm.methodProperty().isEqualTo(LatentViewModel.Method.TSNE));
-        umap.visibleProperty().bind(vm.methodProperty().isEqualTo(LatentViewModel.Method.UMAP));
-        pca.visibleProperty().bind(vm.methodProperty().isEqualTo(LatentViewModel.Method.PCA));
+        tsne.visibleProperty().bind(vm.methodProperty().isEqualTo(MapMethod.TSNE));
+        umap.visibleProperty().bind(vm.methodProperty().isEqualTo(MapMethod.UMAP));
+        pca.visibleProperty().bind(vm.methodProperty().isEqualTo(MapMethod.PCA));
         seeded.visibleProperty().bind(tsne.visibleProperty().or(umap.visibleProperty()));
         HBox row = new HBox(14, tsne, umap, pca, seeded);
         row.setAlignment(Pos.CENTER_LEFT);

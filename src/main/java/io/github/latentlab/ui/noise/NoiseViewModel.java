@@ -31,7 +31,6 @@ import io.github.latentlab.projection.NoiseTrail;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.ui.AppState;
 import io.github.latentlab.ui.LatentMapSource;
-import io.github.latentlab.ui.RunModels;
 import io.github.latentlab.ui.fx.LatestOnly;
 import io.github.latentlab.ui.fx.ShownGate;
 
@@ -174,7 +173,7 @@ public final class NoiseViewModel {
             NoiseKind k = kind.get();
             Dataset test = data.test();
             Run run = compareRun.get();
-            var otherModel = run == null ? null : RunModels.modelOf(app, run);
+            var otherModel = run == null ? null : app.runs().modelOf(run);
             curveStatus.set("Computing the curve…");
             return () -> {
                 Autoencoder other = null;

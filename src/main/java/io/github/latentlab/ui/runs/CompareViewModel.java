@@ -23,7 +23,6 @@ import io.github.latentlab.model.LossPoint;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.ui.AppState;
-import io.github.latentlab.ui.RunModels;
 
 /**
  * Runs side by side: their loss curves overlaid (test MSE per epoch, comparable whatever each
@@ -128,7 +127,7 @@ public final class CompareViewModel {
         status.set("Reconstructing with " + runs.size() + " runs…");
         NoiseKind kind = noiseKind.get();
         double level = noiseLevel.get();
-        List<CompletableFuture<TrainableAutoencoder>> models = runs.stream().map(r -> RunModels.modelOf(app, r)).toList();
+        List<CompletableFuture<TrainableAutoencoder>> models = runs.stream().map(r -> app.runs().modelOf(r)).toList();
         CompletableFuture.allOf(models.toArray(CompletableFuture[]::new)).whenComplete((ok, failure) ->
                 app.background().run(() -> {
                     List<TrainableAutoencoder> ms = new ArrayList<>();

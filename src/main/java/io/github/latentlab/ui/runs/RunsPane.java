@@ -1,5 +1,6 @@
 package io.github.latentlab.ui.runs;
 
+import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,14 +34,12 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 
 import io.github.latentlab.data.noise.NoiseKind;
-import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.training.RunStatus;
-import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.ui.controls.ImageGrid;
-import io.github.latentlab.ui.training.TrainingViewModel;
 
 /**
  * The runs of this session and earlier ones: a table (status, epochs, test MSE), commands to
@@ -51,12 +50,12 @@ public final class RunsPane extends BorderPane {
     final TableView<Run> table = new TableView<>();
     final LineChart<Number, Number> chart = new LineChart<>(new NumberAxis(), new NumberAxis());
     final ImageGrid grid = new ImageGrid();
-    private final TrainingViewModel training;
+    private final RunsViewModel vm;
     private final CompareViewModel compare;
 
-    public RunsPane(TrainingViewModel training, CompareViewModel compare, Consumer<Run> openInTrainTab) {
-        this.training = training;
-        this.compare = compare;
+    public RunsPane(RunsViewModel vm, Consumer<Run> openInTrainTab) {
+        this.vm = vm;
+        this.compare = vm.compare();
         getStyleClass().add("runs-pane");
         setPadding(new Insets(8));
         setTop(toolbar(openInTrainTab));
@@ -64,18 +63,6 @@ public final class RunsPane extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.35);
         setCenter(split);
-        training.runs().addListener((ListChangeListener<Run>) c -> {
-            while (c.next()) {
-                if (c.wasReplaced() && c.getAddedSubList().stream().anyMatch(compare.compared()::contains)) {
-                    compare.refresh();
-                    return;
-                }
-            }
-        });
-        // a compared run that is training: its curve grows epoch by epoch
-        training.testCurve().addListener((ListChangeListener<Object>) c -> {
-            if (compare.compared().stream().anyMatch(r -> r.status() == RunStatus.RUNNING)) compare.refresh();
-        });
         compare.curves().addListener((ListChangeListener<CompareViewModel.Curve>) c -> drawCurves());
         compare.resultProperty().addListener((o, a, r) -> drawImages(r));
     }
@@ -100,12 +87,12 @@ public final class RunsPane extends BorderPane {
                 + "learning rate when it is lower."));
         resume.setOnAction(e -> {
             Run r = table.getSelectionModel().getSelectedItem();
-            if (r != null) training.resumeRun(r);
+            if (r != null) vm.resume(r);
         });
         resume.disableProperty().bind(Bindings.createBooleanBinding(() -> {
             Run r = table.getSelectionModel().getSelectedItem();
-            return r == null || !r.resumable() || training.getState() != TrainingViewModel.State.IDLE;
-        }, table.getSelectionModel().selectedItemProperty(), training.stateProperty(), training.runs()));
+            return r == null || !r.resumable() || vm.busyProperty().get();
+        }, table.getSelectionModel().selectedItemProperty(), vm.busyProperty(), vm.runs()));
         Button open = new Button("Open in Train tab");
         open.setOnAction(e -> {
             Run r = table.getSelectionModel().getSelectedItem();
@@ -117,25 +104,31 @@ public final class RunsPane extends BorderPane {
         delete.setTooltip(new Tooltip("Delete the selected runs' folders (checkpoints) from disk"));
         delete.setOnAction(e -> deleteSelected());
         delete.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
+        Button openFolder = new Button("Open runs folder…");
+        openFolder.setId("open-runs-folder");
+        openFolder.setTooltip(new Tooltip("List the runs of another folder, such as one given to train --runs, "
+                + "or one run's folder"));
+        openFolder.setOnAction(e -> chooseFolder());
         Label hint = new Label("Select runs (Ctrl/Shift-click) to compare them.");
         hint.getStyleClass().add("text-muted");
-        HBox bar = new HBox(8, classic, compareButton, resume, open, delete, hint);
+        hint.textProperty().bind(Bindings.when(vm.messageProperty().isEmpty())
+                .then("Select runs (Ctrl/Shift-click) to compare them.").otherwise(vm.messageProperty()));
+        HBox bar = new HBox(8, classic, compareButton, resume, open, delete, openFolder, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 8, 0));
         return bar;
     }
 
+    private void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a runs folder");
+        File dir = chooser.showDialog(getScene().getWindow());
+        if (dir != null) vm.openFolder(dir.toPath());
+    }
+
     /** Queues the comparison's runs and shows them compared (they fill in as they train). */
     public List<Run> runClassic(ClassicComparisons c) {
-        List<Run> runs = new ArrayList<>();
-        for (ModelSpec spec : c.specs()) {
-            TrainingConfig config = new TrainingConfig(spec, training.epochsProperty().get(), training.batchProperty().get(),
-                    training.seedProperty().get());
-            runs.add(training.enqueue(config, null));
-        }
-        compare.noiseLevelProperty().set(c.inputNoise());
-        compare.noiseKindProperty().set(NoiseKind.GAUSSIAN);
-        compare.compare(runs);
+        List<Run> runs = vm.runClassic(c);
         table.getSelectionModel().clearSelection();
         runs.forEach(r -> table.getSelectionModel().select(r));
         return runs;
@@ -145,21 +138,19 @@ public final class RunsPane extends BorderPane {
     private void deleteSelected() {
         List<Run> chosen = table.getSelectionModel().getSelectedItems().stream()
                 .filter(r -> r.status() != RunStatus.RUNNING && r.status() != RunStatus.QUEUED).toList();
-        if (chosen.isEmpty()) return;
+        if (chosen.isEmpty()) return; // the view model leaves these alone too
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
                 "Delete " + chosen.size() + " run folder(s) with their checkpoints? Models you saved elsewhere stay.",
                 ButtonType.CANCEL, ButtonType.OK);
         ask.initOwner(getScene().getWindow());
         ask.setHeaderText("Delete runs?");
         if (ask.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) return;
-        training.deleteRuns(chosen);
-        compare.compared().removeAll(chosen);
-        compare.refresh();
+        vm.delete(chosen);
     }
 
     private TableView<Run> table() {
         table.setId("runs-table");
-        table.setItems(training.runs());
+        table.setItems(vm.runs());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().add(column("Run", 230, Run::name));
         table.getColumns().add(column("Model", 250, r -> r.config().spec().describe(784)));

@@ -50,6 +50,7 @@ import io.github.latentlab.ui.reconstruction.ReconstructionViewModel;
 import io.github.latentlab.ui.runs.ClassicComparisons;
 import io.github.latentlab.ui.runs.CompareViewModel;
 import io.github.latentlab.ui.runs.RunsPane;
+import io.github.latentlab.ui.runs.RunsViewModel;
 import io.github.latentlab.ui.training.TrainingPane;
 import io.github.latentlab.ui.training.TrainingViewModel;
 import io.github.latentlab.util.BuildInfo;
@@ -73,6 +74,7 @@ public final class MainWindow extends BorderPane {
     private final LatentViewModel latentVm;
     private final ModelFiles modelFiles;
     private final CompareViewModel compareVm;
+    private final RunsViewModel runsVm;
     private final RunsPane runsPane;
     private final TabPane tabs = new TabPane();
     private final Label runtimeLabel = new Label("Loading ND4J…");
@@ -89,14 +91,16 @@ public final class MainWindow extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.6);
         this.latentVm = new LatentViewModel(app);
+        this.compareVm = new CompareViewModel(app);
+        this.runsVm = new RunsViewModel(app, trainingVm.form()::settings, compareVm, this::showError);
         this.modelFiles = new ModelFiles(app);
         this.noiseVm = new NoiseViewModel(app, latentVm);
         var noisePane = new NoisePane(noiseVm, noise -> {
-            trainingVm.kindProperty().set(ModelKind.DAE);
-            trainingVm.noiseKindProperty().set(noise.kind());
-            trainingVm.noiseLevelProperty().set(noise.level());
+            trainingVm.form().kindProperty().set(ModelKind.DAE);
+            trainingVm.form().noiseKindProperty().set(noise.kind());
+            trainingVm.form().noiseLevelProperty().set(noise.level());
             tabs.getSelectionModel().select(0);
-        }, latentVm, trainingVm.runs());
+        }, latentVm, runsVm.runs());
         Tab trainTab = new Tab("Train", split);
         Tab noiseTab = new Tab("Noise", noisePane);
         trainTab.setId("tab-train");
@@ -107,8 +111,7 @@ public final class MainWindow extends BorderPane {
         Tab latentTab = new Tab("Latent map",
                 new LatentPane(latentVm));
         latentTab.setId("tab-latent");
-        this.compareVm = new CompareViewModel(app);
-        this.runsPane = new RunsPane(trainingVm, compareVm, this::openRun);
+        this.runsPane = new RunsPane(runsVm, this::openRun);
         Tab runsTab = new Tab("Runs", runsPane);
         runsTab.setId("tab-runs");
         tabs.getTabs().setAll(trainTab, latentTab, noiseTab, drawTab, runsTab);
@@ -133,6 +136,7 @@ public final class MainWindow extends BorderPane {
     public TabPane tabs() { return tabs; }
     public RunsPane runsPane() { return runsPane; }
     public CompareViewModel compareViewModel() { return compareVm; }
+    public RunsViewModel runsViewModel() { return runsVm; }
 
     /** Shows a run in the Train tab: its settings, history and model (from memory or its last checkpoint). */
     private void openRun(Run run) {
@@ -166,7 +170,7 @@ public final class MainWindow extends BorderPane {
     /** Loads ND4J and the default dataset off the UI thread, showing progress in the status bar. */
     public void startBackgroundLoading() {
         busy.setVisible(true);
-        trainingVm.loadEarlierRuns();
+        runsVm.loadEarlierRuns();
         String id = app.catalog().defaultId();
         app.background().run(NativeRuntime::init, info -> {
             app.runtimeProperty().set(info);

@@ -66,7 +66,7 @@ public final class TrainingPane extends BorderPane {
         ComboBox<String> dataset = new ComboBox<>();
         catalog.available().forEach(info -> dataset.getItems().add(info.id()));
         dataset.setEditable(true);
-        dataset.valueProperty().bindBidirectional(vm.datasetIdProperty());
+        dataset.valueProperty().bindBidirectional(vm.form().datasetIdProperty());
         dataset.setId("dataset");
         dataset.setMaxWidth(Double.MAX_VALUE);
         dataset.setTooltip(new Tooltip("builtin-digits works offline; fashion-mnist when installed;\n"
@@ -77,7 +77,7 @@ public final class TrainingPane extends BorderPane {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Folder with one sub-folder of images per class");
             File dir = chooser.showDialog(getScene().getWindow());
-            if (dir != null) vm.datasetIdProperty().set("folder:" + dir.getAbsolutePath());
+            if (dir != null) vm.form().datasetIdProperty().set("folder:" + dir.getAbsolutePath());
         });
         HBox datasetRow = new HBox(4, dataset, folder);
         HBox.setHgrow(dataset, Priority.ALWAYS);
@@ -85,80 +85,80 @@ public final class TrainingPane extends BorderPane {
 
         ComboBox<ModelKind> kind = new ComboBox<>();
         kind.getItems().setAll(ModelKind.values());
-        kind.valueProperty().bindBidirectional(vm.kindProperty());
+        kind.valueProperty().bindBidirectional(vm.form().kindProperty());
         kind.setId("model-kind");
         kind.setMaxWidth(Double.MAX_VALUE);
         grid.addRow(row++, new Label("Model"), kind);
 
-        Spinner<Double> beta = new Spinner<>(0.0, 10.0, vm.betaProperty().get(), 0.25);
+        Spinner<Double> beta = new Spinner<>(0.0, 10.0, vm.form().betaProperty().get(), 0.25);
         beta.setEditable(true);
-        beta.valueProperty().addListener((o, a, b) -> { if (b != null) vm.betaProperty().set(b); });
-        vm.betaProperty().addListener((o, a, b) -> beta.getValueFactory().setValue(b.doubleValue()));
+        beta.valueProperty().addListener((o, a, b) -> { if (b != null) vm.form().betaProperty().set(b); });
+        vm.form().betaProperty().addListener((o, a, b) -> beta.getValueFactory().setValue(b.doubleValue()));
         beta.setId("beta");
-        beta.disableProperty().bind(vm.kindProperty().isNotEqualTo(ModelKind.VAE));
+        beta.disableProperty().bind(vm.form().kindProperty().isNotEqualTo(ModelKind.VAE));
         beta.setTooltip(new Tooltip("A VAE's weight on the KL term: 1 is the standard VAE, 0 drops the pull towards N(0, I)"));
         grid.addRow(row++, new Label("β (VAE)"), beta);
 
         TextField hidden = new TextField();
-        hidden.textProperty().bindBidirectional(vm.hiddenProperty());
+        hidden.textProperty().bindBidirectional(vm.form().hiddenProperty());
         hidden.setId("hidden");
         hidden.setTooltip(new Tooltip("Encoder layer sizes, e.g. 256 or 512, 128; the decoder mirrors them.\n"
                 + "Convolutional: channels of the stride-2 convolutions, e.g. 16, 32 (28→14→7)"));
         grid.addRow(row++, new Label("Hidden layers"), hidden);
 
-        Spinner<Integer> latent = Spinners.bound(vm.latentProperty(), 2, 128, 1);
+        Spinner<Integer> latent = Spinners.bound(vm.form().latentProperty(), 2, 128, 1);
         latent.setId("latent");
         grid.addRow(row++, new Label("Latent size"), latent);
 
         ComboBox<LossKind> loss = new ComboBox<>();
         loss.getItems().setAll(LossKind.values());
-        loss.valueProperty().bindBidirectional(vm.lossProperty());
+        loss.valueProperty().bindBidirectional(vm.form().lossProperty());
         loss.setMaxWidth(Double.MAX_VALUE);
         grid.addRow(row++, new Label("Loss"), loss);
 
         TextField lr = new TextField();
-        TextFormatter<Double> lrFormat = new TextFormatter<>(new DoubleStringConverter(), vm.learningRateProperty().get());
+        TextFormatter<Double> lrFormat = new TextFormatter<>(new DoubleStringConverter(), vm.form().learningRateProperty().get());
         lr.setTextFormatter(lrFormat);
-        lrFormat.valueProperty().addListener((o, a, b) -> { if (b != null) vm.learningRateProperty().set(b); });
-        vm.learningRateProperty().addListener((o, a, b) -> lrFormat.setValue(b.doubleValue()));
+        lrFormat.valueProperty().addListener((o, a, b) -> { if (b != null) vm.form().learningRateProperty().set(b); });
+        vm.form().learningRateProperty().addListener((o, a, b) -> lrFormat.setValue(b.doubleValue()));
         lr.setId("learning-rate");
         lr.setTooltip(new Tooltip("Adam's learning rate; 0.001 is a safe start, above 0.01 often diverges"));
         grid.addRow(row++, new Label("Learning rate"), lr);
 
-        Spinner<Integer> batch = Spinners.bound(vm.batchProperty(), 1, 4096, 32);
+        Spinner<Integer> batch = Spinners.bound(vm.form().batchProperty(), 1, 4096, 32);
         grid.addRow(row++, new Label("Batch size"), batch);
 
-        Spinner<Integer> epochs = Spinners.bound(vm.epochsProperty(), 1, 1000, 1);
+        Spinner<Integer> epochs = Spinners.bound(vm.form().epochsProperty(), 1, 1000, 1);
         epochs.setId("epochs");
         grid.addRow(row++, new Label("Epochs"), epochs);
 
-        Spinner<Integer> seed = Spinners.bound(vm.seedProperty(), 0, Integer.MAX_VALUE, 1);
+        Spinner<Integer> seed = Spinners.bound(vm.form().seedProperty(), 0, Integer.MAX_VALUE, 1);
         seed.setId("seed");
         seed.setTooltip(new Tooltip("The same seed and settings train the same model, step for step"));
         grid.addRow(row++, new Label("Seed"), seed);
 
         ComboBox<NoiseKind> noiseKind = new ComboBox<>();
         noiseKind.getItems().setAll(NoiseKind.values());
-        noiseKind.valueProperty().bindBidirectional(vm.noiseKindProperty());
+        noiseKind.valueProperty().bindBidirectional(vm.form().noiseKindProperty());
         noiseKind.setMaxWidth(Double.MAX_VALUE);
         noiseKind.setId("noise-kind");
-        Slider noise = new Slider(0, 1, vm.noiseLevelProperty().get());
-        noise.maxProperty().bind(Bindings.createDoubleBinding(() -> vm.noiseKindProperty().get().maxLevel(),
-                vm.noiseKindProperty()));
-        noise.valueProperty().bindBidirectional(vm.noiseLevelProperty());
+        Slider noise = new Slider(0, 1, vm.form().noiseLevelProperty().get());
+        noise.maxProperty().bind(Bindings.createDoubleBinding(() -> vm.form().noiseKindProperty().get().maxLevel(),
+                vm.form().noiseKindProperty()));
+        noise.valueProperty().bindBidirectional(vm.form().noiseLevelProperty());
         Label noiseValue = new Label();
-        noiseValue.textProperty().bind(Bindings.format("%.2f", vm.noiseLevelProperty()));
+        noiseValue.textProperty().bind(Bindings.format("%.2f", vm.form().noiseLevelProperty()));
         noiseValue.setMinWidth(Region.USE_PREF_SIZE);
         noise.setPrefWidth(130);
         HBox noiseRow = new HBox(6, noise, noiseValue);
         noiseRow.setAlignment(Pos.CENTER_LEFT);
         CheckBox denoise = new CheckBox("train on noisy inputs");
-        denoise.selectedProperty().bindBidirectional(vm.denoiseProperty());
+        denoise.selectedProperty().bindBidirectional(vm.form().denoiseProperty());
         denoise.setId("denoise");
         denoise.setTooltip(new Tooltip("A convolutional autoencoder becomes a denoising one: noisy input, clean target"));
-        denoise.disableProperty().bind(vm.kindProperty().isNotEqualTo(ModelKind.CONV));
-        var noisy = vm.kindProperty().isEqualTo(ModelKind.DAE)
-                .or(vm.kindProperty().isEqualTo(ModelKind.CONV).and(vm.denoiseProperty()));
+        denoise.disableProperty().bind(vm.form().kindProperty().isNotEqualTo(ModelKind.CONV));
+        var noisy = vm.form().kindProperty().isEqualTo(ModelKind.DAE)
+                .or(vm.form().kindProperty().isEqualTo(ModelKind.CONV).and(vm.form().denoiseProperty()));
         noiseKind.disableProperty().bind(noisy.not());
         noiseRow.disableProperty().bind(noisy.not());
         grid.addRow(row++, new Label("Denoising (conv)"), denoise);

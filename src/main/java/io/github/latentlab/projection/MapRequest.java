@@ -1,0 +1,57 @@
+package io.github.latentlab.projection;
+
+import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.model.Autoencoder;
+
+/**
+ * What latent map to make: the method and its settings, and which images (up to {@code points}).
+ *
+ * @param pcaFirst    the first principal component shown, from 0
+ * @param pcaSecond   the second one
+ * @param perplexity  t-SNE's perplexity (5–50 typical); {@code iterations} its iterations
+ * @param neighbours  UMAP's neighbour count
+ * @param seed        fixes t-SNE and UMAP layouts
+ */
+public record MapRequest(MapMethod method, MapImages images, int points, int pcaFirst, int pcaSecond,
+                         double perplexity, int iterations, int neighbours, long seed) {
+    /** Landmarks t-SNE lays out exactly; the other points are placed among them. */
+    static final int TSNE_LANDMARKS = 2000;
+
+    /** The same request showing principal components {@code first} and {@code second} (from 0). */
+    public MapRequest withComponents(int first, int second) {
+        return new MapRequest(method, images, points, first, second, perplexity, iterations, neighbours, seed);
+    }
+
+    /** Why this request cannot be drawn for {@code model}, in words for the user; null when it can. */
+    public String problemWith(Autoencoder model) {
+        if (method == MapMethod.IDENTITY && model.latentSize() != 2) {
+            return "The latent space itself can only be drawn for a 2-D code; this one has "
+                    + model.latentSize() + " dimensions. Choose PCA, t-SNE or UMAP.";
+        }
+        if (method == MapMethod.PCA && (pcaFirst == pcaSecond || Math.min(pcaFirst, pcaSecond) < 0
+                || Math.max(pcaFirst, pcaSecond) >= model.latentSize())) {
+            return "Choose two different components between 1 and " + model.latentSize() + ".";
+        }
+        return null;
+    }
+
+    /** How many images the map of {@code data} holds. */
+    public int count(DatasetSplit data) {
+        int total = switch (images) {
+            case TEST -> data.test().size();
+            case TRAIN -> data.train().size();
+            case ALL -> data.train().size() + data.test().size();
+        };
+        return Math.min(points, total);
+    }
+
+    /** The projector this request asks for. */
+    Projector projector() {
+        return switch (method) {
+            case IDENTITY -> new IdentityProjector();
+            case PCA -> new PcaProjector(pcaFirst, pcaSecond);
+            case TSNE -> new TsneProjector(perplexity, iterations, TSNE_LANDMARKS, seed);
+            case UMAP -> new UmapProjector(neighbours, seed);
+        };
+    }
+}
