@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
 
 import javafx.beans.value.ChangeListener;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.control.Slider;
@@ -210,6 +211,16 @@ class NoiseAndDrawUiTest extends WindowTest {
     void latentMapDrawsTheCodesAndDecodesWhereTheUserDrags(FxRobot robot) throws Exception {
         showTrainedModel(robot, 1);
         LatentViewModel latent = window.latentViewModel();
+        projectionsAnimateAndTheNewestWins(robot, latent);
+        draggingDecodes(robot, latent);
+        picksInterpolateSampleAndTraverse(robot, latent);
+        theLegendPicksAndColorsPoints(robot, latent);
+        zoomPanAndExport(robot, latent);
+        trainingImagesCanBeMapped(robot, latent);
+        printRedrawCostAt70kPoints(robot);
+    }
+
+    private void projectionsAnimateAndTheNewestWins(FxRobot robot, LatentViewModel latent) throws Exception {
         // showing the tab with a new model draws a PCA map at once
         waitUntil(() -> latent.mapProperty().get() != null && latent.statusProperty().get().startsWith("PCA"));
         // t-SNE animates: layouts in progress reach the map before the final one
@@ -242,9 +253,15 @@ class NoiseAndDrawUiTest extends WindowTest {
             latent.compute();
         });
         waitUntil(() -> latent.statusProperty().get().startsWith("PCA: components 2 and 3"));
+    }
 
+    private static Bounds mapBounds(FxRobot robot) {
         var map = robot.lookup("#latent-map").query();
-        var b = map.localToScreen(map.getBoundsInLocal());
+        return map.localToScreen(map.getBoundsInLocal());
+    }
+
+    private void draggingDecodes(FxRobot robot, LatentViewModel latent) throws Exception {
+        var b = mapBounds(robot);
         robot.moveTo(new Point2D(b.getMinX() + b.getWidth() * 0.3, b.getMinY() + b.getHeight() * 0.5)).press(MouseButton.PRIMARY);
         waitUntil(() -> latent.decodedProperty().get() != null);
         var first = latent.decodedProperty().get();
@@ -255,7 +272,10 @@ class NoiseAndDrawUiTest extends WindowTest {
         robot.interact(() -> latent.decodeAt(1e3, 1e3));
         waitUntil(() -> latent.decodedProperty().get().x() == 1e3);
         assertTrue(latent.decodedProperty().get().offData() > LatentMap.OFF_DATA);
+    }
 
+    private void picksInterpolateSampleAndTraverse(FxRobot robot, LatentViewModel latent) throws Exception {
+        var b = mapBounds(robot);
         // two clicks pick the ends of the interpolation strip; sampling fills the second strip
         robot.clickOn(new Point2D(b.getMinX() + b.getWidth() * 0.25, b.getMinY() + b.getHeight() * 0.5));
         robot.clickOn(new Point2D(b.getMinX() + b.getWidth() * 0.6, b.getMinY() + b.getHeight() * 0.3));
@@ -284,7 +304,9 @@ class NoiseAndDrawUiTest extends WindowTest {
         waitUntil(() -> latent.traversalImageProperty().get() != before);
         assertFalse(Arrays.equals(before, latent.traversalImageProperty().get()), "moving z1 changes the decoded image");
         robot.clickOn("Traverse");
+    }
 
+    private void theLegendPicksAndColorsPoints(FxRobot robot, LatentViewModel latent) throws Exception {
         // the legend switches classes off; points can be colored by a generator factor instead
         var scatterView = robot.lookup("#latent-map").queryAs(ScatterView.class);
         assertEquals(300, scatterView.visiblePoints());
@@ -315,7 +337,12 @@ class NoiseAndDrawUiTest extends WindowTest {
         robot.interact(() -> robot.lookup("#color-by").queryComboBox().setValue("slant"));
         assertTrue(scatterView.colorOf(0) != classColor || scatterView.colorOf(1) != ScatterView
                 .classColors(latent.mapProperty().get().labels())[1], "colored by slant now");
+    }
 
+    private void zoomPanAndExport(FxRobot robot, LatentViewModel latent) throws Exception {
+        var scatterView = robot.lookup("#latent-map").queryAs(ScatterView.class);
+        var mb = scatterView.localToScreen(scatterView.getBoundsInLocal());
+        double[][] xy = latent.mapProperty().get().embedding().xy();
         // scroll zooms about the cursor, right-drag pans, Fit view fits again
         var mapCentre = new Point2D(mb.getMinX() + mb.getWidth() / 2, mb.getMinY() + mb.getHeight() / 2);
         robot.moveTo(mapCentre).scroll(3, VerticalDirection.UP);
@@ -344,6 +371,10 @@ class NoiseAndDrawUiTest extends WindowTest {
         Path png = Path.of("target", "snapshots", "latent-pane.png");
         var image = WaitForAsyncUtils.asyncFx(() -> Snapshots.capture(window)).get(10, TimeUnit.SECONDS);
         Snapshots.write(image, png);
+    }
+
+    private void trainingImagesCanBeMapped(FxRobot robot, LatentViewModel latent) throws Exception {
+        var scatterView = robot.lookup("#latent-map").queryAs(ScatterView.class);
 
         // the map can show training images instead (an even sample across the set)
         robot.interact(() -> latent.sourceProperty().set(MapImages.TRAIN));
@@ -354,8 +385,10 @@ class NoiseAndDrawUiTest extends WindowTest {
                 latent.mapProperty().get().embedding().xy()[5][1])));
         waitUntil(() -> robot.lookup("#hover-text").queryLabeled().getText().startsWith("Training image "));
         robot.interact(() -> latent.sourceProperty().set(MapImages.TEST));
+    }
 
-        // redraw cost at 70,000 points (printed for docs/benchmarks.md, not asserted)
+    /** Printed for docs/benchmarks.md, not asserted. */
+    private void printRedrawCostAt70kPoints(FxRobot robot) {
         var scatter = robot.lookup("#latent-map").queryAs(ScatterView.class);
         SplittableRandom r = new SplittableRandom(1);
         double[][] many = new double[70_000][];

@@ -29,6 +29,7 @@ import javafx.scene.layout.VBox;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.data.noise.NoiseSpec;
 import io.github.latentlab.model.DenoisedRows;
+import io.github.latentlab.model.DenoisingCurve;
 import io.github.latentlab.projection.NoiseTrail;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.training.RunStatus;
@@ -166,7 +167,7 @@ public final class NoisePane extends BorderPane {
         chart.setPrefHeight(280);
         chart.setMinHeight(200);
         chart.setId("noise-curve");
-        vm.curve().addListener((ListChangeListener<NoiseViewModel.CurvePoint>) c -> redrawCurve());
+        vm.curve().addListener((ListChangeListener<DenoisingCurve.Point>) c -> redrawCurve());
         vm.levelProperty().addListener((o, a, b) -> redrawMarker());
         Label status = new Label();
         status.textProperty().bind(vm.curveStatusProperty());
@@ -211,14 +212,14 @@ public final class NoisePane extends BorderPane {
 
     private void redrawCurve() {
         List<XYChart.Data<Number, Number>> noisy = new ArrayList<>(), denoised = new ArrayList<>();
-        for (NoiseViewModel.CurvePoint p : vm.curve()) {
+        for (DenoisingCurve.Point p : vm.curve()) {
             noisy.add(new XYChart.Data<>(p.level(), Math.min(p.noisyPsnr(), NOISY_CAP)));
             denoised.add(new XYChart.Data<>(p.level(), p.denoisedPsnr()));
         }
         noisySeries.getData().setAll(noisy);
         denoisedSeries.getData().setAll(denoised);
         List<XYChart.Data<Number, Number>> other = new ArrayList<>();
-        for (NoiseViewModel.CurvePoint p : vm.curve()) {
+        for (DenoisingCurve.Point p : vm.curve()) {
             if (!Double.isNaN(p.otherPsnr())) other.add(new XYChart.Data<>(p.level(), p.otherPsnr()));
         }
         otherSeries.getData().setAll(other);

@@ -25,7 +25,7 @@ import io.github.latentlab.data.noise.NoiseSpec;
 import io.github.latentlab.metrics.Metrics;
 import io.github.latentlab.model.Autoencoder;
 import io.github.latentlab.model.DenoisedRows;
-import io.github.latentlab.model.DenoisingEvaluation;
+import io.github.latentlab.model.DenoisingCurve;
 import io.github.latentlab.projection.LatentMap;
 import io.github.latentlab.projection.NoiseTrail;
 import io.github.latentlab.training.Run;
@@ -50,18 +50,15 @@ public final class NoiseViewModel {
     /** Seeds the noise of the rows, the curve and the trail (see {@link DenoisedRows}). */
     public static final long NOISE_SEED = DenoisedRows.NOISE_SEED;
 
-    /** One point of the quality curve; {@code otherPsnr} is the compared run's (NaN without one). */
-    public record CurvePoint(double level, double noisyPsnr, double denoisedPsnr, double otherPsnr) { }
-
     private final AppState app;
     private final ObjectProperty<NoiseKind> kind = new SimpleObjectProperty<>(NoiseKind.GAUSSIAN);
     private final DoubleProperty level = new SimpleDoubleProperty(0.3);
     private final ReadOnlyObjectWrapper<DenoisedRows> result = new ReadOnlyObjectWrapper<>();
     private final StringProperty summary = new SimpleStringProperty("");
     private final StringProperty curveStatus = new SimpleStringProperty("");
-    private final ObservableList<CurvePoint> curve = FXCollections.observableArrayList();
+    private final ObservableList<DenoisingCurve.Point> curve = FXCollections.observableArrayList();
     private final LatestOnly<DenoisedRows> rows;
-    private final LatestOnly<List<CurvePoint>> curveWorker;
+    private final LatestOnly<List<DenoisingCurve.Point>> curveWorker;
     private int cursor;
     private final IntegerProperty selected = new SimpleIntegerProperty(0);
     private final ReadOnlyObjectWrapper<NoiseTrail> trail = new ReadOnlyObjectWrapper<>();
@@ -114,7 +111,7 @@ public final class NoiseViewModel {
     public ReadOnlyObjectProperty<DenoisedRows> resultProperty() { return result.getReadOnlyProperty(); }
     public StringProperty summaryProperty() { return summary; }
     public StringProperty curveStatusProperty() { return curveStatus; }
-    public ObservableList<CurvePoint> curve() { return curve; }
+    public ObservableList<DenoisingCurve.Point> curve() { return curve; }
     /** Which of the shown images (0 to {@link #COUNT} - 1) the noise trail follows. */
     public IntegerProperty selectedProperty() { return selected; }
     /** The selected image's noisy copies on the latent map (null until a map exists). */
@@ -176,22 +173,8 @@ public final class NoiseViewModel {
             var otherModel = run == null ? null : app.runs().modelOf(run);
             curveStatus.set("Computing the curve…");
             return () -> {
-                Autoencoder other = null;
-                if (otherModel != null) {
-                    other = otherModel.get(2, TimeUnit.MINUTES);
-                    if (other.inputSize() != test.pixelCount()) {
-                        throw new IllegalArgumentException("run " + run.name() + " was trained on images of another size");
-                    }
-                }
-                List<CurvePoint> points = new ArrayList<>();
-                for (int s = 0; s < CURVE_STEPS; s++) {
-                    double lv = k.maxLevel() * s / (CURVE_STEPS - 1);
-                    DenoisingEvaluation e = DenoisingEvaluation.of(model, test, new NoiseSpec(k, lv), NOISE_SEED, CURVE_IMAGES);
-                    double otherPsnr = other == null ? Double.NaN
-                            : DenoisingEvaluation.of(other, test, new NoiseSpec(k, lv), NOISE_SEED, CURVE_IMAGES).denoisedPsnr();
-                    points.add(new CurvePoint(lv, e.noisyPsnr(), e.denoisedPsnr(), otherPsnr));
-                }
-                return points;
+                Autoencoder other = otherModel == null ? null : otherModel.get(2, TimeUnit.MINUTES);
+                return DenoisingCurve.of(model, other, test, k, CURVE_STEPS, CURVE_IMAGES, NOISE_SEED);
             };
         });
     }

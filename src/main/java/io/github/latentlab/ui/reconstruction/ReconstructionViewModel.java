@@ -61,15 +61,18 @@ public final class ReconstructionViewModel {
             result.set(r);
             summary.set(describe(r));
         }, error -> summary.set("Could not reconstruct: " + error.getMessage()));
-        app.dataProperty().addListener((o, a, b) -> {
-            classNames.set(b == null ? List.of() : b.test().classNames());
-            classFilter.set(-1);
-            cursor = 0;
-            select();
-        });
+        app.dataProperty().addListener((o, a, b) -> showData(b));
         app.viewModelProperty().addListener((o, a, b) -> refresh());
         count.addListener((o, a, b) -> select());
         classFilter.addListener((o, a, b) -> { cursor = 0; select(); });
+        if (app.data() != null) showData(app.data()); // made after the data was loaded
+    }
+
+    private void showData(DatasetSplit data) {
+        classNames.set(data == null ? List.of() : data.test().classNames());
+        classFilter.set(-1);
+        cursor = 0;
+        select();
     }
 
     public IntegerProperty countProperty() { return count; }
