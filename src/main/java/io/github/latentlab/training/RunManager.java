@@ -1,7 +1,6 @@
 package io.github.latentlab.training;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -206,21 +204,8 @@ public final class RunManager implements AutoCloseable {
      */
     public CompletableFuture<Listing> open(Path folder, int limit) {
         return CompletableFuture.supplyAsync(() -> {
-            List<Run> found = new ArrayList<>();
             List<String> damaged = new ArrayList<>();
-            BiConsumer<Path, String> skip = (f, why) -> {
-                damaged.add(f.getFileName() + ": " + why);
-                LOG.warn("run folder {} not listed: {}", f, why);
-            };
-            List<Checkpoints> folders = isRunFolder(folder) ? openOne(folder, skip) : Checkpoints.list(folder, skip);
-            for (Checkpoints c : folders) {
-                if (found.size() >= Math.min(limit, MAX_LISTED)) break;
-                try {
-                    if (c.latestFile() != null) found.add(Run.fromFolder(c, ModelStore.readMetadata(c.latestFile())));
-                } catch (IOException | RuntimeException e) {
-                    skip.accept(c.folder(), e.getMessage());
-                }
-            }
+            List<Run> found = RunFolders.read(folder, Math.min(limit, MAX_LISTED), damaged);
             List<Run> added = new ArrayList<>();
             synchronized (this) {
                 for (Run r : found) {
@@ -234,19 +219,6 @@ public final class RunManager implements AutoCloseable {
             added.forEach(r -> notify(l -> l.runChanged(r)));
             return new Listing(added, damaged);
         }, worker);
-    }
-
-    private static boolean isRunFolder(Path folder) {
-        return Files.isRegularFile(folder.resolve(Checkpoints.PLAN_FILE));
-    }
-
-    private static List<Checkpoints> openOne(Path folder, BiConsumer<Path, String> damaged) {
-        try {
-            return List.of(Checkpoints.open(folder));
-        } catch (IOException e) {
-            damaged.accept(folder, e.getMessage());
-            return List.of();
-        }
     }
 
     /**

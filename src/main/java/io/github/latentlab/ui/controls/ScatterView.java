@@ -49,20 +49,16 @@ public final class ScatterView extends Region {
     private Consumer<int[]> onBox = rows -> { };
     private final Rectangle box = new Rectangle();
     private double boxStartX, boxStartY;
-    /** Screen-space grid of point indices ({@link #CELL} px cells): hover finds the nearest point in O(1). */
-    private static final int CELL = 16;
-    private int[][] grid = new int[0][];
-    private int gridCols, gridRows;
-    private boolean gridStale;
+    /** Hover and click find the nearest point through it; rebuilt on the first pick after the view moves. */
+    private ScreenPickGrid pickGrid;
+    private boolean gridStale = true;
     private IntBuffer buffer;
     private int[] canvas = new int[0];
     private PixelBuffer<IntBuffer> pixels;
     private int width, height;
     private long lastDrawNanos;
     /** Optional decoded images tiled under the points (a 2-D latent's "manifold"). */
-    private float[][] tiles;
-    private int tileRes;
-    private double tileX0, tileX1, tileY0, tileY1;
+    private ImageUnderlay underlay;
     /** The view: data point (centerX, centerY) at the middle of the region, fitted scale × zoom. */
     private double centerX, centerY, zoom = 1;
     private double panLastX, panLastY;
@@ -87,6 +83,11 @@ public final class ScatterView extends Region {
         box.setVisible(false);
         box.setMouseTransparent(true);
         getChildren().add(box);
+        followMouse();
+    }
+
+    /** Press or drag decodes, click picks, shift-drag selects a box, right- or ctrl-drag pans, the wheel zooms. */
+    private void followMouse() {
         setOnMousePressed(e -> {
             if (e.getButton() != MouseButton.PRIMARY || e.isControlDown()) { // pan
                 panning = true;
@@ -150,47 +151,17 @@ public final class ScatterView extends Region {
 
     /** The visible point nearest to screen position (sx, sy) within {@code radius} px, or -1. */
     public int nearestOnScreen(double sx, double sy, double radius) {
-        if (gridStale) rebuildGrid();
-        if (grid.length == 0) return -1;
-        int cx = (int) (sx / CELL), cy = (int) (sy / CELL);
-        int reach = (int) Math.ceil(radius / CELL);
-        int best = -1;
-        double bestD = radius * radius;
-        for (int gy = Math.max(0, cy - reach); gy <= Math.min(gridRows - 1, cy + reach); gy++) {
-            for (int gx = Math.max(0, cx - reach); gx <= Math.min(gridCols - 1, cx + reach); gx++) {
-                int[] cell = grid[gy * gridCols + gx];
-                if (cell == null) continue;
-                for (int i : cell) {
-                    if ((colors[i] >>> 24) == 0) continue;
-                    double dx = toScreenX(xy[i][0]) - sx, dy = toScreenY(xy[i][1]) - sy;
-                    double d = dx * dx + dy * dy;
-                    if (d <= bestD) { bestD = d; best = i; }
-                }
+        if (gridStale || pickGrid == null) {
+            double[] px = new double[xy.length];
+            double[] py = new double[xy.length];
+            for (int k = 0; k < xy.length; k++) {
+                px[k] = toScreenX(xy[k][0]);
+                py[k] = toScreenY(xy[k][1]);
             }
+            pickGrid = new ScreenPickGrid(px, py, width, height);
+            gridStale = false;
         }
-        return best;
-    }
-
-    private void rebuildGrid() {
-        gridStale = false;
-        gridCols = Math.max(1, width / CELL + 1);
-        gridRows = Math.max(1, height / CELL + 1);
-        int[] counts = new int[gridCols * gridRows];
-        int[] cellOf = new int[xy.length];
-        for (int i = 0; i < xy.length; i++) {
-            int gx = (int) Math.max(0, Math.min(gridCols - 1, toScreenX(xy[i][0]) / CELL));
-            int gy = (int) Math.max(0, Math.min(gridRows - 1, toScreenY(xy[i][1]) / CELL));
-            cellOf[i] = gy * gridCols + gx;
-            counts[cellOf[i]]++;
-        }
-        int[][] g = new int[counts.length][];
-        int[] fill = new int[counts.length];
-        for (int i = 0; i < xy.length; i++) {
-            int c = cellOf[i];
-            if (g[c] == null) g[c] = new int[counts[c]];
-            g[c][fill[c]++] = i;
-        }
-        grid = g;
+        return pickGrid.nearest(sx, sy, radius, k -> (colors[k] >>> 24) != 0);
     }
 
     /**
@@ -199,32 +170,8 @@ public final class ScatterView extends Region {
      * removes them.
      */
     public void setUnderlay(float[][] images, int res, double x0, double x1, double y0, double y1) {
-        this.tiles = images;
-        this.tileRes = res;
-        this.tileX0 = x0; this.tileX1 = x1; this.tileY0 = y0; this.tileY1 = y1;
+        this.underlay = images == null ? null : new ImageUnderlay(images, res, x0, x1, y0, y1);
         redraw();
-    }
-
-    private void drawUnderlay(int[] a) {
-        int sx0 = (int) Math.max(0, toScreenX(tileX0)), sx1 = (int) Math.min(width - 1, toScreenX(tileX1));
-        int sy0 = (int) Math.max(0, toScreenY(tileY1)), sy1 = (int) Math.min(height - 1, toScreenY(tileY0));
-        double w = toScreenX(tileX1) - toScreenX(tileX0), h = toScreenY(tileY0) - toScreenY(tileY1);
-        if (w <= 0 || h <= 0) return;
-        for (int y = sy0; y <= sy1; y++) {
-            double fy = (y - toScreenY(tileY1)) / h * tileRes;
-            if (fy < 0) continue; // the first pixel row can start a fraction above the grid
-            int ty = Math.min(tileRes - 1, (int) fy);
-            int py = Math.max(0, Math.min(27, (int) ((fy - ty) * 28)));
-            for (int x = sx0; x <= sx1; x++) {
-                double fx = (x - toScreenX(tileX0)) / w * tileRes;
-                if (fx < 0) continue;
-                int tx = Math.min(tileRes - 1, (int) fx);
-                int px = Math.max(0, Math.min(27, (int) ((fx - tx) * 28)));
-                float v = tiles[ty * tileRes + tx][py * 28 + px];
-                int grey = 255 - Math.round(Math.max(0, Math.min(1, v)) * 150);
-                a[y * width + x] = 0xFF000000 | (grey << 16) | (grey << 8) | grey;
-            }
-        }
     }
 
     /** Called with the visible points inside a shift-dragged rectangle. */
@@ -284,8 +231,8 @@ public final class ScatterView extends Region {
         centerY = (minY + maxY) / 2;
         zoom = 1;
         cursor.setVisible(false);
-        tiles = null;
-        if (width > 0) rebuildGrid();
+        underlay = null;
+        gridStale = true;
         redraw();
     }
 
@@ -306,7 +253,7 @@ public final class ScatterView extends Region {
             canvas = new int[w * h];
             pixels = new PixelBuffer<>(w, h, buffer, PixelFormat.getIntArgbPreInstance());
             view.setImage(new WritableImage(pixels));
-            rebuildGrid();
+            gridStale = true;
             redraw();
         }
     }
@@ -316,7 +263,7 @@ public final class ScatterView extends Region {
         long t0 = System.nanoTime();
         int[] a = canvas;
         Arrays.fill(a, BACKGROUND);
-        if (tiles != null && xy.length > 0) drawUnderlay(a);
+        if (underlay != null && xy.length > 0) underlay.draw(a, width, height, this::toScreenX, this::toScreenY);
         int size = xy.length < 2_000 ? 4 : xy.length < 20_000 ? 3 : 2; // fewer points, larger dots
         double s = scale(), ox = width / 2.0 - centerX * s, oy = height / 2.0 + centerY * s;
         for (int i = 0; i < xy.length; i++) {

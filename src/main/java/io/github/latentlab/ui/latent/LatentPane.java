@@ -5,18 +5,14 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -30,13 +26,11 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.Rectangle;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
@@ -54,18 +48,15 @@ public final class LatentPane extends BorderPane {
     final Canvas decoded = new Canvas(224, 224);
     private final Canvas hover = new Canvas(56, 56);
     private final Label honesty = new Label();
-    private final FlowPane legend = new FlowPane(8, 4);
-    private static final String COLOR_BY_CLASS = "class";
-    private final ComboBox<String> colorBy = new ComboBox<>();
-    private String colorChoice = COLOR_BY_CLASS;
-    private final Set<Integer> hiddenClasses = new HashSet<>();
     final ImageGrid strips = new ImageGrid();
     private final TabPane details = new TabPane();
 
     private final LatentViewModel vm;
+    private final MapColoring coloring;
 
     public LatentPane(LatentViewModel vm) {
         this.vm = vm;
+        this.coloring = new MapColoring(scatter, vm.mapProperty());
         getStyleClass().add("latent-pane");
         setPadding(new Insets(8));
         Node top = toolbar();
@@ -74,7 +65,6 @@ public final class LatentPane extends BorderPane {
         setCenter(mapAndDetails());
         setRight(sidePanel());
         clearDecoded();
-        followMapColoring();
         followDecoded();
     }
 
@@ -203,11 +193,7 @@ public final class LatentPane extends BorderPane {
         honesty.setWrapText(true);
         honesty.setMaxWidth(224);
         honesty.setId("decode-honesty");
-        legend.setPrefWrapLength(224);
-        colorBy.setId("color-by");
-        colorBy.getItems().setAll(COLOR_BY_CLASS);
-        colorBy.setValue(COLOR_BY_CLASS);
-        HBox colorRow = new HBox(6, new Label("Color by"), colorBy);
+        HBox colorRow = new HBox(6, new Label("Color by"), coloring.colorBy());
         colorRow.setAlignment(Pos.CENTER_LEFT);
         Label hoverText = new Label("Point at a dot to see its image");
         hoverText.setId("hover-text");
@@ -220,33 +206,10 @@ public final class LatentPane extends BorderPane {
         HBox hoverBox = new HBox(8, hover, hoverText);
         hoverBox.setAlignment(Pos.CENTER_LEFT);
         hoverText.setWrapText(true);
-        VBox side = new VBox(8, new Label("Decoded at the cursor"), decoded, honesty, hoverBox, colorRow, legend);
+        VBox side = new VBox(8, new Label("Decoded at the cursor"), decoded, honesty, hoverBox, colorRow, coloring.legend());
         side.setPadding(new Insets(0, 0, 0, 10));
         side.setPrefWidth(240);
         return side;
-    }
-
-    /** A new map or another coloring redraws the points and the legend. */
-    private void followMapColoring() {
-        vm.mapProperty().addListener((o, a, m) -> {
-            if (m == null) return;
-            boolean sameData = a != null && a.data() == m.data();
-            if (!sameData) hiddenClasses.clear();
-            colorBy.getItems().setAll(COLOR_BY_CLASS);
-            colorBy.getItems().addAll(m.data().factors().keySet());
-            if (!colorBy.getItems().contains(colorChoice)) colorChoice = COLOR_BY_CLASS;
-            colorBy.setValue(colorChoice);
-            scatter.setColoredPoints(m.embedding().xy(), colors(m));
-            rebuildLegend(m);
-        });
-        colorBy.valueProperty().addListener((o, a, b) -> {
-            if (b == null) return;
-            colorChoice = b;
-            LatentMap m = vm.mapProperty().get();
-            if (m == null) return;
-            scatter.recolor(colors(m));
-            rebuildLegend(m);
-        });
     }
 
     /** The decoded image and its honesty line: off the data, and for a VAE how often its prior reaches that far. */
@@ -282,7 +245,7 @@ public final class LatentPane extends BorderPane {
     /** The map beside its legend, captured now and written off the UI thread. */
     public void exportMapPng(Path file) {
         var picture = Snapshots.sideBySide(Snapshots.capture(scatter),
-                Snapshots.capture(legendForExport()));
+                Snapshots.capture(coloring.legendForExport()));
         writePng(picture, file);
     }
 
@@ -295,34 +258,6 @@ public final class LatentPane extends BorderPane {
             Snapshots.write(picture, file);
             return file;
         }, f -> vm.statusProperty().set("Saved " + f), e -> vm.statusProperty().set("Could not save " + file + ": " + e.getMessage()));
-    }
-
-    /** The legend as plain colored labels (the live one has check boxes) under the map's title. */
-    private Node legendForExport() {
-        VBox box = new VBox(4);
-        box.setPadding(new Insets(10));
-        box.setStyle("-fx-background-color: white;");
-        LatentMap m = vm.mapProperty().get();
-        if (m != null) {
-            Label title = new Label(m.embedding().method().toUpperCase(Locale.ROOT) + " of "
-                    + m.labels().length + " " + m.source().toString().toLowerCase(Locale.ROOT));
-            title.setStyle("-fx-font-weight: bold;");
-            box.getChildren().addAll(title, new Label("colored by " + colorChoice));
-        }
-        if (m != null && !COLOR_BY_CLASS.equals(colorChoice)) {
-            box.getChildren().addAll(factorScale(m));
-        } else if (m != null) {
-            for (int c = 0; c < m.classNames().size(); c++) {
-                if (hiddenClasses.contains(c)) continue;
-                Label l = new Label("● " + m.classNames().get(c));
-                l.setStyle(classStyle(c));
-                box.getChildren().add(l);
-            }
-        }
-        new Scene(box); // a scene applies CSS so the snapshot has text
-        box.applyCss();
-        box.layout();
-        return box;
     }
 
     /** The settings of the chosen method; the one shown changes with the method. */
@@ -355,70 +290,6 @@ public final class LatentPane extends BorderPane {
     private static Spinner<Integer> widened(Spinner<Integer> s) {
         s.setPrefWidth(90);
         return s;
-    }
-
-    /** Class colors (hidden classes transparent), or a blue-to-red ramp over a factor's range. */
-    private int[] colors(LatentMap m) {
-        int n = m.labels().length;
-        if (COLOR_BY_CLASS.equals(colorChoice)) {
-            int[] c = ScatterView.classColors(m.labels());
-            for (int i = 0; i < n; i++) if (hiddenClasses.contains(m.labels()[i])) c[i] = 0;
-            return c;
-        }
-        float[] f = m.data().factors().get(colorChoice);
-        float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) { lo = Math.min(lo, f[i]); hi = Math.max(hi, f[i]); }
-        int[] c = new int[n];
-        for (int i = 0; i < n; i++) c[i] = ramp(hi > lo ? (f[i] - lo) / (hi - lo) : 0.5);
-        return c;
-    }
-
-    /** Blue (low) through grey to red (high). */
-    private static int ramp(double t) {
-        int r = (int) Math.round(59 + t * (192 - 59)), g = (int) Math.round(110 + (0.5 - Math.abs(t - 0.5)) * 120 - t * 40);
-        int b = (int) Math.round(180 - t * (180 - 43));
-        return 0xFF000000 | (Math.max(0, Math.min(255, r)) << 16) | (Math.max(0, Math.min(255, g)) << 8) | Math.max(0, Math.min(255, b));
-    }
-
-    /** Five swatches along the ramp of the chosen factor, with the factor's value at each. */
-    private List<Node> factorScale(LatentMap m) {
-        float[] f = m.data().factors().get(colorChoice);
-        float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < m.labels().length; i++) { lo = Math.min(lo, f[i]); hi = Math.max(hi, f[i]); }
-        List<Node> items = new ArrayList<>();
-        for (int k = 0; k <= 4; k++) {
-            int argb = ramp(k / 4.0);
-            Rectangle swatch = new Rectangle(10, 10, Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff));
-            HBox item = new HBox(4, swatch, new Label(String.format("%.2f", lo + (hi - lo) * k / 4)));
-            item.setAlignment(Pos.CENTER_LEFT);
-            items.add(item);
-        }
-        return items;
-    }
-
-    /** Text in class {@code c}'s map color. */
-    private static String classStyle(int c) {
-        return String.format("-fx-text-fill: #%06x;", ScatterView.PALETTE[c % ScatterView.PALETTE.length] & 0xFFFFFF);
-    }
-
-    private void rebuildLegend(LatentMap m) {
-        legend.getChildren().clear();
-        if (!COLOR_BY_CLASS.equals(colorChoice)) {
-            legend.getChildren().addAll(factorScale(m));
-            return;
-        }
-        for (int c = 0; c < m.classNames().size(); c++) {
-            CheckBox box = new CheckBox(m.classNames().get(c));
-            box.setSelected(!hiddenClasses.contains(c));
-            box.setStyle(classStyle(c));
-            box.setId("class-toggle-" + c);
-            int cls = c;
-            box.selectedProperty().addListener((o, was, on) -> {
-                if (on) hiddenClasses.remove(cls); else hiddenClasses.add(cls);
-                scatter.recolor(colors(m));
-            });
-            legend.getChildren().add(box);
-        }
     }
 
     /** Shift-drag on the map: how many images, of which classes, and the first few of them. */
