@@ -24,6 +24,8 @@ import io.github.latentlab.ui.fx.Background;
 import io.github.latentlab.ui.fx.ErrorDialog;
 import io.github.latentlab.ui.fx.FxExecutor;
 import io.github.latentlab.ui.shell.MainWindow;
+import io.github.latentlab.ui.shell.WindowPlacement;
+import io.github.latentlab.util.AppDirs;
 
 /** The JavaFX application: wires the services and the main window, and shuts them down on close. */
 public final class LatentLabApp extends Application {
@@ -52,9 +54,13 @@ public final class LatentLabApp extends Application {
                 ErrorDialog.show(stage, "Unexpected error in " + t.getName(), e)));
         state = createState();
         MainWindow window = new MainWindow(state);
-        Scene scene = new Scene(window, 1280, 860);
+        Scene scene = new Scene(window);
         stage.setTitle("Latent Lab");
         stage.setScene(scene);
+        WindowPlacement placement = new WindowPlacement(AppDirs.home().resolve("window.properties"));
+        placement.place(stage);
+        window.restore(placement.divider(), placement.tab());
+        stage.setOnHiding(e -> placement.save(stage, window.divider(), window.selectedTab()));
         stage.setOnCloseRequest(e -> {
             if (!state.training().isRunning()) return;
             e.consume();

@@ -20,6 +20,15 @@ public enum MapImages {
 
     @Override public String toString() { return label; }
 
+    /** How many images these are in {@code split} (without gathering them). */
+    public int size(DatasetSplit split) {
+        return switch (this) {
+            case TEST -> split.test().size();
+            case TRAIN -> split.train().size();
+            case ALL -> split.train().size() + split.test().size();
+        };
+    }
+
     /** These images of {@code split}. */
     public Dataset of(DatasetSplit split) {
         return switch (this) {

@@ -37,12 +37,7 @@ public record MapRequest(MapMethod method, MapImages images, int points, int pca
 
     /** How many images the map of {@code data} holds. */
     public int count(DatasetSplit data) {
-        int total = switch (images) {
-            case TEST -> data.test().size();
-            case TRAIN -> data.train().size();
-            case ALL -> data.train().size() + data.test().size();
-        };
-        return Math.min(points, total);
+        return Math.min(points, images.size(data));
     }
 
     /** The projector this request asks for. */

@@ -10,8 +10,12 @@ import java.util.function.DoubleUnaryOperator;
 record ImageUnderlay(float[][] images, int res, double x0, double x1, double y0, double y1) {
     private static final int SIDE = 28;
 
-    /** Paints into ARGB pixels {@code a} of a {@code width}×{@code height} view with the view's data-to-screen maps. */
-    void draw(int[] a, int width, int height, DoubleUnaryOperator toScreenX, DoubleUnaryOperator toScreenY) {
+    /**
+     * Paints into ARGB pixels {@code a} of a {@code width}×{@code height} view with the view's
+     * data-to-screen maps; {@code opacity} 1 draws the ink at full strength, 0 not at all.
+     */
+    void draw(int[] a, int width, int height, DoubleUnaryOperator toScreenX, DoubleUnaryOperator toScreenY,
+              double opacity) {
         double left = toScreenX.applyAsDouble(x0);
         double top = toScreenY.applyAsDouble(y1);
         double w = toScreenX.applyAsDouble(x1) - left;
@@ -32,7 +36,7 @@ record ImageUnderlay(float[][] images, int res, double x0, double x1, double y0,
                 int tx = Math.min(res - 1, (int) fx);
                 int px = Math.max(0, Math.min(SIDE - 1, (int) ((fx - tx) * SIDE)));
                 float v = images[ty * res + tx][py * SIDE + px];
-                int grey = 255 - Math.round(Math.max(0, Math.min(1, v)) * 150);
+                int grey = 255 - (int) Math.round(Math.max(0, Math.min(1, v)) * 200 * opacity);
                 a[y * width + x] = 0xFF000000 | (grey << 16) | (grey << 8) | grey;
             }
         }

@@ -108,7 +108,7 @@ public final class LossChart extends LineChart<Number, Number> {
             if (!Double.isFinite(r.testLoss())) continue;
             XYChart.Data<Number, Number> point = new XYChart.Data<>(r.epoch(), y(r.testLoss()));
             // an explicit node: symbols are off for the dense train series, on for these few points
-            point.setNode(new Circle(3.5, Color.web("#e4572e")));
+            point.setNode(new Circle(3.5, Color.web(Palettes.css(Palettes.LIGHT[1]))));
             d.add(point);
         }
         test.getData().setAll(d);

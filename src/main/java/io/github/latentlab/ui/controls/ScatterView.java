@@ -32,9 +32,8 @@ import javafx.scene.shape.Rectangle;
  * and its ellipse) can be drawn over the points.
  */
 public final class ScatterView extends Region {
-    /** Class colors (Tableau 10), then repeated. */
-    public static final int[] PALETTE = {0xFF4E79A7, 0xFFF28E2B, 0xFFE15759, 0xFF76B7B2, 0xFF59A14F,
-            0xFFEDC948, 0xFFB07AA1, 0xFFFF9DA7, 0xFF9C755F, 0xFFBAB0AC};
+    /** Class colors (see {@link Palettes}), then repeated. */
+    public static final int[] PALETTE = Palettes.LIGHT;
     private static final int BACKGROUND = 0xFFFFFFFF;
     private static final double MARGIN = 10;
 
@@ -59,6 +58,9 @@ public final class ScatterView extends Region {
     private long lastDrawNanos;
     /** Optional decoded images tiled under the points (a 2-D latent's "manifold"). */
     private ImageUnderlay underlay;
+    private double underlayOpacity = 0.6;
+    private int dotSize;
+    private double dotOpacity = 1;
     /** The view: data point (centerX, centerY) at the middle of the region, fitted scale × zoom. */
     private double centerX, centerY, zoom = 1;
     private double panLastX, panLastY;
@@ -258,18 +260,66 @@ public final class ScatterView extends Region {
         }
     }
 
+    /** The dot size in pixels: as set, or by how many points there are (fewer points, larger dots). */
+    int dotSize() {
+        if (dotSize > 0) return dotSize;
+        return xy.length < 2_000 ? 6 : xy.length < 20_000 ? 4 : 3;
+    }
+
+    /** Which pixels of a size×size square a round dot covers (a square below 4 px). */
+    private static boolean[] dotMask(int size) {
+        boolean[] m = new boolean[size * size];
+        double r = size / 2.0;
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                double dx = x + 0.5 - r, dy = y + 0.5 - r;
+                m[y * size + x] = size < 4 || dx * dx + dy * dy <= r * r + 0.25;
+            }
+        }
+        return m;
+    }
+
+    /** {@code over} at {@code alpha}/256 on {@code under} (both opaque). */
+    private static int blend(int under, int over, int alpha) {
+        int inv = 256 - alpha;
+        int r = (((over >> 16) & 0xff) * alpha + ((under >> 16) & 0xff) * inv) >> 8;
+        int g = (((over >> 8) & 0xff) * alpha + ((under >> 8) & 0xff) * inv) >> 8;
+        int b = ((over & 0xff) * alpha + (under & 0xff) * inv) >> 8;
+        return 0xFF000000 | (r << 16) | (g << 8) | b;
+    }
+
+    /** Dots of {@code pixels} across (0: by the number of points). */
+    public void setDotSize(int pixels) {
+        this.dotSize = Math.max(0, Math.min(24, pixels));
+        redraw();
+    }
+
+    /** How opaque dots are, 0.1 to 1: lower shows where they pile up. */
+    public void setDotOpacity(double opacity) {
+        this.dotOpacity = Math.max(0.1, Math.min(1, opacity));
+        redraw();
+    }
+
+    /** How strongly the decoded-grid underlay shows, 0 to 1. */
+    public void setUnderlayOpacity(double opacity) {
+        this.underlayOpacity = Math.max(0, Math.min(1, opacity));
+        redraw();
+    }
+
     private void redraw() {
         if (pixels == null) return;
         long t0 = System.nanoTime();
         int[] a = canvas;
         Arrays.fill(a, BACKGROUND);
-        if (underlay != null && xy.length > 0) underlay.draw(a, width, height, this::toScreenX, this::toScreenY);
-        int size = xy.length < 2_000 ? 4 : xy.length < 20_000 ? 3 : 2; // fewer points, larger dots
+        if (underlay != null && xy.length > 0) underlay.draw(a, width, height, this::toScreenX, this::toScreenY, underlayOpacity);
+        int size = dotSize();
+        boolean[] dot = dotMask(size);
+        int alpha = (int) Math.round(dotOpacity * 256);
         double s = scale(), ox = width / 2.0 - centerX * s, oy = height / 2.0 + centerY * s;
         for (int i = 0; i < xy.length; i++) {
-            double fx = ox + xy[i][0] * s, fy = oy - xy[i][1] * s;
+            double fx = ox + xy[i][0] * s - size / 2.0, fy = oy - xy[i][1] * s - size / 2.0;
             if (fx < -size || fy < -size || fx >= width || fy >= height) continue; // outside the zoomed view
-            int px = (int) fx, py = (int) fy;
+            int px = (int) Math.floor(fx), py = (int) Math.floor(fy);
             int color = colors[i];
             if ((color >>> 24) == 0) continue; // hidden
             for (int dy = 0; dy < size; dy++) {
@@ -277,7 +327,9 @@ public final class ScatterView extends Region {
                 if (yy < 0 || yy >= height) continue;
                 for (int dx = 0; dx < size; dx++) {
                     int xx = px + dx;
-                    if (xx >= 0 && xx < width) a[yy * width + xx] = color;
+                    if (xx < 0 || xx >= width || !dot[dy * size + dx]) continue;
+                    int k = yy * width + xx;
+                    a[k] = alpha >= 256 ? color : blend(a[k], color, alpha);
                 }
             }
         }

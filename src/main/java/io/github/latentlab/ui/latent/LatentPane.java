@@ -21,7 +21,9 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
@@ -37,6 +39,7 @@ import javafx.stage.FileChooser;
 import io.github.latentlab.projection.LatentMap;
 import io.github.latentlab.projection.MapImages;
 import io.github.latentlab.projection.MapMethod;
+import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.controls.ImageGrid;
 import io.github.latentlab.ui.controls.ScatterView;
 import io.github.latentlab.ui.controls.Spinners;
@@ -76,15 +79,28 @@ public final class LatentPane extends BorderPane {
         method.setId("projection");
         Spinner<Integer> points = new Spinner<>(100, 70_000, vm.pointsProperty().get(), 1000);
         points.setEditable(true);
-        points.setPrefWidth(100);
-        points.getValueFactory().valueProperty().addListener((o, a, b) -> { if (b != null) vm.pointsProperty().set(b); });
+        points.setPrefWidth(110);
+        points.setTooltip(new Tooltip(Texts.get("latent.points.tip")));
+        boolean[] adjusting = {false};
+        points.getValueFactory().valueProperty().addListener((o, a, b) -> {
+            if (b != null && !adjusting[0]) vm.pointsProperty().set(b);
+        });
+        // shows no more than the chosen images hold (4,000 test images are not offered as "5000"),
+        // while the number asked for stays for a source with more images
+        vm.availableImagesProperty().addListener((o, a, n) -> {
+            var f = (SpinnerValueFactory.IntegerSpinnerValueFactory) points.getValueFactory();
+            adjusting[0] = true;
+            f.setMax(Math.max(100, n.intValue()));
+            f.setValue(Math.min(vm.pointsProperty().get(), f.getMax()));
+            adjusting[0] = false;
+        });
         Button show = new Button("Show map");
         show.setId("show-map");
         show.setOnAction(e -> vm.compute());
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
         status.setId("latent-status");
-        Label projection = new Label("Projection"), images = new Label("of");
+        Label projection = new Label(Texts.get("latent.projection")), images = new Label(Texts.get("latent.of"));
         ComboBox<MapImages> source = new ComboBox<>();
         source.getItems().setAll(MapImages.values());
         source.valueProperty().bindBidirectional(vm.sourceProperty());
@@ -97,10 +113,11 @@ public final class LatentPane extends BorderPane {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         MenuButton export = exportMenu();
-        HBox gridBox = decodedGridBox();
-        HBox bar = new HBox(8, projection, method, images, points, source, show, reset, export, gridBox);
+        HBox bar = new HBox(8, projection, method, images, points, source, show, reset, export);
         bar.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(6, bar, parameters(vm), status);
+        HBox settings = new HBox(14, parameters(vm), decodedGridBox());
+        settings.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, bar, settings, status);
     }
 
     /** The map with its legend as PNG, the strips as PNG, and the codes for the Embedding Projector. */
@@ -125,13 +142,21 @@ public final class LatentPane extends BorderPane {
 
     /** For a 2-D latent: a grid of decoded codes under the points, its resolution and range. */
     private HBox decodedGridBox() {
-        CheckBox grid = new CheckBox("decoded grid");
+        CheckBox grid = new CheckBox(Texts.get("latent.grid"));
         grid.setId("manifold");
-        grid.setTooltip(new Tooltip("For a 2-D latent: decode a grid of codes and draw it under the points"));
+        grid.setMinWidth(Region.USE_PREF_SIZE);
+        grid.setTooltip(new Tooltip(Texts.get("latent.grid.tip")));
         Spinner<Integer> res = new Spinner<>(4, 30, 15);
-        res.setPrefWidth(70);
+        res.setPrefWidth(80);
+        res.setTooltip(new Tooltip(Texts.get("latent.grid.resolution.tip")));
         Spinner<Double> spread = new Spinner<>(0.5, 3.0, 1.0, 0.25);
-        spread.setPrefWidth(80);
+        spread.setPrefWidth(90);
+        spread.setTooltip(new Tooltip(Texts.get("latent.grid.range.tip")));
+        Slider opacity = new Slider(0.1, 1, 0.6);
+        opacity.setPrefWidth(90);
+        opacity.setId("grid-opacity");
+        opacity.setTooltip(new Tooltip(Texts.get("latent.grid.opacity.tip")));
+        opacity.valueProperty().addListener((o, a, b) -> scatter.setUnderlayOpacity(b.doubleValue()));
         Runnable manifold = () -> {
             if (grid.isSelected()) vm.computeManifold(res.getValue(), spread.getValue());
             else scatter.setUnderlay(null, 0, 0, 0, 0, 0);
@@ -139,7 +164,11 @@ public final class LatentPane extends BorderPane {
         grid.selectedProperty().addListener((o, a, b) -> manifold.run());
         res.valueProperty().addListener((o, a, b) -> manifold.run());
         spread.valueProperty().addListener((o, a, b) -> manifold.run());
-        HBox gridBox = new HBox(6, grid, new Label("resolution"), res, new Label("range ×"), spread);
+        Label resLabel = new Label(Texts.get("latent.grid.resolution"));
+        Label rangeLabel = new Label(Texts.get("latent.grid.range"));
+        Label opacityLabel = new Label(Texts.get("latent.grid.opacity"));
+        for (Label l : new Label[] {resLabel, rangeLabel, opacityLabel}) l.setMinWidth(Region.USE_PREF_SIZE);
+        HBox gridBox = new HBox(6, grid, resLabel, res, rangeLabel, spread, opacityLabel, opacity);
         gridBox.setAlignment(Pos.CENTER_LEFT);
         gridBox.visibleProperty().bind(vm.methodProperty().isEqualTo(MapMethod.IDENTITY));
         gridBox.managedProperty().bind(gridBox.visibleProperty());

@@ -52,6 +52,7 @@ public final class LatentViewModel implements LatentMapSource {
     private final AppState app;
     private final ObjectProperty<MapMethod> method = new SimpleObjectProperty<>(MapMethod.PCA);
     private final IntegerProperty points = new SimpleIntegerProperty(5000);
+    private final IntegerProperty availableImages = new SimpleIntegerProperty(5000);
     private final ObjectProperty<MapImages> source = new SimpleObjectProperty<>(MapImages.TEST);
     private final DoubleProperty perplexity = new SimpleDoubleProperty(30);
     private final IntegerProperty iterations = new SimpleIntegerProperty(1000);
@@ -118,11 +119,21 @@ public final class LatentViewModel implements LatentMapSource {
         // a new method replaces the map shown or the one being computed
         method.addListener((o, a, b) -> { if (map.get() != null || running != null) compute(); });
         source.addListener((o, a, b) -> { if (map.get() != null || running != null) compute(); });
+        source.addListener((o, a, b) -> countImages());
+        app.dataProperty().addListener((o, a, b) -> countImages());
+        countImages();
+    }
+
+    private void countImages() {
+        DatasetSplit data = app.data();
+        if (data != null) availableImages.set(source.get().size(data));
     }
 
     public ObjectProperty<MapMethod> methodProperty() { return method; }
     AppState app() { return app; }
     public IntegerProperty pointsProperty() { return points; }
+    /** How many images the chosen source of the loaded data holds (the most a map can show). */
+    public ReadOnlyIntegerProperty availableImagesProperty() { return availableImages; }
     /** Test, training or all images (up to {@link #pointsProperty()} of them). */
     public ObjectProperty<MapImages> sourceProperty() { return source; }
     /** t-SNE's perplexity (5–50 typical) and iterations; the seed fixes t-SNE and UMAP layouts. */

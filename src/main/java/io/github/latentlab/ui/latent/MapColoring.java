@@ -18,6 +18,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
 
 import io.github.latentlab.projection.LatentMap;
@@ -93,8 +94,8 @@ final class MapColoring {
         } else if (m != null) {
             for (int c = 0; c < m.classNames().size(); c++) {
                 if (hiddenClasses.contains(c)) continue;
-                Label l = new Label("● " + m.classNames().get(c));
-                l.setStyle(classStyle(c));
+                Label l = new Label(m.classNames().get(c), swatch(c));
+                l.setStyle("-fx-text-fill: black;");
                 box.getChildren().add(l);
             }
         }
@@ -143,9 +144,10 @@ final class MapColoring {
         return items;
     }
 
-    /** Text in class {@code c}'s map color. */
-    private static String classStyle(int c) {
-        return String.format("-fx-text-fill: #%06x;", ScatterView.PALETTE[c % ScatterView.PALETTE.length] & 0xFFFFFF);
+    /** A dot in class {@code c}'s map color, beside the class name (the text keeps the theme's color). */
+    private static Node swatch(int c) {
+        int argb = ScatterView.PALETTE[c % ScatterView.PALETTE.length];
+        return new Circle(6, Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff));
     }
 
     private void rebuildLegend(LatentMap m) {
@@ -157,7 +159,7 @@ final class MapColoring {
         for (int c = 0; c < m.classNames().size(); c++) {
             CheckBox box = new CheckBox(m.classNames().get(c));
             box.setSelected(!hiddenClasses.contains(c));
-            box.setStyle(classStyle(c));
+            box.setGraphic(swatch(c));
             box.setId("class-toggle-" + c);
             int cls = c;
             box.selectedProperty().addListener((o, was, on) -> {

@@ -34,6 +34,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.DirectoryChooser;
 
 import io.github.latentlab.data.noise.NoiseKind;
@@ -155,8 +156,8 @@ public final class RunsPane extends BorderPane {
         table.getColumns().add(column("Run", 230, Run::name));
         table.getColumns().add(column("Model", 250, r -> r.config().spec().describe(784)));
         table.getColumns().add(column("Data", 110, Run::datasetId));
-        table.getColumns().add(column("Epochs", 70, r -> r.history().epochsDone() + " / " + r.targetEpochs()));
-        table.getColumns().add(column("Test MSE", 80, r -> Double.isNaN(r.lastTestMse()) ? "–"
+        table.getColumns().add(column("Epochs", 80, r -> r.history().epochsDone() + " / " + r.targetEpochs()));
+        table.getColumns().add(column("Test MSE", 90, r -> Double.isNaN(r.lastTestMse()) ? "–"
                 : String.format("%.4f", r.lastTestMse())));
         table.getColumns().add(column("Status", 150, r -> r.status().toString()));
         table.getColumns().add(column("Note", 400, Run::message));
@@ -168,6 +169,10 @@ public final class RunsPane extends BorderPane {
         TableColumn<Run, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
+        // a header never shrinks below its own title (bold, plus the sort arrow's room)
+        Text probe = new Text(title);
+        probe.setStyle("-fx-font-weight: bold;");
+        c.setMinWidth(Math.ceil(probe.getLayoutBounds().getWidth() * 1.12) + 28);
         return c;
     }
 

@@ -151,6 +151,17 @@ public final class MainWindow extends BorderPane {
         openModelFrom(run.checkpoints().latestFile()).thenRun(() -> app.uiThread().execute(() -> tabs.getSelectionModel().select(0)));
     }
 
+    /** Puts the Train tab's divider and the selected tab back as they were (NaN, -1: leave them). */
+    public void restore(double divider, int tab) {
+        if (!Double.isNaN(divider)) split.setDividerPositions(divider);
+        if (tab >= 0 && tab < tabs.getTabs().size()) tabs.getSelectionModel().select(tab);
+    }
+
+    /** The Train tab's divider position (0 to 1). */
+    public double divider() { return split.getDividerPositions()[0]; }
+
+    public int selectedTab() { return tabs.getSelectionModel().getSelectedIndex(); }
+
     /** Shows the tab whose title starts with {@code name} (any case: "noise", "latent"); unknown names are ignored. */
     public void selectTab(String name) {
         for (var t : tabs.getTabs()) {

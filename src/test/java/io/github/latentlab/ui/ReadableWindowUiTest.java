@@ -1,0 +1,156 @@
+package io.github.latentlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import io.github.latentlab.TestData;
+import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.model.DenseAutoencoder;
+import io.github.latentlab.model.EpochRecord;
+import io.github.latentlab.model.LossKind;
+import io.github.latentlab.model.ModelKind;
+import io.github.latentlab.model.ModelSpec;
+import io.github.latentlab.projection.MapMethod;
+import io.github.latentlab.training.Trainer;
+import io.github.latentlab.training.TrainingConfig;
+import io.github.latentlab.training.TrainingHistory;
+import io.github.latentlab.ui.fx.Snapshots;
+
+/**
+ * Every tab, with a model open, at the sizes the app is used at: no visible label, button, check
+ * box, combo box or table header shows its text cut short, and no text field or spinner holds
+ * more text than it shows. Snapshots of each tab go to {@code target/snapshots/}.
+ */
+class ReadableWindowUiTest extends WindowTest {
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        show(stage);
+    }
+
+    @Test
+    void nothingIsClippedAt1280x800() throws Exception {
+        checkEveryTab(1280, 800);
+    }
+
+    @Test
+    void nothingIsClippedAtFullHd() throws Exception {
+        checkEveryTab(1920, 1080);
+    }
+
+    private void checkEveryTab(int width, int height) throws Exception {
+        DatasetSplit data = TestData.digits(1000, 300);
+        ModelSpec spec = new ModelSpec(ModelKind.DAE, List.of(64), 2, LossKind.MSE, 2e-3, 0.3);
+        TrainingConfig config = new TrainingConfig(spec, 1, 64, 1);
+        DenseAutoencoder model = DenseAutoencoder.create(spec, 784, 1);
+        TrainingHistory history = new TrainingHistory();
+        new Trainer(model, data, config, history).run(new Trainer.Listener() {
+            @Override public void onIteration(long i, int e, double p, double l, double s) { }
+
+            @Override public void onEpoch(EpochRecord r) { }
+        }, Trainer.Control.NONE);
+        WaitForAsyncUtils.asyncFx(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+            state.dataProperty().set(data);
+            window.trainingViewModel().form().datasetIdProperty().set(data.id());
+            window.trainingViewModel().form().kindProperty().set(ModelKind.DAE);
+            state.setModel(model, history, config);
+        }).get(10, TimeUnit.SECONDS);
+        List<String> clipped = new ArrayList<>();
+        String[] names = {"train", "latent", "noise", "draw", "runs"};
+        for (int tab = 0; tab < names.length; tab++) {
+            int t = tab;
+            WaitForAsyncUtils.asyncFx(() -> window.tabs().getSelectionModel().select(t)).get(10, TimeUnit.SECONDS);
+            if (tab == 1) {
+                waitUntil(() -> window.latentViewModel().mapProperty().get() != null);
+                waitUntil(() -> window.latentViewModel().methodProperty().get() == MapMethod.IDENTITY);
+            }
+            WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // background results land, layout settles
+            WaitForAsyncUtils.waitForFxEvents();
+            List<String> found = WaitForAsyncUtils.asyncFx(() -> clippedIn(window)).get(10, TimeUnit.SECONDS);
+            found.forEach(f -> clipped.add(names[t] + ": " + f));
+            Path png = Path.of("target", "snapshots", names[t] + "-" + width + "x" + height + ".png");
+            Files.createDirectories(png.getParent());
+            var image = WaitForAsyncUtils.asyncFx(() -> Snapshots.capture(window)).get(10, TimeUnit.SECONDS);
+            Snapshots.write(image, png);
+        }
+        assertTrue(clipped.isEmpty(), width + "x" + height + ": " + clipped.size() + " clipped\n" + String.join("\n", clipped));
+    }
+
+    /** Every shown control under {@code root} whose text does not fit. */
+    static List<String> clippedIn(Parent root) {
+        List<String> out = new ArrayList<>();
+        Bounds window = root.localToScene(root.getLayoutBounds());
+        walk(root, window, out);
+        return out;
+    }
+
+    private static void walk(Node node, Bounds window, List<String> out) {
+        if (!node.isVisible() || node.getOpacity() == 0) return;
+        if (Boolean.getBoolean("debug.clip") && node instanceof Labeled d) System.out.println("LABELED " + describe(d) + " [" + d.getText() + "] shown [" + shownText(d) + "] on " + onScreen(d, window) + " " + d.getTextOverrun() + " wrap " + d.isWrapText());
+        if (node instanceof Labeled l && l.getText() != null && !l.getText().isBlank() && onScreen(l, window)) {
+            String shown = shownText(l);
+            if (shown != null && !shown.equals(l.getText()) && l.getTextOverrun() != OverrunStyle.CLIP
+                    && !l.isWrapText()) {
+                out.add(describe(l) + " \"" + l.getText() + "\" shows \"" + shown + "\"");
+            } else if (shown != null && l.isWrapText() && !shown.replace("\n", " ").equals(l.getText().replace("\n", " "))) {
+                out.add(describe(l) + " \"" + l.getText() + "\" (wrapped) shows \"" + shown + "\"");
+            }
+        }
+        if (node instanceof TextField f && onScreen(f, window) && f.getText() != null && !f.getText().isEmpty()) {
+            Text probe = new Text(f.getText());
+            probe.setFont(f.getFont());
+            double room = f.getWidth() - f.getPadding().getLeft() - f.getPadding().getRight();
+            if (probe.getLayoutBounds().getWidth() > room + 0.5) {
+                out.add(describe(f) + " holds \"" + f.getText() + "\" in " + Math.round(room) + " px, needs "
+                        + Math.round(probe.getLayoutBounds().getWidth()));
+            }
+        }
+        if (node instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) walk(child, window, out);
+        }
+    }
+
+    /** The text a Labeled's skin draws (its LabeledText child), or null before it has a skin. */
+    private static String shownText(Labeled l) {
+        for (Node child : l.getChildrenUnmodifiable()) {
+            if (child instanceof Text t && child.getStyleClass().contains("text")) return t.getText();
+        }
+        return null;
+    }
+
+    private static boolean onScreen(Node n, Bounds window) {
+        if (n.getScene() == null) return false;
+        Bounds b = n.localToScene(n.getLayoutBounds());
+        return b.getWidth() > 0 && b.getHeight() > 0 && window.intersects(b);
+    }
+
+    private static String describe(Node n) {
+        String id = n.getId() != null ? "#" + n.getId() : "";
+        Node p = n.getParent();
+        String where = p == null ? "" : " in " + p.getClass().getSimpleName() + (p.getId() != null ? "#" + p.getId() : "");
+        return n.getClass().getSimpleName() + id + where;
+    }
+}
