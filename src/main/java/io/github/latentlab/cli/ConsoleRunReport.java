@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 
 import io.github.latentlab.model.EpochRecord;
+import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.LossPoint;
 import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.training.Run;
@@ -56,9 +57,11 @@ final class ConsoleRunReport implements RunManager.Listener {
         if (e.type() == TrainingEvent.Type.EPOCH && e.lastEpoch() != null) {
             EpochRecord rec = e.lastEpoch();
             ModelSpec spec = start.config().spec();
-            err.printf("epoch %d/%d done: train %s %.5f, test %s %.5f, test MSE %.5f, %.1f s, %.0f samples/s%n",
-                    rec.epoch(), r.targetEpochs(), spec.loss(), rec.trainLoss(), spec.loss(), rec.testLoss(), rec.testMse(),
-                    rec.seconds(), rec.samplesPerSecond());
+            // with an MSE loss the test loss is the test MSE: said once
+            String test = spec.loss() == LossKind.MSE ? String.format("test MSE %.5f", rec.testMse())
+                    : String.format("test %s %.5f, test MSE %.5f", spec.loss(), rec.testLoss(), rec.testMse());
+            err.printf("epoch %d/%d done: train %s %.5f, %s, %.1f s, %.0f samples/s%n", rec.epoch(), r.targetEpochs(),
+                    spec.loss(), rec.trainLoss(), test, rec.seconds(), rec.samplesPerSecond());
         } else if (e.type() == TrainingEvent.Type.PROGRESS) {
             long now = System.nanoTime();
             if (now - lastPrint < PRINT_INTERVAL_NANOS) return;

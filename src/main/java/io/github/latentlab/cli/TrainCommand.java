@@ -219,8 +219,9 @@ final class TrainCommand implements Callable<Integer> {
                     .put("test_kl", vaeLoss == null ? null : vaeLoss.kl())
                     .put("test_vae_loss", vaeLoss == null ? null : vaeLoss.total(spec.beta())));
         } else {
-            out.printf("test %s %.5f, test MSE %.5f, PSNR %.2f dB after %d epochs in %.1f s%n", spec.loss(),
-                    test.loss(), test.mse(), test.psnr(), epochs.size(), seconds);
+            String loss = spec.loss() == LossKind.MSE ? "" : String.format("test %s %.5f, ", spec.loss(), test.loss());
+            out.printf("%stest MSE %.5f, PSNR %.2f dB after %d epoch%s in %.1f s%n", loss, test.mse(), test.psnr(),
+                    epochs.size(), epochs.size() == 1 ? "" : "s", seconds);
         }
     }
 

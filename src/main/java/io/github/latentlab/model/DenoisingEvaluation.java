@@ -16,6 +16,7 @@ public record DenoisingEvaluation(NoiseSpec noise, int images, double noisyPsnr,
                                   double noisySsim, double denoisedSsim) {
     private static final int BATCH = 1000;
 
+    /** {@code model} null measures the noisy inputs alone (the denoised scores are NaN). */
     public static DenoisingEvaluation of(Autoencoder model, Dataset data, NoiseSpec noise, long seed, int limit) {
         int n = Math.min(limit, data.size());
         if (n == 0) throw new IllegalArgumentException("dataset " + data.id() + " is empty");
@@ -29,16 +30,19 @@ public record DenoisingEvaluation(NoiseSpec noise, int images, double noisyPsnr,
             float[] noisy = noise.kind().apply(clean, side, noise.level(), seed + start);
             float[][] noisyRows = new float[len][];
             for (int k = 0; k < len; k++) noisyRows[k] = Arrays.copyOfRange(noisy, k * p, (k + 1) * p);
-            float[][] out = model.reconstruct(noisyRows);
+            float[][] out = model == null ? null : model.reconstruct(noisyRows);
             for (int k = 0; k < len; k++) {
                 float[] c = Arrays.copyOfRange(clean, k * p, (k + 1) * p);
                 noisyPsnr += cap(Metrics.psnr(c, noisyRows[k]));
-                denoisedPsnr += cap(Metrics.psnr(c, out[k]));
                 noisySsim += Ssim.ssim(c, noisyRows[k], side);
+                if (out == null) continue;
+                denoisedPsnr += cap(Metrics.psnr(c, out[k]));
                 denoisedSsim += Ssim.ssim(c, out[k], side);
             }
         }
-        return new DenoisingEvaluation(noise, n, noisyPsnr / n, denoisedPsnr / n, noisySsim / n, denoisedSsim / n);
+        double none = Double.NaN;
+        return new DenoisingEvaluation(noise, n, noisyPsnr / n, model == null ? none : denoisedPsnr / n, noisySsim / n,
+                model == null ? none : denoisedSsim / n);
     }
 
     /** Identical images (zero noise) have infinite PSNR; cap at 100 dB so means stay finite. */

@@ -154,6 +154,14 @@ public record LatentMap(Embedding embedding, int[] labels, List<String> classNam
         return new Grid(model.decode(z), res, cx - hx, cx + hx, cy - hy, cy + hy);
     }
 
+    /** Where the steps from image {@code from}'s code to image {@code to}'s lie on this map (the path of {@link #interpolate}). */
+    public double[][] interpolationPath(int from, int to, int steps, boolean spherical) {
+        float[][] z = LatentMath.interpolate(codes[from], codes[to], steps, spherical);
+        double[][] path = new double[z.length][];
+        for (int i = 0; i < z.length; i++) path[i] = place(z[i]);
+        return path;
+    }
+
     /** Decoded steps from image {@code from}'s code to image {@code to}'s, along a line or a great circle. */
     public float[][] interpolate(int from, int to, int steps, boolean spherical) {
         return model.decode(LatentMath.interpolate(codes[from], codes[to], steps, spherical));

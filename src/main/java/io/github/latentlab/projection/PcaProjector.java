@@ -1,5 +1,6 @@
 package io.github.latentlab.projection;
 
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import smile.feature.extraction.PCA;
@@ -41,8 +42,10 @@ public final class PcaProjector implements Projector {
         double[][] xy = new double[x.length][];
         for (int i = 0; i < x.length; i++) xy[i] = project(x[i]);
         progress.update(1, "PCA done");
-        return new Embedding("pca", xy, x.length, String.format("components %d and %d explain %.1f%% of the variance",
-                first + 1, second + 1, 100 * (varianceProportion[first] + varianceProportion[second])));
+        return new Embedding("pca", xy, x.length, String.format(Locale.ROOT, "components %d and %d explain %.1f%% of the variance",
+                first + 1, second + 1, 100 * (varianceProportion[first] + varianceProportion[second])),
+                String.format(Locale.ROOT, "PC%d · %.0f%% of variance", first + 1, 100 * varianceProportion[first]),
+                String.format(Locale.ROOT, "PC%d · %.0f%% of variance", second + 1, 100 * varianceProportion[second]));
     }
 
     double[] project(double[] code) {

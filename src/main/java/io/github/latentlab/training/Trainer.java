@@ -167,7 +167,7 @@ public final class Trainer {
                 lastGoodEpoch = epoch;
             }
         }
-        return new Outcome(RunStatus.FINISHED, firstEpoch + config.epochs(), "finished " + config.epochs() + " epochs", model);
+        return new Outcome(RunStatus.FINISHED, firstEpoch + config.epochs(), "finished " + config.epochs() + (config.epochs() == 1 ? " epoch" : " epochs"), model);
     }
 
     private Outcome stopped(int epoch) {

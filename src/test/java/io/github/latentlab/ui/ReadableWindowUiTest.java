@@ -13,12 +13,12 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -91,12 +91,32 @@ class ReadableWindowUiTest extends WindowTest {
             WaitForAsyncUtils.waitForFxEvents();
             List<String> found = WaitForAsyncUtils.asyncFx(() -> clippedIn(window)).get(10, TimeUnit.SECONDS);
             found.forEach(f -> clipped.add(names[t] + ": " + f));
+            if (tab == 1) clipped.addAll(latentDetailTabs());
             Path png = Path.of("target", "snapshots", names[t] + "-" + width + "x" + height + ".png");
             Files.createDirectories(png.getParent());
             var image = WaitForAsyncUtils.asyncFx(() -> Snapshots.capture(window)).get(10, TimeUnit.SECONDS);
             Snapshots.write(image, png);
         }
         assertTrue(clipped.isEmpty(), width + "x" + height + ": " + clipped.size() + " clipped\n" + String.join("\n", clipped));
+    }
+
+    /** The latent map's detail tabs (walk, traverse, neighbours, selection), each shown in turn with an image selected. */
+    private List<String> latentDetailTabs() throws Exception {
+        List<String> out = new ArrayList<>();
+        var latent = window.latentViewModel();
+        WaitForAsyncUtils.asyncFx(() -> latent.select(3)).get(10, TimeUnit.SECONDS);
+        waitUntil(() -> latent.traversalImageProperty().get() != null);
+        TabPane details = (TabPane) window.lookup("#latent-details");
+        for (int i = 0; i < details.getTabs().size(); i++) {
+            int k = i;
+            WaitForAsyncUtils.asyncFx(() -> details.getSelectionModel().select(k)).get(10, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+            String name = details.getTabs().get(k).getText();
+            WaitForAsyncUtils.asyncFx(() -> clippedIn(window)).get(10, TimeUnit.SECONDS)
+                    .forEach(f -> out.add("latent › " + name + ": " + f));
+        }
+        WaitForAsyncUtils.asyncFx(() -> details.getSelectionModel().select(0)).get(10, TimeUnit.SECONDS);
+        return out;
     }
 
     /** Every shown control under {@code root} whose text does not fit. */
@@ -109,7 +129,6 @@ class ReadableWindowUiTest extends WindowTest {
 
     private static void walk(Node node, Bounds window, List<String> out) {
         if (!node.isVisible() || node.getOpacity() == 0) return;
-        if (Boolean.getBoolean("debug.clip") && node instanceof Labeled d) System.out.println("LABELED " + describe(d) + " [" + d.getText() + "] shown [" + shownText(d) + "] on " + onScreen(d, window) + " " + d.getTextOverrun() + " wrap " + d.isWrapText());
         if (node instanceof Labeled l && l.getText() != null && !l.getText().isBlank() && onScreen(l, window)) {
             String shown = shownText(l);
             if (shown != null && !shown.equals(l.getText()) && l.getTextOverrun() != OverrunStyle.CLIP

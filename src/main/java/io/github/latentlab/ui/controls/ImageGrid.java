@@ -18,6 +18,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.stage.FileChooser;
 
@@ -36,6 +37,17 @@ public final class ImageGrid extends Region {
      * and a caption per image (the list may be null).
      */
     public record Row(String label, List<float[]> images, List<String> captions) { }
+
+    private static final double CAPTION_SIZE = 11;
+    private static final double SMALLEST_CAPTION = 8;
+
+    /** The caption font, smaller for a caption wider than its image (never wider than the tile). */
+    private static Font captionFont(String caption, double width) {
+        Text probe = new Text(caption);
+        probe.setFont(Font.font(CAPTION_SIZE));
+        double w = probe.getLayoutBounds().getWidth();
+        return Font.font(w <= width ? CAPTION_SIZE : Math.max(SMALLEST_CAPTION, CAPTION_SIZE * width / w));
+    }
 
     private final Canvas canvas = new Canvas();
     private List<Row> rows = List.of();
@@ -175,7 +187,11 @@ public final class ImageGrid extends Region {
                         g.setFill(Color.gray(0.25));
                         g.setTextAlign(TextAlignment.CENTER);
                         String[] parts = row.captions().get(i).split("\n");
-                        for (int p = 0; p < parts.length; p++) g.fillText(parts[p], x + cell / 2, y + cell + 12 + 12 * p);
+                        for (int p = 0; p < parts.length; p++) {
+                            g.setFont(captionFont(parts[p], cell + GAP));
+                            g.fillText(parts[p], x + cell / 2, y + cell + 12 + 12 * p);
+                        }
+                        g.setFont(Font.font(12));
                     }
                 }
                 y += cell + GAP + (row.captions() != null ? CAPTION_HEIGHT : 0);

@@ -122,8 +122,7 @@ public final class ScatterView extends Region {
             }
         });
         setOnMouseMoved(e -> {
-            int i = nearestOnScreen(e.getX(), e.getY(), 12);
-            if (i >= 0) onHover.accept(i);
+            onHover.accept(nearestOnScreen(e.getX(), e.getY(), 12)); // -1: over empty space
         });
         setOnScroll(e -> {
             if (e.getDeltaY() != 0) zoomAbout(e.getX(), e.getY(), Math.exp(e.getDeltaY() * 0.0025));
@@ -148,7 +147,7 @@ public final class ScatterView extends Region {
     /** Called with data coordinates when the user clicks (presses and releases without moving). */
     public void setOnPick(BiConsumer<Double, Double> handler) { this.onPick = handler; }
 
-    /** Called with the index of the visible point under the mouse (within 12 px). */
+    /** Called with the index of the visible point under the mouse (within 12 px), or -1 over empty space. */
     public void setOnHover(IntConsumer handler) { this.onHover = handler; }
 
     /** The visible point nearest to screen position (sx, sy) within {@code radius} px, or -1. */

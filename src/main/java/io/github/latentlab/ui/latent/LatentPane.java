@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
@@ -24,13 +25,16 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.DirectoryChooser;
@@ -97,6 +101,8 @@ public final class LatentPane extends BorderPane {
         Button show = new Button("Show map");
         show.setId("show-map");
         show.setOnAction(e -> vm.compute());
+        // nothing to map before a model exists: the buttons say so by being off
+        show.disableProperty().bind(vm.app().viewModelProperty().isNull());
         Label status = new Label();
         status.textProperty().bind(vm.statusProperty());
         status.setId("latent-status");
@@ -108,11 +114,13 @@ public final class LatentPane extends BorderPane {
         Button reset = new Button("Fit view");
         reset.setTooltip(new Tooltip("Scroll to zoom, right-drag (or ctrl-drag) to pan; this fits all points again"));
         reset.setOnAction(e -> scatter.resetView());
+        reset.disableProperty().bind(vm.mapProperty().isNull());
         reset.setMinWidth(Region.USE_PREF_SIZE);
         for (var fixed : new Control[] {projection, images, show}) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         MenuButton export = exportMenu();
+        export.disableProperty().bind(vm.mapProperty().isNull());
         HBox bar = new HBox(8, projection, method, images, points, source, show, reset, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox settings = new HBox(14, parameters(vm), decodedGridBox());
@@ -172,8 +180,14 @@ public final class LatentPane extends BorderPane {
         gridBox.setAlignment(Pos.CENTER_LEFT);
         gridBox.visibleProperty().bind(vm.methodProperty().isEqualTo(MapMethod.IDENTITY));
         gridBox.managedProperty().bind(gridBox.visibleProperty());
+        // the grid belongs under a 2-D code's own map only (not under an animating t-SNE)
+        vm.methodProperty().addListener((o, was, is) -> {
+            if (is != MapMethod.IDENTITY) scatter.setUnderlay(null, 0, 0, 0, 0, 0);
+        });
         vm.manifoldProperty().addListener((o, a, m) -> {
-            if (m != null && grid.isSelected()) scatter.setUnderlay(m.images(), m.res(), m.x0(), m.x1(), m.y0(), m.y1());
+            if (m != null && grid.isSelected() && vm.methodProperty().get() == MapMethod.IDENTITY) {
+                scatter.setUnderlay(m.images(), m.res(), m.x0(), m.x1(), m.y0(), m.y1());
+            }
         });
         vm.mapProperty().addListener((o, a, m) -> { if (m != null && grid.isSelected()) manifold.run(); });
         return gridBox;
@@ -207,13 +221,31 @@ public final class LatentPane extends BorderPane {
                 new Tab("Neighbours", neighbourGrid),
                 new Tab("Selection", selectionBox()));
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        details.setPrefHeight(230);
-        details.setMinHeight(200);
+        details.setPrefHeight(200);
+        details.setMinHeight(120);
         details.setId("latent-details");
         vm.interpolationProperty().addListener((o, a, b) -> showStrips(vm));
+        vm.interpolationPathProperty().addListener((o, a, path) -> showPath(path));
         vm.samplesProperty().addListener((o, a, b) -> showStrips(vm));
-        VBox centre = new VBox(6, scatter, details);
-        VBox.setVgrow(scatter, Priority.ALWAYS);
+        Label axes = new Label();
+        axes.setId("map-axes");
+        axes.getStyleClass().add("text-muted");
+        axes.setWrapText(true);
+        vm.mapProperty().addListener((o, was, m) -> axes.setText(m == null ? "" : axesText(m)));
+        Label empty = new Label(Texts.get("latent.empty"));
+        empty.getStyleClass().add("text-muted");
+        empty.setWrapText(true);
+        empty.setMaxWidth(420);
+        empty.setMouseTransparent(true);
+        empty.visibleProperty().bind(vm.mapProperty().isNull());
+        StackPane mapBox = new StackPane(scatter, empty);
+        VBox mapAndAxes = new VBox(4, mapBox, axes);
+        VBox.setVgrow(mapBox, Priority.ALWAYS);
+        // the map takes most of the height; the strips below can be dragged taller
+        SplitPane centre = new SplitPane(mapAndAxes, details);
+        centre.setOrientation(Orientation.VERTICAL);
+        centre.setDividerPositions(0.74);
+        SplitPane.setResizableWithParent(details, false);
         return centre;
     }
 
@@ -221,30 +253,63 @@ public final class LatentPane extends BorderPane {
     private Node sidePanel() {
         honesty.setWrapText(true);
         honesty.setMaxWidth(224);
+        // room for the longest warning, so the panel below does not jump as the text changes
+        honesty.setMinHeight(96);
+        honesty.setPrefHeight(96);
+        honesty.setAlignment(Pos.TOP_LEFT);
         honesty.setId("decode-honesty");
-        HBox colorRow = new HBox(6, new Label("Color by"), coloring.colorBy());
+        HBox colorRow = new HBox(6, new Label(Texts.get("latent.colorBy")), coloring.colorBy());
         colorRow.setAlignment(Pos.CENTER_LEFT);
-        Label hoverText = new Label("Point at a dot to see its image");
+        Label hoverText = new Label(Texts.get("latent.hover.none"));
         hoverText.setId("hover-text");
         scatter.setOnHover(i -> {
             LatentMap m = vm.mapProperty().get();
-            if (m == null || i >= m.labels().length) return;
+            if (m == null || i < 0 || i >= m.labels().length) { // over empty space: name no image
+                ImageGrid.paint(hover, null);
+                hoverText.setText(Texts.get("latent.hover.none"));
+                return;
+            }
             ImageGrid.paint(hover, m.data().image(i));
             hoverText.setText(m.source().singular() + " " + i + ": " + m.classNames().get(m.labels()[i]));
         });
         HBox hoverBox = new HBox(8, hover, hoverText);
         hoverBox.setAlignment(Pos.CENTER_LEFT);
         hoverText.setWrapText(true);
-        VBox side = new VBox(8, new Label("Decoded at the cursor"), decoded, honesty, hoverBox, colorRow, coloring.legend());
+        VBox side = new VBox(8, new Label(Texts.get("latent.decoded")), decoded, honesty, hoverBox, colorRow, dotControls(),
+                coloring.legend());
         side.setPadding(new Insets(0, 0, 0, 10));
         side.setPrefWidth(240);
         return side;
     }
 
+    /** Dot size (0: by how many points there are) and opacity, for crowded or sparse maps and for a projector. */
+    private Node dotControls() {
+        Slider size = new Slider(0, 12, 0);
+        size.setId("dot-size");
+        size.setMajorTickUnit(1);
+        size.setSnapToTicks(true);
+        size.setTooltip(new Tooltip(Texts.get("latent.dots.size.tip")));
+        size.valueProperty().addListener((o, was, v) -> scatter.setDotSize(v.intValue()));
+        Slider opacity = new Slider(0.1, 1, 1);
+        opacity.setId("dot-opacity");
+        opacity.setTooltip(new Tooltip(Texts.get("latent.dots.opacity.tip")));
+        opacity.valueProperty().addListener((o, was, v) -> scatter.setDotOpacity(v.doubleValue()));
+        GridPane grid = new GridPane();
+        grid.setHgap(6);
+        grid.setVgap(4);
+        grid.addRow(0, new Label(Texts.get("latent.dots.size")), size);
+        grid.addRow(1, new Label(Texts.get("latent.dots.opacity")), opacity);
+        return grid;
+    }
+
     /** The decoded image and its honesty line: off the data, and for a VAE how often its prior reaches that far. */
     private void followDecoded() {
         vm.decodedProperty().addListener((o, a, d) -> {
-            if (d == null) return;
+            if (d == null) { // a new map: the last decode belonged to the old one
+                clearDecoded();
+                honesty.setText("");
+                return;
+            }
             ImageGrid.paint(decoded, d.image());
             boolean off = d.offData() > LatentViewModel.OFF_DATA;
             boolean vae = !Double.isNaN(d.priorTail());
@@ -257,6 +322,12 @@ public final class LatentPane extends BorderPane {
                     off ? " The decoder has never seen codes like this: treat the image as a guess." : ""));
             honesty.setTextFill(off ? Color.web("#c0392b") : Color.web("#2e7d32"));
         });
+    }
+
+    /** The map's axis names, and for t-SNE and UMAP that their distances are not to be read. */
+    private static String axesText(LatentMap m) {
+        String axes = Texts.format("latent.axes", m.embedding().xAxis(), m.embedding().yAxis());
+        return m.embedding().distancesMeaningful() ? axes : axes + " · " + Texts.get("latent.axes.nonlinear");
     }
 
     private static String percent(double p) {
@@ -342,6 +413,23 @@ public final class LatentPane extends BorderPane {
                     Arrays.asList(m.data().images(shown)), null)), 28);
         });
         return new VBox(6, summary, images);
+    }
+
+    /** The walk between two picked images on the map: its two ends and the way between them. */
+    private void showPath(double[][] path) {
+        if (path == null || path.length < 2) {
+            scatter.setOverlay(List.of(), null);
+            return;
+        }
+        double[] first = path[0];
+        double[] last = path[path.length - 1];
+        List<ScatterView.Mark> ends = List.of(new ScatterView.Mark(first[0], first[1], 0xFF000000, 6),
+                new ScatterView.Mark(last[0], last[1], 0xFF000000, 6));
+        // the overlay's outline is closed: there and back along the same steps draws an open path
+        double[][] thereAndBack = new double[path.length * 2 - 1][];
+        for (int i = 0; i < path.length; i++) thereAndBack[i] = path[i];
+        for (int i = 1; i < path.length; i++) thereAndBack[path.length - 1 + i] = path[path.length - 1 - i];
+        scatter.setOverlay(ends, thereAndBack);
     }
 
     private void showStrips(LatentViewModel vm) {

@@ -68,6 +68,7 @@ public final class LatentViewModel implements LatentMapSource {
     public static final int STRIP = 10;
     private final ReadOnlyObjectWrapper<float[][]> interpolation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<float[][]> samples = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<double[][]> interpolationPath = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty spherical = new SimpleBooleanProperty(false);
     private final List<Integer> picks = new ArrayList<>();
     private long sampleSeed = 1;
@@ -120,6 +121,13 @@ public final class LatentViewModel implements LatentMapSource {
         method.addListener((o, a, b) -> { if (map.get() != null || running != null) compute(); });
         source.addListener((o, a, b) -> { if (map.get() != null || running != null) compute(); });
         source.addListener((o, a, b) -> countImages());
+        // a decode belongs to its map: another model or layout method makes it stale
+        map.addListener((o, a, b) -> {
+            if (a == null || b == null || a.model() != b.model() || !a.embedding().method().equals(b.embedding().method())) {
+                decoded.set(null);
+            }
+            interpolationPath.set(null); // its points were placed on the previous layout
+        });
         app.dataProperty().addListener((o, a, b) -> countImages());
         countImages();
     }
@@ -150,6 +158,8 @@ public final class LatentViewModel implements LatentMapSource {
     public StringProperty statusProperty() { return status; }
     /** Decoded steps from the first to the second picked image (null until two are picked). */
     public ReadOnlyObjectProperty<float[][]> interpolationProperty() { return interpolation.getReadOnlyProperty(); }
+    /** Where the interpolation's steps lie on the map, first to last (null until two are picked). */
+    public ReadOnlyObjectProperty<double[][]> interpolationPathProperty() { return interpolationPath.getReadOnlyProperty(); }
     /** Decoded random codes (null until asked for). */
     public ReadOnlyObjectProperty<float[][]> samplesProperty() { return samples.getReadOnlyProperty(); }
     public BooleanProperty sphericalProperty() { return spherical; }
@@ -250,8 +260,11 @@ public final class LatentViewModel implements LatentMapSource {
         boolean sph = spherical.get();
         String from = current.classNames().get(current.labels()[picks.get(0)]);
         String to = current.classNames().get(current.labels()[picks.get(1)]);
-        app.background().run(() -> current.interpolate(a, b, STRIP, sph), images -> {
-            interpolation.set(images);
+        record Walk(float[][] images, double[][] path) { }
+        app.background().run(() -> new Walk(current.interpolate(a, b, STRIP, sph), current.interpolationPath(a, b, STRIP, sph)),
+                walk -> {
+            interpolationPath.set(walk.path());
+            interpolation.set(walk.images());
             status.set((sph ? "Spherical" : "Linear") + " interpolation from a " + from + " to a " + to + ".");
         });
     }

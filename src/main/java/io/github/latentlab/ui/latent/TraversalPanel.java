@@ -3,17 +3,21 @@ package io.github.latentlab.ui.latent;
 import java.util.ArrayList;
 import java.util.List;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 
+import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.controls.ImageGrid;
 
 /**
@@ -34,12 +38,18 @@ final class TraversalPanel extends HBox {
         this.vm = vm;
         setPadding(new Insets(6));
         rows.setHgap(6);
+        ColumnConstraints gap = new ColumnConstraints(16);
+        rows.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints(), new ColumnConstraints(),
+                new ColumnConstraints(), gap);
         rows.setVgap(2);
         ScrollPane scroll = new ScrollPane(rows);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(150);
-        scroll.setPrefViewportWidth(480);
-        Label hint = new Label("Click an image on the map, then move a dimension.");
+        scroll.setPrefViewportWidth(720);
+        Label hint = new Label(Texts.get("latent.traverse.hint"));
+        hint.setWrapText(true);
+        hint.setMaxWidth(160);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         getChildren().addAll(scroll, new VBox(4, hint, image));
         vm.mapProperty().addListener((o, a, m) -> rebuild());
         vm.traversalCodeProperty().addListener((o, a, code) -> syncSliders(code));
@@ -54,19 +64,41 @@ final class TraversalPanel extends HBox {
         double[][] ranges = vm.ranges();
         int[][] hist = vm.histograms();
         int dims = Math.min(ranges.length, LatentViewModel.MAX_TRAVERSE);
+        int perColumn = dims <= 4 ? dims : (dims + 1) / 2; // two columns: all 16 dimensions in view
         for (int j = 0; j < dims; j++) {
             double lo = ranges[j][0], hi = ranges[j][1];
             double pad = Math.max(1e-3, (hi - lo) * 0.25); // a little beyond the data, to see what lies there
             Slider s = new Slider(lo - pad, hi + pad, (lo + hi) / 2);
-            s.setPrefWidth(200);
+            s.setPrefWidth(150);
             s.setId("traverse-" + j);
             int dim = j;
             s.valueProperty().addListener((o, a, v) -> { if (!updating) vm.traverse(dim, v.doubleValue()); });
             sliders.add(s);
             Canvas h = histogram(hist[j], hi - lo < 1e-6);
-            rows.addRow(j, new Label("z" + (j + 1)), s, h);
+            Label value = new Label();
+            value.textProperty().bind(Bindings.format("%.2f", s.valueProperty()));
+            value.setMinWidth(Region.USE_PREF_SIZE);
+            value.setPrefWidth(48);
+            int col = (j / perColumn) * 5;
+            int row = j % perColumn;
+            Label name = new Label("z" + subscript(j + 1));
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            rows.add(name, col, row);
+            rows.add(s, col + 1, row);
+            rows.add(value, col + 2, row);
+            rows.add(h, col + 3, row);
+            if (col == 0) rows.add(new Region(), col + 4, row); // a gap between the two columns
         }
-        if (ranges.length > dims) rows.addRow(dims, new Label("…"), new Label("first " + dims + " of " + ranges.length + " dimensions"));
+        if (ranges.length > dims) {
+            rows.add(new Label(Texts.format("latent.traverse.more", dims, ranges.length)), 0, perColumn, 10, 1);
+        }
+    }
+
+    /** "12" as "₁₂", as dimensions are written in the tutorials (z₁, z₂, …). */
+    static String subscript(int n) {
+        StringBuilder out = new StringBuilder();
+        for (char c : Integer.toString(n).toCharArray()) out.append((char) ('₀' + (c - '0')));
+        return out.toString();
     }
 
     private static Canvas histogram(int[] counts, boolean collapsed) {

@@ -24,6 +24,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import io.github.latentlab.data.noise.NoiseKind;
@@ -34,6 +35,7 @@ import io.github.latentlab.projection.NoiseTrail;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.training.RunStatus;
 import io.github.latentlab.ui.LatentMapSource;
+import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.controls.ImageGrid;
 import io.github.latentlab.ui.controls.MapInset;
 import io.github.latentlab.ui.controls.ScatterView;
@@ -204,8 +206,14 @@ public final class NoisePane extends BorderPane {
         });
         HBox compare = new HBox(6, new Label("Compare with run"), other);
         compare.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(4, chart, bar, compare);
-        VBox.setVgrow(chart, Priority.ALWAYS);
+        Label empty = new Label(Texts.get("noise.curve.placeholder"));
+        empty.getStyleClass().add("text-muted");
+        empty.setWrapText(true);
+        empty.visibleProperty().bind(Bindings.isEmpty(vm.curve()));
+        chart.visibleProperty().bind(empty.visibleProperty().not());
+        StackPane chartBox = new StackPane(chart, empty);
+        VBox box = new VBox(4, chartBox, bar, compare);
+        VBox.setVgrow(chartBox, Priority.ALWAYS);
         box.setPadding(new Insets(0, 0, 0, 8));
         return box;
     }
@@ -214,7 +222,7 @@ public final class NoisePane extends BorderPane {
         List<XYChart.Data<Number, Number>> noisy = new ArrayList<>(), denoised = new ArrayList<>();
         for (DenoisingCurve.Point p : vm.curve()) {
             noisy.add(new XYChart.Data<>(p.level(), Math.min(p.noisyPsnr(), NOISY_CAP)));
-            denoised.add(new XYChart.Data<>(p.level(), p.denoisedPsnr()));
+            if (Double.isFinite(p.denoisedPsnr())) denoised.add(new XYChart.Data<>(p.level(), p.denoisedPsnr()));
         }
         noisySeries.getData().setAll(noisy);
         denoisedSeries.getData().setAll(denoised);

@@ -31,6 +31,7 @@ import io.github.latentlab.projection.NoiseTrail;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.ui.AppState;
 import io.github.latentlab.ui.LatentMapSource;
+import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.fx.LatestOnly;
 import io.github.latentlab.ui.fx.ShownGate;
 
@@ -85,7 +86,8 @@ public final class NoiseViewModel {
         }, e -> summary.set("Could not compute: " + e.getMessage()));
         curveWorker = new LatestOnly<>(app.background(), points -> {
             curve.setAll(points);
-            curveStatus.set("PSNR on " + CURVE_IMAGES + " test images");
+            curveStatus.set(app.viewModel() == null ? Texts.format("noise.curve.noModel", CURVE_IMAGES)
+                    : Texts.format("noise.curve.done", CURVE_IMAGES));
         }, e -> curveStatus.set("Could not compute the curve: " + e.getMessage()));
         level.addListener((o, a, b) -> refresh());
         selected.addListener((o, a, b) -> refreshTrail());
@@ -165,13 +167,15 @@ public final class NoiseViewModel {
     public void refreshCurve() {
         curveWorker.request(() -> {
             DatasetSplit data = app.data();
-            Autoencoder model = app.viewModel();
-            if (data == null || model == null || model.inputSize() != data.test().pixelCount()) return null;
+            if (data == null) return null;
+            Autoencoder current = app.viewModel();
+            // the noisy input's curve needs no model: without one (or one for other images) it is drawn alone
+            Autoencoder model = current != null && current.inputSize() == data.test().pixelCount() ? current : null;
             NoiseKind k = kind.get();
             Dataset test = data.test();
             Run run = compareRun.get();
             var otherModel = run == null ? null : app.runs().modelOf(run);
-            curveStatus.set("Computing the curve…");
+            curveStatus.set(Texts.get("noise.curve.computing"));
             return () -> {
                 Autoencoder other = otherModel == null ? null : otherModel.get(2, TimeUnit.MINUTES);
                 return DenoisingCurve.of(model, other, test, k, CURVE_STEPS, CURVE_IMAGES, NOISE_SEED);
@@ -198,7 +202,7 @@ public final class NoiseViewModel {
     /** Captions "PSNR\nSSIM" for a row. */
     static List<String> captions(double[] psnr, double[] ssim) {
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < psnr.length; i++) out.add(Metrics.formatPsnr(psnr[i]) + "\n" + String.format("%.2f", ssim[i]));
+        for (int i = 0; i < psnr.length; i++) out.add(Texts.format("captions.psnrSsim", Metrics.formatPsnr(psnr[i]), ssim[i]));
         return out;
     }
 }

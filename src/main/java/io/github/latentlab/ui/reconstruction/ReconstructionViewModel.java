@@ -19,6 +19,7 @@ import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.metrics.Metrics;
 import io.github.latentlab.model.Autoencoder;
 import io.github.latentlab.ui.AppState;
+import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.fx.LatestOnly;
 
 /**
@@ -169,7 +170,7 @@ public final class ReconstructionViewModel {
     public static List<String> captions(Result r) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < r.indices().length; i++) {
-            out.add(String.format("%.4f%n%s", r.mse()[i], Metrics.formatPsnr(r.psnr()[i])));
+            out.add(Texts.format("captions.msePsnr", r.mse()[i], Metrics.formatPsnr(r.psnr()[i])));
         }
         return out;
     }

@@ -33,6 +33,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.DirectoryChooser;
@@ -40,6 +41,7 @@ import javafx.stage.DirectoryChooser;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.training.RunStatus;
+import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.controls.ImageGrid;
 
 /**
@@ -208,8 +210,15 @@ public final class RunsPane extends BorderPane {
         grid.setLabelWidth(190);
         ScrollPane gridScroll = new ScrollPane(grid);
         gridScroll.setFitToWidth(true);
-        HBox body = new HBox(10, chart, gridScroll);
-        HBox.setHgrow(chart, Priority.ALWAYS);
+        Label empty = new Label(Texts.get("runs.compare.placeholder"));
+        empty.getStyleClass().add("text-muted");
+        empty.setWrapText(true);
+        empty.visibleProperty().bind(Bindings.isEmpty(compare.curves()));
+        chart.visibleProperty().bind(empty.visibleProperty().not());
+        StackPane chartBox = new StackPane(chart, empty);
+        chartBox.setMinWidth(380);
+        HBox body = new HBox(10, chartBox, gridScroll);
+        HBox.setHgrow(chartBox, Priority.ALWAYS);
         HBox.setHgrow(gridScroll, Priority.ALWAYS);
         VBox.setVgrow(body, Priority.ALWAYS);
         return new VBox(6, controls, status, body);

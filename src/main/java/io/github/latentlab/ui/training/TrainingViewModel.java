@@ -26,6 +26,7 @@ import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingEvent;
 import io.github.latentlab.training.TrainingHistory;
 import io.github.latentlab.ui.AppState;
+import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.fx.EventPump;
 
 /**
@@ -166,8 +167,8 @@ public final class TrainingViewModel {
         app.setModel(saved.model(), history, new TrainingConfig(m.spec(), Math.max(1, form.epochsProperty().get()),
                 form.batchProperty().get(), m.seed()));
         curves.show(history);
-        progress.set(1);
-        progressText.set("Loaded a model trained " + m.epochsDone() + " epochs on " + m.datasetId());
+        progress.set(0); // a loaded model is not work in progress
+        progressText.set(Texts.format("train.loaded", m.epochsDone(), m.datasetId()));
     }
 
     public void pause() {
