@@ -53,11 +53,12 @@ public final class LatentLabApp extends Application {
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> Platform.runLater(() ->
                 ErrorDialog.show(stage, "Unexpected error in " + t.getName(), e)));
         state = createState();
+        WindowPlacement placement = new WindowPlacement(AppDirs.home().resolve("window.properties"));
+        placement.restoreLook();
         MainWindow window = new MainWindow(state);
         Scene scene = new Scene(window);
         stage.setTitle("Latent Lab");
         stage.setScene(scene);
-        WindowPlacement placement = new WindowPlacement(AppDirs.home().resolve("window.properties"));
         placement.place(stage);
         window.restore(placement.divider(), placement.tab());
         stage.setOnHiding(e -> placement.save(stage, window.divider(), window.selectedTab()));

@@ -18,7 +18,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -33,6 +35,7 @@ import io.github.latentlab.projection.MapMethod;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.training.TrainingHistory;
+import io.github.latentlab.ui.controls.Look;
 import io.github.latentlab.ui.fx.Snapshots;
 
 /**
@@ -49,17 +52,26 @@ class ReadableWindowUiTest extends WindowTest {
         show(stage);
     }
 
-    @Test
-    void nothingIsClippedAt1280x800() throws Exception {
-        checkEveryTab(1280, 800);
+    @AfterEach
+    void lightAgain() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            Look.themeProperty().set(Look.Theme.LIGHT);
+            Look.presenterProperty().set(false);
+        }).get(10, TimeUnit.SECONDS);
     }
 
-    @Test
-    void nothingIsClippedAtFullHd() throws Exception {
-        checkEveryTab(1920, 1080);
+    @ParameterizedTest(name = "{0}x{1} {2}")
+    @CsvSource({"1280, 800, light", "1920, 1080, light", "1280, 800, dark", "1920, 1080, dark",
+        "1280, 800, presenter", "1920, 1080, presenter"})
+    void nothingIsClipped(int width, int height, String mode) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            Look.themeProperty().set(mode.equals("dark") ? Look.Theme.DARK : Look.Theme.LIGHT);
+            Look.presenterProperty().set(mode.equals("presenter"));
+        }).get(10, TimeUnit.SECONDS);
+        checkEveryTab(width, height, mode);
     }
 
-    private void checkEveryTab(int width, int height) throws Exception {
+    private void checkEveryTab(int width, int height, String mode) throws Exception {
         DatasetSplit data = TestData.digits(1000, 300);
         ModelSpec spec = new ModelSpec(ModelKind.DAE, List.of(64), 2, LossKind.MSE, 2e-3, 0.3);
         TrainingConfig config = new TrainingConfig(spec, 1, 64, 1);
@@ -92,12 +104,12 @@ class ReadableWindowUiTest extends WindowTest {
             List<String> found = WaitForAsyncUtils.asyncFx(() -> clippedIn(window)).get(10, TimeUnit.SECONDS);
             found.forEach(f -> clipped.add(names[t] + ": " + f));
             if (tab == 1) clipped.addAll(latentDetailTabs());
-            Path png = Path.of("target", "snapshots", names[t] + "-" + width + "x" + height + ".png");
+            Path png = Path.of("target", "snapshots", names[t] + "-" + width + "x" + height + "-" + mode + ".png");
             Files.createDirectories(png.getParent());
             var image = WaitForAsyncUtils.asyncFx(() -> Snapshots.capture(window)).get(10, TimeUnit.SECONDS);
             Snapshots.write(image, png);
         }
-        assertTrue(clipped.isEmpty(), width + "x" + height + ": " + clipped.size() + " clipped\n" + String.join("\n", clipped));
+        assertTrue(clipped.isEmpty(), width + "x" + height + " " + mode + ": " + clipped.size() + " clipped\n" + String.join("\n", clipped));
     }
 
     /** The latent map's detail tabs (walk, traverse, neighbours, selection), each shown in turn with an image selected. */

@@ -43,10 +43,11 @@ public final class ImageGrid extends Region {
 
     /** The caption font, smaller for a caption wider than its image (never wider than the tile). */
     private static Font captionFont(String caption, double width) {
+        double size = CAPTION_SIZE * Look.scale();
         Text probe = new Text(caption);
-        probe.setFont(Font.font(CAPTION_SIZE));
+        probe.setFont(Font.font(size));
         double w = probe.getLayoutBounds().getWidth();
-        return Font.font(w <= width ? CAPTION_SIZE : Math.max(SMALLEST_CAPTION, CAPTION_SIZE * width / w));
+        return Font.font(w <= width ? size : Math.max(SMALLEST_CAPTION, size * width / w));
     }
 
     private final Canvas canvas = new Canvas();
@@ -63,6 +64,7 @@ public final class ImageGrid extends Region {
 
     public ImageGrid() {
         getChildren().add(canvas);
+        for (var change : Look.changes()) change.addListener(o -> draw());
         getStyleClass().add("image-grid");
         setMinSize(200, 120);
         setPrefSize(760, 420);
@@ -148,31 +150,32 @@ public final class ImageGrid extends Region {
         double bestCell = 0;
         for (int per = 1; per <= count; per++) {
             int lines = (count + per - 1) / per;
-            double cellW = (w - labelWidth) / per - GAP;
-            double cellH = (h / lines - 2 * GAP - captionRows * CAPTION_HEIGHT) / rows.size() - GAP;
+            double cellW = (w - labelWidth * Look.scale()) / per - GAP;
+            double cellH = (h / lines - 2 * GAP - captionRows * CAPTION_HEIGHT * Look.scale()) / rows.size() - GAP;
             double cell = Math.min(cellW, cellH);
             if (cell > bestCell) { bestCell = cell; perLine = per; }
         }
         double cell = Math.max(side, Math.floor(bestCell));
         int lines = (count + perLine - 1) / perLine;
         g.setImageSmoothing(false);
-        g.setFont(Font.font(12));
+        g.setFont(Font.font(12 * Look.scale()));
         double y = 0;
         for (int line = 0; line < lines; line++) {
             for (Row row : rows) {
-                g.setFill(Color.gray(0.35));
+                g.setFill(Look.mutedText());
                 g.setTextAlign(TextAlignment.LEFT);
                 String[] labelLines = row.label().split("\n"); // several lines, centred on the row
                 for (int l = 0; l < labelLines.length; l++) {
-                    g.fillText(labelLines[l], 4, y + cell / 2 + 4 + 15 * (l - (labelLines.length - 1) / 2.0), labelWidth - 8);
+                    g.fillText(labelLines[l], 4, y + cell / 2 + 4 + 15 * Look.scale() * (l - (labelLines.length - 1) / 2.0),
+                            labelWidth * Look.scale() - 8);
                 }
                 for (int k = 0; k < perLine; k++) {
                     int i = line * perLine + k;
                     if (i >= row.images().size()) break;
-                    double x = labelWidth + k * (cell + GAP);
+                    double x = labelWidth * Look.scale() + k * (cell + GAP);
                     float[] pixels = row.images().get(i);
                     if (pixels == null) { // a place held for an image still to come
-                        g.setFill(Color.gray(0.93));
+                        g.setFill(Look.placeholder());
                         g.fillRect(x, y, cell, cell);
                     } else {
                         g.drawImage(toImage(pixels, side), x, y, cell, cell);
@@ -184,17 +187,17 @@ public final class ImageGrid extends Region {
                         g.strokeRect(x - 1, y - 1, cell + 2, cell + 2);
                     }
                     if (row.captions() != null && i < row.captions().size() && row.captions().get(i) != null) {
-                        g.setFill(Color.gray(0.25));
+                        g.setFill(Look.text());
                         g.setTextAlign(TextAlignment.CENTER);
                         String[] parts = row.captions().get(i).split("\n");
                         for (int p = 0; p < parts.length; p++) {
-                            g.setFont(captionFont(parts[p], cell + GAP));
-                            g.fillText(parts[p], x + cell / 2, y + cell + 12 + 12 * p);
+                            g.setFont(captionFont(parts[p], cell + GAP - 6)); // a gap between neighbours' captions
+                            g.fillText(parts[p], x + cell / 2, y + cell + 12 * Look.scale() * (p + 1));
                         }
-                        g.setFont(Font.font(12));
+                        g.setFont(Font.font(12 * Look.scale()));
                     }
                 }
-                y += cell + GAP + (row.captions() != null ? CAPTION_HEIGHT : 0);
+                y += cell + GAP + (row.captions() != null ? CAPTION_HEIGHT * Look.scale() : 0);
             }
             y += GAP * 2;
         }
@@ -206,7 +209,7 @@ public final class ImageGrid extends Region {
     public static void paint(Canvas canvas, float[] pixels) {
         GraphicsContext g = canvas.getGraphicsContext2D();
         if (pixels == null) {
-            g.setFill(Color.gray(0.93));
+            g.setFill(Look.placeholder());
             g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
             return;
         }

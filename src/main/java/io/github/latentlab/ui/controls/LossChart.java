@@ -10,7 +10,6 @@ import javafx.collections.ObservableList;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.util.StringConverter;
 
@@ -108,7 +107,7 @@ public final class LossChart extends LineChart<Number, Number> {
             if (!Double.isFinite(r.testLoss())) continue;
             XYChart.Data<Number, Number> point = new XYChart.Data<>(r.epoch(), y(r.testLoss()));
             // an explicit node: symbols are off for the dense train series, on for these few points
-            point.setNode(new Circle(3.5, Color.web(Palettes.css(Palettes.LIGHT[1]))));
+            point.setNode(new Circle(3.5 * Look.scale(), Look.fx(Look.classColor(1))));
             d.add(point);
         }
         test.getData().setAll(d);

@@ -36,6 +36,7 @@ public final class MapInset extends VBox {
         VBox.setVgrow(scatter, Priority.ALWAYS);
         vm.mapProperty().addListener((o, a, m) -> showMap(m));
         showMap(vm.mapProperty().get());
+        for (var change : Look.changes()) change.addListener(o -> showMap(vm.mapProperty().get()));
     }
 
     /** Asks the latent pane for a map of the current model if it has none (a fast one is made at once). */
@@ -66,12 +67,13 @@ public final class MapInset extends VBox {
                 + m.labels().length + " " + m.source().toString().toLowerCase(Locale.ROOT) + " (Latent map tab)");
     }
 
-    /** Two thirds of the way to white: the map stays readable under the marks. */
+    /** Two thirds of the way to the map's background: the map stays readable under the marks. */
     private static int fade(int argb) {
+        int bg = Look.mapBackground();
         int r = (argb >> 16) & 0xff, g = (argb >> 8) & 0xff, b = argb & 0xff;
-        r += (255 - r) * 2 / 3;
-        g += (255 - g) * 2 / 3;
-        b += (255 - b) * 2 / 3;
+        r += (((bg >> 16) & 0xff) - r) * 2 / 3;
+        g += (((bg >> 8) & 0xff) - g) * 2 / 3;
+        b += ((bg & 0xff) - b) * 2 / 3;
         return 0xFF000000 | (r << 16) | (g << 8) | b;
     }
 }

@@ -32,9 +32,6 @@ import javafx.scene.shape.Rectangle;
  * and its ellipse) can be drawn over the points.
  */
 public final class ScatterView extends Region {
-    /** Class colors (see {@link Palettes}), then repeated. */
-    public static final int[] PALETTE = Palettes.LIGHT;
-    private static final int BACKGROUND = 0xFFFFFFFF;
     private static final double MARGIN = 10;
 
     private final ImageView view = new ImageView();
@@ -72,6 +69,7 @@ public final class ScatterView extends Region {
     public record Mark(double x, double y, int color, int radius) { }
 
     public ScatterView() {
+        for (var change : Look.changes()) change.addListener(o -> redraw());
         getStyleClass().add("scatter-view");
         cursor.setStroke(Color.BLACK);
         cursor.setStrokeWidth(2);
@@ -202,14 +200,14 @@ public final class ScatterView extends Region {
     /** Nanoseconds the last full redraw took (for measuring). */
     public long lastDrawNanos() { return lastDrawNanos; }
 
-    /** Points colored by class label (see {@link #PALETTE}). */
+    /** Points colored by class label (see {@link Look#classColor}). */
     public void setPoints(double[][] xy, int[] labels) {
         setColoredPoints(xy, classColors(labels));
     }
 
     public static int[] classColors(int[] labels) {
         int[] c = new int[labels.length];
-        for (int i = 0; i < c.length; i++) c[i] = PALETTE[Math.floorMod(labels[i], PALETTE.length)];
+        for (int i = 0; i < c.length; i++) c[i] = Look.classColor(labels[i]);
         return c;
     }
 
@@ -261,8 +259,8 @@ public final class ScatterView extends Region {
 
     /** The dot size in pixels: as set, or by how many points there are (fewer points, larger dots). */
     int dotSize() {
-        if (dotSize > 0) return dotSize;
-        return xy.length < 2_000 ? 6 : xy.length < 20_000 ? 4 : 3;
+        int auto = xy.length < 2_000 ? 6 : xy.length < 20_000 ? 4 : 3;
+        return (int) Math.round((dotSize > 0 ? dotSize : auto) * Look.scale());
     }
 
     /** Which pixels of a size×size square a round dot covers (a square below 4 px). */
@@ -309,7 +307,7 @@ public final class ScatterView extends Region {
         if (pixels == null) return;
         long t0 = System.nanoTime();
         int[] a = canvas;
-        Arrays.fill(a, BACKGROUND);
+        Arrays.fill(a, Look.mapBackground());
         if (underlay != null && xy.length > 0) underlay.draw(a, width, height, this::toScreenX, this::toScreenY, underlayOpacity);
         int size = dotSize();
         boolean[] dot = dotMask(size);

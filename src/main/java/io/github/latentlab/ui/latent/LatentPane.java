@@ -22,6 +22,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
@@ -45,6 +46,7 @@ import io.github.latentlab.projection.MapImages;
 import io.github.latentlab.projection.MapMethod;
 import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.controls.ImageGrid;
+import io.github.latentlab.ui.controls.Look;
 import io.github.latentlab.ui.controls.ScatterView;
 import io.github.latentlab.ui.controls.Spinners;
 import io.github.latentlab.ui.fx.Snapshots;
@@ -277,9 +279,22 @@ public final class LatentPane extends BorderPane {
         hoverText.setWrapText(true);
         VBox side = new VBox(8, new Label(Texts.get("latent.decoded")), decoded, honesty, hoverBox, colorRow, dotControls(),
                 coloring.legend());
-        side.setPadding(new Insets(0, 0, 0, 10));
-        side.setPrefWidth(240);
-        return side;
+        side.setPadding(new Insets(0, 4, 0, 10));
+        // a short window scrolls the panel rather than cutting off the legend
+        ScrollPane scroll = new ScrollPane(side);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setStyle("-fx-background-color: transparent; -fx-background: transparent; -fx-padding: 0;");
+        scroll.prefWidthProperty().bind(Look.scaled(256));
+        scroll.minWidthProperty().bind(Look.scaled(256));
+        // canvases painted once repaint in a new theme
+        for (var change : Look.changes()) {
+            change.addListener(o -> {
+                if (vm.decodedProperty().get() == null) clearDecoded();
+                ImageGrid.paint(hover, null);
+            });
+        }
+        return scroll;
     }
 
     /** Dot size (0: by how many points there are) and opacity, for crowded or sparse maps and for a projector. */
@@ -297,8 +312,12 @@ public final class LatentPane extends BorderPane {
         GridPane grid = new GridPane();
         grid.setHgap(6);
         grid.setVgap(4);
-        grid.addRow(0, new Label(Texts.get("latent.dots.size")), size);
-        grid.addRow(1, new Label(Texts.get("latent.dots.opacity")), opacity);
+        Label sizeLabel = new Label(Texts.get("latent.dots.size"));
+        Label opacityLabel = new Label(Texts.get("latent.dots.opacity"));
+        sizeLabel.setMinWidth(Region.USE_PREF_SIZE);
+        opacityLabel.setMinWidth(Region.USE_PREF_SIZE);
+        grid.addRow(0, sizeLabel, size);
+        grid.addRow(1, opacityLabel, opacity);
         return grid;
     }
 
@@ -341,6 +360,9 @@ public final class LatentPane extends BorderPane {
         File f = chooser.showSaveDialog(getScene().getWindow());
         return Optional.ofNullable(f).map(File::toPath);
     }
+
+    /** Fits all points into the map again (after zooming or panning). */
+    public void fitView() { scatter.resetView(); }
 
     /** The map beside its legend, captured now and written off the UI thread. */
     public void exportMapPng(Path file) {

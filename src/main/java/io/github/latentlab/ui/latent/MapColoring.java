@@ -22,6 +22,7 @@ import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
 
 import io.github.latentlab.projection.LatentMap;
+import io.github.latentlab.ui.controls.Look;
 import io.github.latentlab.ui.controls.ScatterView;
 
 /**
@@ -46,6 +47,15 @@ final class MapColoring {
         colorBy.getItems().setAll(COLOR_BY_CLASS);
         colorBy.setValue(COLOR_BY_CLASS);
         followMap(map);
+        // another theme: the map's colours and the legend's swatches follow
+        for (var change : Look.changes()) {
+            change.addListener(o -> {
+                LatentMap m = map.get();
+                if (m == null) return;
+                scatter.recolor(colors(m));
+                rebuildLegend(m);
+            });
+        }
     }
 
     /** The choice of class or factor. */
@@ -146,8 +156,7 @@ final class MapColoring {
 
     /** A dot in class {@code c}'s map color, beside the class name (the text keeps the theme's color). */
     private static Node swatch(int c) {
-        int argb = ScatterView.PALETTE[c % ScatterView.PALETTE.length];
-        return new Circle(6, Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff));
+        return new Circle(6 * Look.scale(), Look.fx(Look.classColor(c)));
     }
 
     private void rebuildLegend(LatentMap m) {

@@ -19,6 +19,7 @@ import javafx.scene.paint.Color;
 
 import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.controls.ImageGrid;
+import io.github.latentlab.ui.controls.Look;
 
 /**
  * Traversal: one slider per latent dimension (up to 16) around the selected image's code, the
@@ -78,7 +79,7 @@ final class TraversalPanel extends HBox {
             Label value = new Label();
             value.textProperty().bind(Bindings.format("%.2f", s.valueProperty()));
             value.setMinWidth(Region.USE_PREF_SIZE);
-            value.setPrefWidth(48);
+            value.prefWidthProperty().bind(Look.scaled(52));
             int col = (j / perColumn) * 5;
             int row = j % perColumn;
             Label name = new Label("z" + subscript(j + 1));
@@ -107,7 +108,7 @@ final class TraversalPanel extends HBox {
         int max = 1;
         for (int v : counts) max = Math.max(max, v);
         double w = HIST_W / counts.length;
-        g.setFill(collapsed ? Color.web("#c0392b") : Color.web("#4E79A7"));
+        g.setFill(collapsed ? Color.web("#c0392b") : Look.fx(Look.classColor(0)));
         for (int b = 0; b < counts.length; b++) {
             double hgt = HIST_H * counts[b] / max;
             g.fillRect(b * w, HIST_H - hgt, Math.max(1, w - 1), hgt);

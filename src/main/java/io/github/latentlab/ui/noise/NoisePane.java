@@ -158,7 +158,7 @@ public final class NoisePane extends BorderPane {
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.getXAxis().setLabel("noise level");
-        chart.getYAxis().setLabel("PSNR vs clean (dB)");
+        chart.getYAxis().setLabel(Texts.get("noise.curve.yAxis"));
         ((NumberAxis) chart.getYAxis()).setForceZeroInRange(false);
         noisySeries.setName("noisy input");
         denoisedSeries.setName("model output");
@@ -204,7 +204,9 @@ public final class NoisePane extends BorderPane {
                 setText(r == null ? "none" : r.name());
             }
         });
-        HBox compare = new HBox(6, new Label("Compare with run"), other);
+        Label compareLabel = new Label(Texts.get("noise.compareWith"));
+        compareLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox compare = new HBox(6, compareLabel, other);
         compare.setAlignment(Pos.CENTER_LEFT);
         Label empty = new Label(Texts.get("noise.curve.placeholder"));
         empty.getStyleClass().add("text-muted");

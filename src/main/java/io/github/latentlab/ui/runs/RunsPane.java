@@ -31,10 +31,13 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.stage.DirectoryChooser;
 
@@ -43,6 +46,7 @@ import io.github.latentlab.training.Run;
 import io.github.latentlab.training.RunStatus;
 import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.controls.ImageGrid;
+import io.github.latentlab.ui.controls.Look;
 
 /**
  * The runs of this session and earlier ones: a table (status, epochs, test MSE), commands to
@@ -70,7 +74,7 @@ public final class RunsPane extends BorderPane {
         compare.resultProperty().addListener((o, a, r) -> drawImages(r));
     }
 
-    private HBox toolbar(Consumer<Run> openInTrainTab) {
+    private FlowPane toolbar(Consumer<Run> openInTrainTab) {
         MenuButton classic = new MenuButton("Classic comparisons");
         classic.setId("classic-comparisons");
         for (ClassicComparisons c : ClassicComparisons.values()) {
@@ -116,9 +120,12 @@ public final class RunsPane extends BorderPane {
         hint.getStyleClass().add("text-muted");
         hint.textProperty().bind(Bindings.when(vm.messageProperty().isEmpty())
                 .then("Select runs (Ctrl/Shift-click) to compare them.").otherwise(vm.messageProperty()));
-        HBox bar = new HBox(8, classic, compareButton, resume, open, delete, openFolder, hint);
+        // wraps onto a second line when the window is narrow or the text large (presenter mode)
+        FlowPane bar = new FlowPane(8, 6, classic, compareButton, resume, open, delete, openFolder, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 8, 0));
+        hint.setWrapText(true);
+        hint.maxWidthProperty().bind(bar.widthProperty().subtract(16));
         return bar;
     }
 
@@ -171,10 +178,11 @@ public final class RunsPane extends BorderPane {
         TableColumn<Run, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
-        // a header never shrinks below its own title (bold, plus the sort arrow's room)
+        // a header never shrinks below its own title (bold, plus the sort arrow's room), at any text size
         Text probe = new Text(title);
-        probe.setStyle("-fx-font-weight: bold;");
-        c.setMinWidth(Math.ceil(probe.getLayoutBounds().getWidth() * 1.12) + 28);
+        probe.setFont(Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, Font.getDefault().getSize()));
+        double room = Math.ceil(probe.getLayoutBounds().getWidth()) + 28;
+        c.minWidthProperty().bind(Look.scaled(room));
         return c;
     }
 

@@ -75,6 +75,8 @@ public final class MainWindow extends BorderPane {
     private final ModelFiles modelFiles;
     private final CompareViewModel compareVm;
     private final RunsViewModel runsVm;
+    private final LatentPane latentPane;
+    private final ShellMenus menus = new ShellMenus();
     private final RunsPane runsPane;
     private final TabPane tabs = new TabPane();
     private final Label runtimeLabel = new Label("Loading ND4J…");
@@ -108,8 +110,8 @@ public final class MainWindow extends BorderPane {
         this.drawVm = new DrawViewModel(app, latentVm);
         Tab drawTab = new Tab("Draw", new DrawPane(drawVm, latentVm));
         drawTab.setId("tab-draw");
-        Tab latentTab = new Tab("Latent map",
-                new LatentPane(latentVm));
+        this.latentPane = new LatentPane(latentVm);
+        Tab latentTab = new Tab("Latent map", latentPane);
         latentTab.setId("tab-latent");
         this.runsPane = new RunsPane(runsVm, this::openRun);
         Tab runsTab = new Tab("Runs", runsPane);
@@ -124,8 +126,7 @@ public final class MainWindow extends BorderPane {
         setCenter(tabs);
         setBottom(statusBar());
         getStyleClass().add("main-window");
-        var css = MainWindow.class.getResource("/themes/latent-lab.css");
-        if (css != null) getStylesheets().add(css.toExternalForm());
+        ShellMenus.followLook(this);
     }
 
     public TrainingViewModel trainingViewModel() { return trainingVm; }
@@ -221,8 +222,8 @@ public final class MainWindow extends BorderPane {
         logs.setOnAction(e -> openLogFolder());
         MenuItem about = new MenuItem("About Latent Lab");
         about.setOnAction(e -> about());
-        Menu help = new Menu("Help", null, logs, new SeparatorMenuItem(), about);
-        return new MenuBar(file, compareMenu, help);
+        Menu help = new Menu("Help", null, menus.shortcutList(this), logs, new SeparatorMenuItem(), about);
+        return new MenuBar(file, menus.training(trainingVm), menus.view(tabs, latentPane::fitView), compareMenu, help);
     }
 
     private HBox statusBar() {

@@ -18,11 +18,12 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.latentlab.ui.controls.Look;
 import io.github.latentlab.util.AtomicFiles;
 
 /**
- * Where the window was: its size and position, whether it was maximised, the Train tab's divider
- * and the last tab, kept in {@code window.properties} in the app's folder. A new window opens
+ * Where the window was: its size and position, whether it was maximised, the Train tab's divider,
+ * the last tab, the theme and presenter mode, kept in {@code window.properties} in the app's folder. A new window opens
  * sized to the screen it is on; a remembered place that no longer fits any screen (a monitor
  * unplugged) is not used. A damaged file is ignored: the window then opens as on a first start.
  */
@@ -95,6 +96,12 @@ public final class WindowPlacement {
         return Double.isFinite(t) && t >= 0 && t < 20 ? (int) t : -1;
     }
 
+    /** Puts the remembered theme and presenter mode back. */
+    public void restoreLook() {
+        Look.themeProperty().set("dark".equals(saved.getProperty("theme")) ? Look.Theme.DARK : Look.Theme.LIGHT);
+        Look.presenterProperty().set(Boolean.parseBoolean(saved.getProperty("presenter")));
+    }
+
     /** Writes where the window is now (atomically; a failure is logged, never shown). */
     public void save(Stage stage, double divider, int tab) {
         Properties p = new Properties();
@@ -111,6 +118,8 @@ public final class WindowPlacement {
         p.setProperty("maximized", Boolean.toString(stage.isMaximized()));
         p.setProperty("divider", Double.toString(divider));
         p.setProperty("tab", Integer.toString(tab));
+        p.setProperty("theme", Look.dark() ? "dark" : "light");
+        p.setProperty("presenter", Boolean.toString(Look.presenterProperty().get()));
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             p.store(new OutputStreamWriter(out, StandardCharsets.UTF_8), "Latent Lab window placement");

@@ -18,6 +18,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import io.github.latentlab.data.catalog.DatasetCatalog;
+import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.controls.LossChart;
 import io.github.latentlab.ui.training.TrainingViewModel.State;
 
@@ -99,8 +100,10 @@ public final class TrainingPane extends BorderPane {
         HBox.setHgrow(status.getChildren().get(1), Priority.ALWAYS);
         status.setAlignment(Pos.CENTER_LEFT);
         chart.setMinHeight(180);
-        Label placeholder = new Label("The loss curve appears here as soon as training starts.");
+        Label placeholder = new Label(Texts.get("train.chart.placeholder"));
         placeholder.getStyleClass().add("text-muted");
+        placeholder.setWrapText(true);
+        placeholder.setPadding(new Insets(0, 20, 0, 20));
         placeholder.visibleProperty().bind(Bindings.isEmpty(vm.trainCurve()));
         chart.visibleProperty().bind(placeholder.visibleProperty().not());
         StackPane chartBox = new StackPane(chart, placeholder);

@@ -29,6 +29,7 @@ import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.ui.Texts;
+import io.github.latentlab.ui.controls.Look;
 import io.github.latentlab.ui.controls.Spinners;
 
 /**
@@ -53,11 +54,16 @@ final class TrainingSettings {
         grid.setVgap(6);
         ColumnConstraints label = new ColumnConstraints();
         label.setMinWidth(Region.USE_PREF_SIZE); // labels never shrink to "…"
-        ColumnConstraints field = new ColumnConstraints(MODEL_FIELD_WIDTH);
+        ColumnConstraints field = new ColumnConstraints();
+        field.prefWidthProperty().bind(Look.scaled(MODEL_FIELD_WIDTH));
+        field.minWidthProperty().bind(Look.scaled(MODEL_FIELD_WIDTH));
         ColumnConstraints gap = new ColumnConstraints(10);
         ColumnConstraints label2 = new ColumnConstraints();
         label2.setMinWidth(Region.USE_PREF_SIZE);
-        grid.getColumnConstraints().addAll(label, field, gap, label2, new ColumnConstraints(NUMBER_FIELD_WIDTH));
+        ColumnConstraints numbers = new ColumnConstraints();
+        numbers.prefWidthProperty().bind(Look.scaled(NUMBER_FIELD_WIDTH));
+        numbers.minWidthProperty().bind(Look.scaled(NUMBER_FIELD_WIDTH));
+        grid.getColumnConstraints().addAll(label, field, gap, label2, numbers);
     }
 
     /** The settings grid for {@code form}, offering the datasets of {@code catalog}. */

@@ -1,0 +1,122 @@
+package io.github.latentlab.ui.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+
+import io.github.latentlab.ui.Texts;
+import io.github.latentlab.ui.controls.Look;
+import io.github.latentlab.ui.training.TrainingViewModel;
+
+/**
+ * The Training and View menus with their keyboard shortcuts, the look they switch (light or dark
+ * theme, presenter mode), and the list of shortcuts that Help shows.
+ */
+final class ShellMenus {
+    private static final String BASE_CSS = "/themes/latent-lab.css";
+    private static final String DARK_CSS = "/themes/latent-lab-dark.css";
+    private static final String PRESENTER_CSS = "/themes/presenter.css";
+
+    /** What each shortcut does, in the order Help lists them. */
+    private final List<String[]> shortcuts = new ArrayList<>();
+
+    private MenuItem item(String key, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(Texts.get(key));
+        if (accelerator != null) {
+            KeyCombination k = KeyCombination.keyCombination(accelerator);
+            item.setAccelerator(k);
+            shortcuts.add(new String[] {k.getDisplayText(), Texts.get(key)});
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /** Start, pause or resume, stop and queue, as the Train tab's buttons do (also from other tabs). */
+    Menu training(TrainingViewModel vm) {
+        MenuItem start = item("menu.training.start", "Shortcut+Enter", vm::start);
+        MenuItem pause = item("menu.training.pause", "Shortcut+P", () -> {
+            if (vm.getState() == TrainingViewModel.State.PAUSED) vm.resume(); else vm.pause();
+        });
+        MenuItem stop = item("menu.training.stop", "Shortcut+Period", vm::stop);
+        MenuItem queue = item("menu.training.queue", null, vm::enqueue);
+        return new Menu(Texts.get("menu.training"), null, start, pause, stop, new SeparatorMenuItem(), queue);
+    }
+
+    /** The tabs (Shortcut+1…5), fit view, light or dark, presenter mode. */
+    Menu view(TabPane tabs, Runnable fitView) {
+        Menu menu = new Menu(Texts.get("menu.view"));
+        for (int i = 0; i < tabs.getTabs().size(); i++) {
+            int k = i;
+            MenuItem tab = new MenuItem(tabs.getTabs().get(i).getText());
+            KeyCombination keys = KeyCombination.keyCombination("Shortcut+" + (i + 1));
+            tab.setAccelerator(keys);
+            tab.setOnAction(e -> tabs.getSelectionModel().select(k));
+            shortcuts.add(new String[] {keys.getDisplayText(), Texts.format("menu.view.tab", tabs.getTabs().get(i).getText())});
+            menu.getItems().add(tab);
+        }
+        menu.getItems().add(new SeparatorMenuItem());
+        menu.getItems().add(item("menu.view.fit", "Shortcut+0", fitView));
+        ToggleGroup themes = new ToggleGroup();
+        RadioMenuItem light = new RadioMenuItem(Texts.get("menu.view.light"));
+        RadioMenuItem dark = new RadioMenuItem(Texts.get("menu.view.dark"));
+        light.setToggleGroup(themes);
+        dark.setToggleGroup(themes);
+        light.setSelected(!Look.dark());
+        dark.setSelected(Look.dark());
+        light.setOnAction(e -> Look.themeProperty().set(Look.Theme.LIGHT));
+        dark.setOnAction(e -> Look.themeProperty().set(Look.Theme.DARK));
+        Look.themeProperty().addListener((o, was, is) -> (is == Look.Theme.DARK ? dark : light).setSelected(true));
+        CheckMenuItem presenter = new CheckMenuItem(Texts.get("menu.view.presenter"));
+        KeyCombination presenterKeys = KeyCombination.keyCombination("Shortcut+Shift+P");
+        presenter.setAccelerator(presenterKeys);
+        presenter.selectedProperty().bindBidirectional(Look.presenterProperty());
+        shortcuts.add(new String[] {presenterKeys.getDisplayText(), Texts.get("menu.view.presenter")});
+        menu.getItems().addAll(new SeparatorMenuItem(), light, dark, presenter);
+        return menu;
+    }
+
+    /** Help › Keyboard shortcuts: every shortcut of the menus, with what it does. */
+    MenuItem shortcutList(Parent owner) {
+        return item("menu.help.shortcuts", null, () -> {
+            StringBuilder text = new StringBuilder();
+            for (String[] s : shortcuts) text.append(s[0]).append("    ").append(s[1]).append('\n');
+            Alert list = new Alert(Alert.AlertType.INFORMATION, text.toString());
+            list.setHeaderText(Texts.get("menu.help.shortcuts"));
+            list.initOwner(owner.getScene().getWindow());
+            list.show();
+        });
+    }
+
+    /** Uses the look's stylesheets on {@code root} (and the theme for every window), now and when it changes. */
+    static void followLook(Parent root) {
+        Runnable apply = () -> {
+            Application.setUserAgentStylesheet(Look.dark() ? new PrimerDark().getUserAgentStylesheet()
+                    : new PrimerLight().getUserAgentStylesheet());
+            root.getStylesheets().clear();
+            add(root, BASE_CSS);
+            if (Look.dark()) add(root, DARK_CSS);
+            if (Look.presenterProperty().get()) add(root, PRESENTER_CSS);
+        };
+        apply.run();
+        for (var change : Look.changes()) change.addListener(o -> apply.run());
+    }
+
+    private static void add(Parent root, String css) {
+        var url = ShellMenus.class.getResource(css);
+        if (url != null) root.getStylesheets().add(url.toExternalForm());
+    }
+}
