@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import javafx.geometry.Point2D;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import io.github.latentlab.TestData;
 import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.model.LossPoint;
 import io.github.latentlab.ui.fx.Snapshots;
 import io.github.latentlab.ui.reconstruction.ReconstructionViewModel;
 import io.github.latentlab.ui.training.TrainingViewModel.State;
@@ -90,6 +93,23 @@ class MainWindowUiTest extends WindowTest {
         robot.clickOn("log scale");
         assertTrue(training.logScaleProperty().get());
 
+        // the chart reads out the values under the cursor
+        var chart = robot.lookup(".loss-chart").query();
+        var area = chart.lookup(".chart-plot-background");
+        var b = area.localToScreen(area.getBoundsInLocal());
+        robot.moveTo(new Point2D(b.getMinX() + b.getWidth() * 0.6, b.getMinY() + b.getHeight() / 2));
+        waitUntil(() -> robot.lookup("#chart-readout").queryLabeled().getText().startsWith("epoch "));
+        assertTrue(robot.lookup("#chart-readout").queryLabeled().getText().contains("· train "));
+        // smoothing 0 shows every step's own loss: the curve wiggles more than at 0.9
+        double smooth = wiggle(training.trainCurve());
+        robot.interact(() -> training.smoothingProperty().set(0));
+        assertTrue(wiggle(training.trainCurve()) > smooth * 1.5, "raw " + wiggle(training.trainCurve()) + " vs " + smooth);
+        // the whole history exports as CSV
+        Path csv = file.resolveSibling("loss.csv");
+        training.exportCurves(csv).get(30, TimeUnit.SECONDS);
+        assertEquals(state.history().points().size() + 1, Files.readAllLines(csv).size());
+        assertEquals(epochsDone + 1, Files.readAllLines(file.resolveSibling("loss-epochs.csv")).size());
+
         Path png = Path.of("target", "snapshots", "main-window-training.png");
         Files.createDirectories(png.getParent());
         var image = WaitForAsyncUtils.asyncFx(() -> Snapshots.capture(window)).get(10, TimeUnit.SECONDS);
@@ -97,4 +117,10 @@ class MainWindowUiTest extends WindowTest {
         assertTrue(Files.size(png) > 10_000);
     }
 
+    /** Mean absolute step between consecutive points of a curve. */
+    private static double wiggle(List<LossPoint> curve) {
+        double sum = 0;
+        for (int i = 1; i < curve.size(); i++) sum += Math.abs(curve.get(i).loss() - curve.get(i - 1).loss());
+        return sum / Math.max(1, curve.size() - 1);
+    }
 }

@@ -192,7 +192,8 @@ public final class ImageGrid extends Region {
                         String[] parts = row.captions().get(i).split("\n");
                         for (int p = 0; p < parts.length; p++) {
                             g.setFont(captionFont(parts[p], cell + GAP - 6)); // a gap between neighbours' captions
-                            g.fillText(parts[p], x + cell / 2, y + cell + 12 * Look.scale() * (p + 1));
+                            // squeezed as a last resort: a caption never runs into its neighbour's
+                            g.fillText(parts[p], x + cell / 2, y + cell + 12 * Look.scale() * (p + 1), cell + GAP - 6);
                         }
                         g.setFont(Font.font(12 * Look.scale()));
                     }

@@ -4,17 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
 import javafx.util.StringConverter;
 
 import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.LossPoint;
+import io.github.latentlab.ui.Texts;
 
 /**
  * Loss against epochs: smoothed training loss per iteration and test loss per epoch. With
@@ -30,6 +38,8 @@ public final class LossChart extends LineChart<Number, Number> {
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
     private final ObservableList<LossPoint> trainSource;
     private final ObservableList<EpochRecord> testSource;
+    private final Line crosshair = new Line();
+    private final StringProperty readout = new SimpleStringProperty(Texts.get("train.readout.none"));
 
     public LossChart(ObservableList<LossPoint> trainPoints, ObservableList<EpochRecord> testPoints) {
         super(new NumberAxis(), new NumberAxis());
@@ -64,6 +74,16 @@ public final class LossChart extends LineChart<Number, Number> {
             }
         });
         testPoints.addListener((ListChangeListener<EpochRecord> ) c -> rebuildTest());
+        crosshair.getStyleClass().add("crosshair");
+        crosshair.setManaged(false);
+        crosshair.setMouseTransparent(true);
+        crosshair.setVisible(false);
+        getPlotChildren().add(crosshair);
+        setOnMouseMoved(e -> pointAt(e.getSceneX(), e.getSceneY()));
+        setOnMouseExited(e -> {
+            crosshair.setVisible(false);
+            readout.set(Texts.get("train.readout.none"));
+        });
         logScale.addListener((obs, was, is) -> {
             y.setTickLabelFormatter(is ? powerOfTen() : null);
             getYAxis().setLabel(is ? "loss per pixel (log scale)" : "loss per pixel");
@@ -73,6 +93,57 @@ public final class LossChart extends LineChart<Number, Number> {
     }
 
     public BooleanProperty logScaleProperty() { return logScale; }
+
+    /** The values under the cursor, "epoch 2.35 · train 0.0412 · test 0.0398", for a label beside the chart. */
+    public ReadOnlyStringProperty readoutProperty() { return readout; }
+
+    /** Moves the crosshair to scene point (x, y) and reads the curves there; outside the plot it hides. */
+    void pointAt(double sceneX, double sceneY) {
+        Node plot = lookup(".chart-plot-background");
+        if (plot == null || trainSource.isEmpty()) return;
+        Bounds area = plot.localToScene(plot.getLayoutBounds());
+        if (!area.contains(sceneX, sceneY)) {
+            crosshair.setVisible(false);
+            return;
+        }
+        Point2D inPlot = plot.sceneToLocal(sceneX, sceneY);
+        double epoch = getXAxis().getValueForDisplay(inPlot.getX()).doubleValue();
+        Point2D top = crosshair.getParent().sceneToLocal(sceneX, area.getMinY());
+        Point2D bottom = crosshair.getParent().sceneToLocal(sceneX, area.getMaxY());
+        crosshair.setStartX(top.getX());
+        crosshair.setEndX(top.getX());
+        crosshair.setStartY(top.getY());
+        crosshair.setEndY(bottom.getY());
+        crosshair.setVisible(true);
+        readout.set(Texts.format("train.readout", epoch, value(nearestTrain(epoch)), value(nearestTest(epoch))));
+    }
+
+    /** The smoothed training loss nearest to {@code epoch}. */
+    private double nearestTrain(double epoch) {
+        int lo = 0, hi = trainSource.size() - 1;
+        while (lo < hi) { // the points are in order of epoch position
+            int mid = (lo + hi) >>> 1;
+            if (trainSource.get(mid).epochPosition() < epoch) lo = mid + 1; else hi = mid;
+        }
+        LossPoint p = trainSource.get(lo);
+        if (lo > 0 && Math.abs(trainSource.get(lo - 1).epochPosition() - epoch) < Math.abs(p.epochPosition() - epoch)) {
+            p = trainSource.get(lo - 1);
+        }
+        return p.loss();
+    }
+
+    /** The test loss of the epoch nearest to {@code epoch}, NaN before the first epoch ends. */
+    private double nearestTest(double epoch) {
+        EpochRecord best = null;
+        for (EpochRecord r : testSource) {
+            if (best == null || Math.abs(r.epoch() - epoch) < Math.abs(best.epoch() - epoch)) best = r;
+        }
+        return best == null ? Double.NaN : best.testLoss();
+    }
+
+    private static String value(double v) {
+        return Double.isFinite(v) ? String.format("%.4g", v) : "–";
+    }
 
     private void rebuild() {
         train.getData().setAll(toData(trainSource));

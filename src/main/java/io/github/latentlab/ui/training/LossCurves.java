@@ -19,10 +19,13 @@ import io.github.latentlab.training.TrainingHistory;
 final class LossCurves {
     /** Training loss points kept for the chart; older ones are thinned when exceeded. */
     static final int MAX_POINTS = 1_500;
-    /** Exponential smoothing of the per-iteration loss shown in the chart. */
+    /** Exponential smoothing of the per-iteration loss shown in the chart, until the user sets another. */
     static final double SMOOTHING = 0.9;
 
     private final ObservableList<LossPoint> train = FXCollections.observableArrayList();
+    /** The kept points before smoothing, so that another smoothing redraws them. */
+    private final List<LossPoint> raw = new ArrayList<>();
+    private double smoothing = SMOOTHING;
     private final ObservableList<EpochRecord> test = FXCollections.observableArrayList();
     private double smoothed = Double.NaN;
     private double smoothedRecon = Double.NaN;
@@ -34,8 +37,28 @@ final class LossCurves {
 
     ObservableList<EpochRecord> test() { return test; }
 
+    /** Smoothing between 0 (raw) and 0.99 (very smooth), as TensorBoard's slider; redraws the kept points. */
+    void setSmoothing(double value) {
+        smoothing = Math.max(0, Math.min(0.99, value));
+        double sm = Double.NaN, sr = Double.NaN, sk = Double.NaN;
+        List<LossPoint> out = new ArrayList<>(raw.size());
+        for (LossPoint p : raw) {
+            sm = smooth(sm, p.loss());
+            if (p.hasParts()) {
+                sr = smooth(sr, p.recon());
+                sk = smooth(sk, p.kl());
+            }
+            out.add(p.hasParts() ? p.withLoss(sm, sr, sk) : new LossPoint(p.iteration(), p.epochPosition(), sm));
+        }
+        smoothed = sm;
+        smoothedRecon = sr;
+        smoothedKl = sk;
+        train.setAll(out);
+    }
+
     void clear() {
         train.clear();
+        raw.clear();
         test.clear();
         smoothed = Double.NaN;
         smoothedRecon = Double.NaN;
@@ -70,6 +93,7 @@ final class LossCurves {
                 smoothedKl = smooth(smoothedKl, p.kl());
             }
             if (pointsSeen++ % thinning == 0) {
+                raw.add(p);
                 added.add(p.hasParts() ? p.withLoss(smoothed, smoothedRecon, smoothedKl)
                         : new LossPoint(p.iteration(), p.epochPosition(), smoothed));
             }
@@ -78,14 +102,18 @@ final class LossCurves {
         if (train.size() > MAX_POINTS) thin();
     }
 
-    private static double smooth(double previous, double value) {
-        return Double.isNaN(previous) ? value : SMOOTHING * previous + (1 - SMOOTHING) * value;
+    private double smooth(double previous, double value) {
+        return Double.isNaN(previous) ? value : smoothing * previous + (1 - smoothing) * value;
     }
 
     private void thin() {
         List<LossPoint> kept = new ArrayList<>(train.size() / 2 + 1);
         for (int i = 0; i < train.size(); i += 2) kept.add(train.get(i));
         train.setAll(kept);
+        List<LossPoint> keptRaw = new ArrayList<>(raw.size() / 2 + 1);
+        for (int i = 0; i < raw.size(); i += 2) keptRaw.add(raw.get(i));
+        raw.clear();
+        raw.addAll(keptRaw);
         thinning *= 2;
     }
 }

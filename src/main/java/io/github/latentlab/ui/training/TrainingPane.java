@@ -1,5 +1,7 @@
 package io.github.latentlab.ui.training;
 
+import java.io.File;
+
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -8,14 +10,17 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 
 import io.github.latentlab.data.catalog.DatasetCatalog;
 import io.github.latentlab.ui.Texts;
@@ -94,10 +99,35 @@ public final class TrainingPane extends BorderPane {
         Label text = new Label();
         text.textProperty().bind(vm.progressTextProperty());
         text.setId("progress-text");
-        CheckBox log = new CheckBox("log scale");
+        CheckBox log = new CheckBox(Texts.get("train.logScale"));
         log.selectedProperty().bindBidirectional(vm.logScaleProperty());
-        HBox status = new HBox(12, text, new Region(), log);
-        HBox.setHgrow(status.getChildren().get(1), Priority.ALWAYS);
+        log.setMinWidth(Region.USE_PREF_SIZE);
+        log.setTooltip(new Tooltip(Texts.get("train.logScale.tip")));
+        Slider smoothing = new Slider(0, 0.99, vm.smoothingProperty().get());
+        smoothing.valueProperty().bindBidirectional(vm.smoothingProperty());
+        smoothing.setPrefWidth(110);
+        smoothing.setId("smoothing");
+        Label smoothingLabel = new Label(Texts.get("train.smoothing"));
+        smoothingLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Label smoothingValue = new Label();
+        smoothingValue.textProperty().bind(Bindings.format("%.2f", vm.smoothingProperty()));
+        smoothingValue.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip smoothingTip = new Tooltip(Texts.get("train.smoothing.tip"));
+        smoothing.setTooltip(smoothingTip);
+        smoothingLabel.setTooltip(smoothingTip);
+        Button csv = new Button(Texts.get("train.csv"));
+        csv.setId("export-csv");
+        csv.setMinWidth(Region.USE_PREF_SIZE);
+        csv.setTooltip(new Tooltip(Texts.get("train.csv.tip")));
+        csv.disableProperty().bind(Bindings.isEmpty(vm.trainCurve()));
+        csv.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setInitialFileName("loss.csv");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+            File f = chooser.showSaveDialog(getScene().getWindow());
+            if (f != null) vm.exportCurves(f.toPath());
+        });
+        HBox status = new HBox(12, text);
         status.setAlignment(Pos.CENTER_LEFT);
         chart.setMinHeight(180);
         Label placeholder = new Label(Texts.get("train.chart.placeholder"));
@@ -108,6 +138,18 @@ public final class TrainingPane extends BorderPane {
         chart.visibleProperty().bind(placeholder.visibleProperty().not());
         StackPane chartBox = new StackPane(chart, placeholder);
         VBox.setVgrow(chartBox, Priority.ALWAYS);
-        return new VBox(6, bar, status, chartBox);
+        Label readout = new Label();
+        readout.textProperty().bind(chart.readoutProperty());
+        readout.getStyleClass().add("text-muted");
+        readout.setId("chart-readout");
+        readout.visibleProperty().bind(chart.visibleProperty());
+        // under the chart: how it is drawn and exported, then the values under the cursor; wraps when narrow
+        HBox drawing = new HBox(10, smoothingLabel, smoothing, smoothingValue, log, csv);
+        drawing.setAlignment(Pos.CENTER_LEFT);
+        FlowPane below = new FlowPane(16, 4, drawing, readout);
+        below.setAlignment(Pos.CENTER_LEFT);
+        readout.setWrapText(true);
+        readout.maxWidthProperty().bind(below.widthProperty());
+        return new VBox(6, bar, status, chartBox, below);
     }
 }

@@ -1,6 +1,8 @@
 package io.github.latentlab.ui.training;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import javafx.beans.property.BooleanProperty;
@@ -18,6 +20,7 @@ import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.LossPoint;
 import io.github.latentlab.model.ModelMetadata;
 import io.github.latentlab.model.SavedModel;
+import io.github.latentlab.training.HistoryCsv;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.training.RunManager;
 import io.github.latentlab.training.RunStatus;
@@ -47,6 +50,7 @@ public final class TrainingViewModel {
 
     private final TrainingForm form;
     private final BooleanProperty logScale = new SimpleBooleanProperty(false);
+    private final DoubleProperty smoothing = new SimpleDoubleProperty(LossCurves.SMOOTHING);
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
@@ -60,11 +64,27 @@ public final class TrainingViewModel {
         this.errors = errors;
         this.form = new TrainingForm(app.catalog().defaultId());
         app.runs().addListener(new Follower());
+        smoothing.addListener((o, was, is) -> curves.setSmoothing(is.doubleValue()));
     }
 
     /** The settings of the next run. */
     public TrainingForm form() { return form; }
     public BooleanProperty logScaleProperty() { return logScale; }
+    /** How much the training curve is smoothed: 0 raw, 0.99 very smooth (TensorBoard's slider). */
+    public DoubleProperty smoothingProperty() { return smoothing; }
+
+    /**
+     * Writes the current model's whole loss history (every recorded step, unsmoothed, and every
+     * epoch) as {@code file} and {@code file}-epochs.csv, off the UI thread.
+     */
+    public CompletableFuture<Path> exportCurves(Path file) {
+        TrainingHistory history = app.history();
+        return app.background().run(() -> {
+            HistoryCsv.write(history, file, HistoryCsv.epochsFileFor(file));
+            return file;
+        }, f -> app.statusProperty().set(Texts.format("train.csv.saved", f.getFileName(),
+                HistoryCsv.epochsFileFor(f).getFileName())), e -> message.set(Texts.format("train.csv.failed", e.getMessage())));
+    }
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
     public State getState() { return state.get(); }
     public DoubleProperty progressProperty() { return progress; }
