@@ -1,5 +1,6 @@
 package io.github.latentlab.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -15,12 +16,15 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -69,6 +73,23 @@ class ReadableWindowUiTest extends WindowTest {
             Look.presenterProperty().set(mode.equals("presenter"));
         }).get(10, TimeUnit.SECONDS);
         checkEveryTab(width, height, mode);
+    }
+
+    @Test
+    void everyPaneExplainsItselfOneClickAway(FxRobot robot) throws Exception {
+        String[] panes = {"train", "latent", "noise", "draw", "runs"};
+        for (int tab = 0; tab < panes.length; tab++) {
+            int t = tab;
+            robot.interact(() -> window.tabs().getSelectionModel().select(t));
+            robot.clickOn("#explain-explain-" + panes[t]);
+            String title = Texts.get("explain." + panes[t] + ".title");
+            waitUntil(() -> robot.lookup(".popover").tryQuery().isPresent());
+            String shown = robot.lookup(".popover .label").queryAll().stream()
+                    .map(n -> ((Labeled) n).getText()).filter(x -> x != null && x.length() > 100).findFirst().orElse("");
+            assertEquals(Texts.get("explain." + panes[t] + ".text"), shown, title);
+            robot.type(KeyCode.ESCAPE);
+            waitUntil(() -> robot.lookup(".popover").tryQuery().isEmpty());
+        }
     }
 
     private void checkEveryTab(int width, int height, String mode) throws Exception {

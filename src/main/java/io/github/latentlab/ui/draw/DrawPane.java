@@ -11,6 +11,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -22,6 +23,8 @@ import javafx.stage.FileChooser;
 
 import io.github.latentlab.projection.LatentMap;
 import io.github.latentlab.ui.LatentMapSource;
+import io.github.latentlab.ui.Texts;
+import io.github.latentlab.ui.controls.Explanation;
 import io.github.latentlab.ui.controls.ImageGrid;
 import io.github.latentlab.ui.controls.MapInset;
 import io.github.latentlab.ui.controls.ScatterView;
@@ -51,6 +54,7 @@ public final class DrawPane extends BorderPane {
 
         Slider brush = new Slider(0.6, 3, vm.brushProperty().get());
         brush.valueProperty().bindBidirectional(vm.brushProperty());
+        brush.setTooltip(new Tooltip(Texts.get("draw.brush.tip")));
         Button clear = new Button("Clear");
         clear.setId("draw-clear");
         clear.setOnAction(e -> vm.clear());
@@ -69,7 +73,7 @@ public final class DrawPane extends BorderPane {
         VBox right = new VBox(6, new Label("What the model makes of it"), framed(reconstruction));
         VBox onMap = new VBox(6, new Label("Where its code lands on the latent map"), map);
         HBox.setHgrow(onMap, Priority.ALWAYS);
-        HBox top = new HBox(24, left, right, onMap);
+        HBox top = new HBox(24, left, right, onMap, Explanation.button("explain.draw"));
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.setId("draw-message");

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
@@ -26,7 +25,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
@@ -45,6 +43,7 @@ import io.github.latentlab.projection.LatentMap;
 import io.github.latentlab.projection.MapImages;
 import io.github.latentlab.projection.MapMethod;
 import io.github.latentlab.ui.Texts;
+import io.github.latentlab.ui.controls.Explanation;
 import io.github.latentlab.ui.controls.ImageGrid;
 import io.github.latentlab.ui.controls.Look;
 import io.github.latentlab.ui.controls.ScatterView;
@@ -83,6 +82,7 @@ public final class LatentPane extends BorderPane {
         method.getItems().setAll(MapMethod.values());
         method.valueProperty().bindBidirectional(vm.methodProperty());
         method.setId("projection");
+        method.setTooltip(new Tooltip(Texts.get("latent.projection.tip")));
         Spinner<Integer> points = new Spinner<>(100, 70_000, vm.pointsProperty().get(), 1000);
         points.setEditable(true);
         points.setPrefWidth(110);
@@ -113,6 +113,7 @@ public final class LatentPane extends BorderPane {
         source.getItems().setAll(MapImages.values());
         source.valueProperty().bindBidirectional(vm.sourceProperty());
         source.setId("map-source");
+        source.setTooltip(new Tooltip(Texts.get("latent.source.tip")));
         Button reset = new Button("Fit view");
         reset.setTooltip(new Tooltip("Scroll to zoom, right-drag (or ctrl-drag) to pan; this fits all points again"));
         reset.setOnAction(e -> scatter.resetView());
@@ -123,7 +124,10 @@ public final class LatentPane extends BorderPane {
         }
         MenuButton export = exportMenu();
         export.disableProperty().bind(vm.mapProperty().isNull());
-        HBox bar = new HBox(8, projection, method, images, points, source, show, reset, export);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(8, projection, method, images, points, source, show, reset, export, gap,
+                Explanation.button("explain.latent"));
         bar.setAlignment(Pos.CENTER_LEFT);
         HBox settings = new HBox(14, parameters(vm), decodedGridBox());
         settings.setAlignment(Pos.CENTER_LEFT);
@@ -223,8 +227,9 @@ public final class LatentPane extends BorderPane {
                 new Tab("Neighbours", neighbourGrid),
                 new Tab("Selection", selectionBox()));
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        details.setPrefHeight(200);
-        details.setMinHeight(120);
+        details.prefHeightProperty().bind(Look.scaled(190));
+        details.setMinHeight(Region.USE_PREF_SIZE);
+        details.maxHeightProperty().bind(Look.scaled(190));
         details.setId("latent-details");
         vm.interpolationProperty().addListener((o, a, b) -> showStrips(vm));
         vm.interpolationPathProperty().addListener((o, a, path) -> showPath(path));
@@ -243,11 +248,9 @@ public final class LatentPane extends BorderPane {
         StackPane mapBox = new StackPane(scatter, empty);
         VBox mapAndAxes = new VBox(4, mapBox, axes);
         VBox.setVgrow(mapBox, Priority.ALWAYS);
-        // the map takes most of the height; the strips below can be dragged taller
-        SplitPane centre = new SplitPane(mapAndAxes, details);
-        centre.setOrientation(Orientation.VERTICAL);
-        centre.setDividerPositions(0.74);
-        SplitPane.setResizableWithParent(details, false);
+        // the map takes the height that is left; the strips below keep their own
+        VBox centre = new VBox(6, mapAndAxes, details);
+        VBox.setVgrow(mapAndAxes, Priority.ALWAYS);
         return centre;
     }
 
@@ -392,6 +395,12 @@ public final class LatentPane extends BorderPane {
         Spinner<Integer> seed = widened(Spinners.bound(vm.seedProperty(), 0, Integer.MAX_VALUE, 1));
         Spinner<Integer> first = widened(Spinners.bound(vm.pcaFirstProperty(), 1, 128, 1));
         Spinner<Integer> second = widened(Spinners.bound(vm.pcaSecondProperty(), 1, 128, 1));
+        perplexity.setTooltip(new Tooltip(Texts.get("latent.perplexity.tip")));
+        iterations.setTooltip(new Tooltip(Texts.get("latent.iterations.tip")));
+        neighbours.setTooltip(new Tooltip(Texts.get("latent.neighbours.tip")));
+        seed.setTooltip(new Tooltip(Texts.get("latent.seed.tip")));
+        first.setTooltip(new Tooltip(Texts.get("latent.components.tip")));
+        second.setTooltip(new Tooltip(Texts.get("latent.components.tip")));
         HBox tsne = new HBox(6, new Label("perplexity"), perplexity, new Label("iterations"), iterations);
         HBox umap = new HBox(6, new Label("neighbours"), neighbours);
         HBox pca = new HBox(6, new Label("components"), first, new Label("and"), second);

@@ -36,6 +36,7 @@ import io.github.latentlab.training.Run;
 import io.github.latentlab.training.RunStatus;
 import io.github.latentlab.ui.LatentMapSource;
 import io.github.latentlab.ui.Texts;
+import io.github.latentlab.ui.controls.Explanation;
 import io.github.latentlab.ui.controls.ImageGrid;
 import io.github.latentlab.ui.controls.MapInset;
 import io.github.latentlab.ui.controls.ScatterView;
@@ -73,6 +74,8 @@ public final class NoisePane extends BorderPane {
         setPadding(new Insets(8));
 
         ComboBox<NoiseKind> kind = new ComboBox<>();
+        kind.setTooltip(new Tooltip(Texts.get("noise.kind.tip")));
+        slider.setTooltip(new Tooltip(Texts.get("noise.level.tip")));
         kind.getItems().setAll(NoiseKind.values());
         kind.valueProperty().bindBidirectional(vm.kindProperty());
         kind.setId("noise-kind");
@@ -94,7 +97,8 @@ public final class NoisePane extends BorderPane {
                 new NoiseSpec(vm.kindProperty().get(), vm.levelProperty().get())));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, new Label("Noise"), kind, slider, value, next, spacer, trainHere);
+        HBox bar = new HBox(10, new Label("Noise"), kind, slider, value, next, spacer, trainHere,
+                Explanation.button("explain.noise"));
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label summary = new Label();

@@ -45,6 +45,7 @@ import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.training.RunStatus;
 import io.github.latentlab.ui.Texts;
+import io.github.latentlab.ui.controls.Explanation;
 import io.github.latentlab.ui.controls.ImageGrid;
 import io.github.latentlab.ui.controls.Look;
 
@@ -121,7 +122,8 @@ public final class RunsPane extends BorderPane {
         hint.textProperty().bind(Bindings.when(vm.messageProperty().isEmpty())
                 .then("Select runs (Ctrl/Shift-click) to compare them.").otherwise(vm.messageProperty()));
         // wraps onto a second line when the window is narrow or the text large (presenter mode)
-        FlowPane bar = new FlowPane(8, 6, classic, compareButton, resume, open, delete, openFolder, hint);
+        FlowPane bar = new FlowPane(8, 6, classic, compareButton, resume, open, delete, openFolder,
+                Explanation.button("explain.runs"), hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 8, 0));
         hint.setWrapText(true);
@@ -194,6 +196,8 @@ public final class RunsPane extends BorderPane {
         noiseKind.getItems().setAll(NoiseKind.values());
         noiseKind.valueProperty().bindBidirectional(compare.noiseKindProperty());
         Slider noise = new Slider(0, 1, 0);
+        noise.setTooltip(new Tooltip(Texts.get("runs.inputNoise.tip")));
+        measure.setTooltip(new Tooltip(Texts.get("runs.measure.tip")));
         noise.valueProperty().bindBidirectional(compare.noiseLevelProperty());
         noise.setPrefWidth(140);
         noise.setId("compare-noise");

@@ -24,6 +24,7 @@ import javafx.stage.FileChooser;
 
 import io.github.latentlab.data.catalog.DatasetCatalog;
 import io.github.latentlab.ui.Texts;
+import io.github.latentlab.ui.controls.Explanation;
 import io.github.latentlab.ui.controls.LossChart;
 import io.github.latentlab.ui.training.TrainingViewModel.State;
 
@@ -127,7 +128,9 @@ public final class TrainingPane extends BorderPane {
             File f = chooser.showSaveDialog(getScene().getWindow());
             if (f != null) vm.exportCurves(f.toPath());
         });
-        HBox status = new HBox(12, text);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox status = new HBox(12, text, gap, Explanation.button("explain.train"));
         status.setAlignment(Pos.CENTER_LEFT);
         chart.setMinHeight(180);
         Label placeholder = new Label(Texts.get("train.chart.placeholder"));
