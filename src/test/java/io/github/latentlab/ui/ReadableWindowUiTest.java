@@ -14,6 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -76,6 +77,19 @@ class ReadableWindowUiTest extends WindowTest {
     }
 
     @Test
+    void emptyPanesSayWhatToDoNextAndOfferIt(FxRobot robot) throws Exception {
+        for (int tab : new int[] {1, 3}) { // the latent map and the drawing, before any model
+            robot.interact(() -> window.tabs().getSelectionModel().select(tab));
+            var train = robot.lookup("#empty-train").queryAll().stream().filter(ReadableWindowUiTest::shown).findFirst();
+            assertTrue(train.isPresent(), "tab " + tab + " offers to train a model");
+            assertTrue(robot.lookup("#empty-open").queryAll().stream().anyMatch(ReadableWindowUiTest::shown));
+            robot.clickOn(train.get());
+            assertEquals(0, window.tabs().getSelectionModel().getSelectedIndex(), "the Train tab is shown");
+        }
+        assertTrue(robot.lookup("#show-map").queryButton().isDisabled(), "no map can be made without a model");
+    }
+
+    @Test
     void everyPaneExplainsItselfOneClickAway(FxRobot robot) throws Exception {
         String[] panes = {"train", "latent", "noise", "draw", "runs"};
         for (int tab = 0; tab < panes.length; tab++) {
@@ -125,6 +139,7 @@ class ReadableWindowUiTest extends WindowTest {
             List<String> found = WaitForAsyncUtils.asyncFx(() -> clippedIn(window)).get(10, TimeUnit.SECONDS);
             found.forEach(f -> clipped.add(names[t] + ": " + f));
             if (tab == 1) clipped.addAll(latentDetailTabs());
+            if (tab == 0) clipped.addAll(WaitForAsyncUtils.asyncFx(this::settingsFit).get(10, TimeUnit.SECONDS));
             Path png = Path.of("target", "snapshots", names[t] + "-" + width + "x" + height + "-" + mode + ".png");
             Files.createDirectories(png.getParent());
             var image = WaitForAsyncUtils.asyncFx(() -> Snapshots.capture(window)).get(10, TimeUnit.SECONDS);
@@ -150,6 +165,21 @@ class ReadableWindowUiTest extends WindowTest {
         }
         WaitForAsyncUtils.asyncFx(() -> details.getSelectionModel().select(0)).get(10, TimeUnit.SECONDS);
         return out;
+    }
+
+    /** Visible with all its parents (a node on a hidden tab is not). */
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) if (!p.isVisible()) return false;
+        return n.getScene() != null;
+    }
+
+    /** The Train tab's settings all in view: its scroll pane has nothing to scroll. */
+    private List<String> settingsFit() {
+        ScrollPane form = (ScrollPane) window.lookup("#train-settings");
+        double content = form.getContent().getBoundsInLocal().getHeight();
+        double view = form.getViewportBounds().getHeight();
+        return content > view + 1 ? List.of("train: the settings need " + Math.round(content) + " px and have "
+                + Math.round(view) + ": some are below the fold") : List.of();
     }
 
     /** Every shown control under {@code root} whose text does not fit. */

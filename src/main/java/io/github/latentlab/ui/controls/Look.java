@@ -56,6 +56,9 @@ public final class Look {
     /** An empty image's placeholder. */
     public static Color placeholder() { return dark() ? Color.web("#21262d") : Color.gray(0.93); }
 
+    /** ARGB of marks and lines drawn over the map: black on the light map, white on the dark one. */
+    public static int ink() { return dark() ? 0xFFF0F3F6 : 0xFF000000; }
+
     /** 1, or {@link #PRESENTER_SCALE} in presenter mode. */
     public static double scale() { return PRESENTER.get() ? PRESENTER_SCALE : 1; }
 

@@ -397,7 +397,7 @@ public final class ScatterView extends Region {
         if (outline != null && outline.length > 1) {
             for (int k = 0; k < outline.length; k++) {
                 double[] p = outline[k], q = outline[(k + 1) % outline.length];
-                line(a, toScreenX(p[0]), toScreenY(p[1]), toScreenX(q[0]), toScreenY(q[1]), 0xFF202020);
+                line(a, toScreenX(p[0]), toScreenY(p[1]), toScreenX(q[0]), toScreenY(q[1]), Look.ink());
             }
         }
         for (Mark m : marks) {
@@ -407,7 +407,7 @@ public final class ScatterView extends Region {
                 for (int dx = -r - 1; dx <= r + 1; dx++) {
                     double d = Math.hypot(dx, dy);
                     if (d > r + 1) continue;
-                    plot(a, (int) Math.round(cx) + dx, (int) Math.round(cy) + dy, d > r ? 0xFF202020 : m.color());
+                    plot(a, (int) Math.round(cx) + dx, (int) Math.round(cy) + dy, d > r ? Look.ink() : m.color());
                 }
             }
         }

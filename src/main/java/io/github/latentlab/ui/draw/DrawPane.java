@@ -22,10 +22,13 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 import io.github.latentlab.projection.LatentMap;
+import io.github.latentlab.ui.AppActions;
 import io.github.latentlab.ui.LatentMapSource;
 import io.github.latentlab.ui.Texts;
+import io.github.latentlab.ui.controls.EmptyState;
 import io.github.latentlab.ui.controls.Explanation;
 import io.github.latentlab.ui.controls.ImageGrid;
+import io.github.latentlab.ui.controls.Look;
 import io.github.latentlab.ui.controls.MapInset;
 import io.github.latentlab.ui.controls.ScatterView;
 
@@ -40,7 +43,7 @@ public final class DrawPane extends BorderPane {
     final MapInset map;
 
     /** @param latent whose map the drawing is placed on */
-    public DrawPane(DrawViewModel vm, LatentMapSource latent) {
+    public DrawPane(DrawViewModel vm, LatentMapSource latent, AppActions actions) {
         this.vm = vm;
         this.map = new MapInset(latent, "draw-map");
         map.setPrefSize(340, 300);
@@ -70,7 +73,8 @@ public final class DrawPane extends BorderPane {
         tools.setAlignment(Pos.CENTER_LEFT);
 
         VBox left = new VBox(6, new Label("Your drawing"), framed(canvas), tools);
-        VBox right = new VBox(6, new Label("What the model makes of it"), framed(reconstruction));
+        EmptyState noModel = new EmptyState("draw.empty", vm.hasModelProperty().not(), actions);
+        VBox right = new VBox(6, new Label("What the model makes of it"), new StackPane(framed(reconstruction), noModel));
         VBox onMap = new VBox(6, new Label("Where its code lands on the latent map"), map);
         HBox.setHgrow(onMap, Priority.ALWAYS);
         HBox top = new HBox(24, left, right, onMap, Explanation.button("explain.draw"));
@@ -108,7 +112,7 @@ public final class DrawPane extends BorderPane {
     private void show(DrawViewModel.Result r) {
         draw(reconstruction, r == null ? null : r.reconstruction());
         if (r != null && r.onMap() != null) {
-            map.show(List.of(new ScatterView.Mark(r.onMap()[0], r.onMap()[1], 0xFF000000, 6)),
+            map.show(List.of(new ScatterView.Mark(r.onMap()[0], r.onMap()[1], Look.ink(), 6)),
                     null, String.format("Black dot: your drawing, %.1f× the usual gap between codes from the nearest "
                             + "code on the map%s.", r.offData(), r.offData() > LatentMap.OFF_DATA
                             ? " (off the data: the model has seen nothing like it)" : ""));

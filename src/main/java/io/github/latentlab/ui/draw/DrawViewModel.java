@@ -3,6 +3,7 @@ package io.github.latentlab.ui.draw;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -88,6 +89,8 @@ public final class DrawViewModel {
     public ReadOnlyObjectProperty<float[]> drawingProperty() { return drawing.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
     public StringProperty messageProperty() { return message; }
+    /** Whether there is a model to show drawings to. */
+    public BooleanBinding hasModelProperty() { return app.viewModelProperty().isNotNull(); }
 
     /** Paints a soft round dab centred at image coordinates (x, y). */
     public void paint(double x, double y) {

@@ -42,7 +42,9 @@ import javafx.stage.FileChooser;
 import io.github.latentlab.projection.LatentMap;
 import io.github.latentlab.projection.MapImages;
 import io.github.latentlab.projection.MapMethod;
+import io.github.latentlab.ui.AppActions;
 import io.github.latentlab.ui.Texts;
+import io.github.latentlab.ui.controls.EmptyState;
 import io.github.latentlab.ui.controls.Explanation;
 import io.github.latentlab.ui.controls.ImageGrid;
 import io.github.latentlab.ui.controls.Look;
@@ -61,9 +63,11 @@ public final class LatentPane extends BorderPane {
 
     private final LatentViewModel vm;
     private final MapColoring coloring;
+    private final AppActions actions;
 
-    public LatentPane(LatentViewModel vm) {
+    public LatentPane(LatentViewModel vm, AppActions actions) {
         this.vm = vm;
+        this.actions = actions;
         this.coloring = new MapColoring(scatter, vm.mapProperty());
         getStyleClass().add("latent-pane");
         setPadding(new Insets(8));
@@ -239,12 +243,7 @@ public final class LatentPane extends BorderPane {
         axes.getStyleClass().add("text-muted");
         axes.setWrapText(true);
         vm.mapProperty().addListener((o, was, m) -> axes.setText(m == null ? "" : axesText(m)));
-        Label empty = new Label(Texts.get("latent.empty"));
-        empty.getStyleClass().add("text-muted");
-        empty.setWrapText(true);
-        empty.setMaxWidth(420);
-        empty.setMouseTransparent(true);
-        empty.visibleProperty().bind(vm.mapProperty().isNull());
+        EmptyState empty = new EmptyState("latent.empty", vm.mapProperty().isNull(), actions);
         StackPane mapBox = new StackPane(scatter, empty);
         VBox mapAndAxes = new VBox(4, mapBox, axes);
         VBox.setVgrow(mapBox, Priority.ALWAYS);
@@ -454,8 +453,8 @@ public final class LatentPane extends BorderPane {
         }
         double[] first = path[0];
         double[] last = path[path.length - 1];
-        List<ScatterView.Mark> ends = List.of(new ScatterView.Mark(first[0], first[1], 0xFF000000, 6),
-                new ScatterView.Mark(last[0], last[1], 0xFF000000, 6));
+        List<ScatterView.Mark> ends = List.of(new ScatterView.Mark(first[0], first[1], Look.ink(), 6),
+                new ScatterView.Mark(last[0], last[1], Look.ink(), 6));
         // the overlay's outline is closed: there and back along the same steps draws an open path
         double[][] thereAndBack = new double[path.length * 2 - 1][];
         for (int i = 0; i < path.length; i++) thereAndBack[i] = path[i];

@@ -38,6 +38,7 @@ import io.github.latentlab.ui.LatentMapSource;
 import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.controls.Explanation;
 import io.github.latentlab.ui.controls.ImageGrid;
+import io.github.latentlab.ui.controls.Look;
 import io.github.latentlab.ui.controls.MapInset;
 import io.github.latentlab.ui.controls.ScatterView;
 
@@ -138,13 +139,13 @@ public final class NoisePane extends BorderPane {
         if (t == null) return;
         List<ScatterView.Mark> marks = new ArrayList<>();
         for (double[] p : t.noisy()) marks.add(new ScatterView.Mark(p[0], p[1], 0xFFD35400, 2));
-        marks.add(new ScatterView.Mark(t.clean()[0], t.clean()[1], 0xFF000000, 5));
+        marks.add(new ScatterView.Mark(t.clean()[0], t.clean()[1], Look.ink(), 5));
         var map = trailMap.map();
         DenoisedRows r = vm.resultProperty().get();
         int sel = vm.selectedProperty().get();
         String cls = map != null && r != null && sel < r.indices().length ? map.classNames().get(vm.labelOf(r.indices()[sel])) : "?";
         trailMap.show(marks, t.posterior(), String.format("%s: %d of %d noisy copies (orange) lie nearest to a code of class %s; "
-                        + "they sit %.1f× the usual gap between codes from the clean image's code (black)%s.",
+                        + "they sit %.1f× the usual gap between codes from the clean image's code (the large dot)%s.",
                 levelText(vm.kindProperty().get(), vm.levelProperty().get()), t.sameClass(), t.noisy().length, cls, t.spread(),
                 t.posterior() != null ? "; outline: the VAE's μ ± σ for the clean image" : ""));
     }

@@ -35,6 +35,7 @@ import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.NativeRuntime;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.training.Run;
+import io.github.latentlab.ui.AppActions;
 import io.github.latentlab.ui.AppState;
 import io.github.latentlab.ui.draw.DrawPane;
 import io.github.latentlab.ui.draw.DrawViewModel;
@@ -77,6 +78,12 @@ public final class MainWindow extends BorderPane {
     private final RunsViewModel runsVm;
     private final LatentPane latentPane;
     private final ShellMenus menus = new ShellMenus();
+    /** What panes may ask of the window (empty states' buttons). */
+    private final AppActions actions = new AppActions() {
+        @Override public void showTab(String name) { selectTab(name); }
+
+        @Override public void openModel() { MainWindow.this.openModel(); }
+    };
     private final RunsPane runsPane;
     private final TabPane tabs = new TabPane();
     private final Label runtimeLabel = new Label("Loading ND4J…");
@@ -91,7 +98,7 @@ public final class MainWindow extends BorderPane {
         this.reconstructionPane = new ReconstructionPane(reconstructionVm);
         split = new SplitPane(trainingPane, reconstructionPane);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.64);
         this.latentVm = new LatentViewModel(app);
         this.compareVm = new CompareViewModel(app);
         this.runsVm = new RunsViewModel(app, trainingVm.form()::settings, compareVm, this::showError);
@@ -108,9 +115,9 @@ public final class MainWindow extends BorderPane {
         trainTab.setId("tab-train");
         noiseTab.setId("tab-noise");
         this.drawVm = new DrawViewModel(app, latentVm);
-        Tab drawTab = new Tab("Draw", new DrawPane(drawVm, latentVm));
+        Tab drawTab = new Tab("Draw", new DrawPane(drawVm, latentVm, actions));
         drawTab.setId("tab-draw");
-        this.latentPane = new LatentPane(latentVm);
+        this.latentPane = new LatentPane(latentVm, actions);
         Tab latentTab = new Tab("Latent map", latentPane);
         latentTab.setId("tab-latent");
         this.runsPane = new RunsPane(runsVm, this::openRun);

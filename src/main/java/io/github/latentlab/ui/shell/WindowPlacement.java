@@ -25,7 +25,7 @@ import io.github.latentlab.util.AtomicFiles;
  * Where the window was: its size and position, whether it was maximised, the Train tab's divider,
  * the last tab, the theme and presenter mode, kept in {@code window.properties} in the app's folder. A new window opens
  * sized to the screen it is on; a remembered place that no longer fits any screen (a monitor
- * unplugged) is not used. A damaged file is ignored: the window then opens as on a first start.
+ * unplugged) is not used. A first window on a screen narrower than 1600 px fills it. A damaged file is ignored: the window then opens as on a first start.
  */
 public final class WindowPlacement {
     private static final Logger LOG = LoggerFactory.getLogger(WindowPlacement.class);
@@ -51,8 +51,10 @@ public final class WindowPlacement {
 
     /** The size a first window gets on a screen with these visual bounds. */
     static Rectangle2D firstBounds(Rectangle2D screen) {
-        double w = Math.min(MAX_FIRST_WIDTH, Math.floor(screen.getWidth() * SCREEN_SHARE));
-        double h = Math.min(MAX_FIRST_HEIGHT, Math.floor(screen.getHeight() * SCREEN_SHARE));
+        // a laptop's screen is all the room the panes need: take it whole; leave a margin on larger ones
+        double share = screen.getWidth() < MAX_FIRST_WIDTH ? 1 : SCREEN_SHARE;
+        double w = Math.min(MAX_FIRST_WIDTH, Math.floor(screen.getWidth() * share));
+        double h = Math.min(MAX_FIRST_HEIGHT, Math.floor(screen.getHeight() * share));
         return new Rectangle2D(screen.getMinX() + (screen.getWidth() - w) / 2,
                 screen.getMinY() + (screen.getHeight() - h) / 2, w, h);
     }

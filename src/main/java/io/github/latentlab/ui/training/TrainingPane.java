@@ -82,6 +82,7 @@ public final class TrainingPane extends BorderPane {
 
         // the settings scroll when the window is short; the buttons always stay in view
         ScrollPane form = new ScrollPane(grid);
+        form.setId("train-settings");
         form.setFitToWidth(true);
         form.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         form.setStyle("-fx-background-color: transparent; -fx-background: transparent; -fx-padding: 0;");

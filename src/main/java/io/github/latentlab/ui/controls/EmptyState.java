@@ -1,0 +1,39 @@
+package io.github.latentlab.ui.controls;
+
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import io.github.latentlab.ui.AppActions;
+import io.github.latentlab.ui.Texts;
+
+/**
+ * What a pane shows before there is anything to show: a sentence saying what to do next and the
+ * buttons that do it (train a model, open one). Shown only while {@code empty} holds.
+ */
+public final class EmptyState extends VBox {
+    public EmptyState(String messageKey, ObservableBooleanValue empty, AppActions actions) {
+        super(10);
+        setAlignment(Pos.CENTER);
+        getStyleClass().add("empty-state");
+        Label message = new Label(Texts.get(messageKey));
+        message.setWrapText(true);
+        message.setMaxWidth(440 * Look.scale());
+        message.getStyleClass().add("text-muted");
+        Button train = new Button(Texts.get("empty.train"));
+        train.setId("empty-train");
+        train.setOnAction(e -> actions.showTab("train"));
+        Button open = new Button(Texts.get("empty.open"));
+        open.setId("empty-open");
+        open.setOnAction(e -> actions.openModel());
+        HBox buttons = new HBox(8, train, open);
+        buttons.setAlignment(Pos.CENTER);
+        getChildren().addAll(message, buttons);
+        visibleProperty().bind(empty);
+        managedProperty().bind(empty);
+        setPickOnBounds(false); // clicks outside the buttons reach what lies below
+    }
+}
