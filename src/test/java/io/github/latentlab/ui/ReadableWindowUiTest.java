@@ -12,10 +12,12 @@ import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -191,7 +193,24 @@ class ReadableWindowUiTest extends WindowTest {
     }
 
     private static void walk(Node node, Bounds window, List<String> out) {
+        walk(node, window, out, false);
+    }
+
+    private static void walk(Node node, Bounds window, List<String> out, boolean scrolls) {
         if (!node.isVisible() || node.getOpacity() == 0) return;
+        boolean inScroller = scrolls || node instanceof ScrollPane || node instanceof TableView
+                || node.getStyleClass().contains("virtual-flow");
+        if (!inScroller && node instanceof Labeled l && l.getText() != null && !l.getText().isBlank()
+                && node.getScene() != null) {
+            Bounds b = l.localToScene(l.getLayoutBounds());
+            if (b.getWidth() > 0 && (b.getMaxX() > window.getMaxX() + 1 || b.getMaxY() > window.getMaxY() + 1)) {
+                out.add(describe(l) + " \"" + l.getText() + "\" lies outside the window");
+            }
+        }
+        if (node instanceof Labeled g && g.getText() != null && !g.getText().isBlank() && g.getGraphic() == null
+                && g.getContentDisplay() == ContentDisplay.GRAPHIC_ONLY && onScreen(g, window)) {
+            out.add(describe(g) + " \"" + g.getText() + "\" shows nothing: its style hides the text and it has no graphic");
+        }
         if (node instanceof Labeled l && l.getText() != null && !l.getText().isBlank() && onScreen(l, window)) {
             String shown = shownText(l);
             if (shown != null && !shown.equals(l.getText()) && l.getTextOverrun() != OverrunStyle.CLIP
@@ -211,7 +230,7 @@ class ReadableWindowUiTest extends WindowTest {
             }
         }
         if (node instanceof Parent p) {
-            for (Node child : p.getChildrenUnmodifiable()) walk(child, window, out);
+            for (Node child : p.getChildrenUnmodifiable()) walk(child, window, out, inScroller);
         }
     }
 

@@ -22,7 +22,7 @@ public final class Explanation {
     public static Button button(String key) {
         Button button = new Button("?");
         button.setId("explain-" + key.replace('.', '-'));
-        button.getStyleClass().addAll("button-circle", "flat");
+        button.getStyleClass().add("explain-button");
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.setTooltip(new Tooltip(Texts.get("explain.button.tip")));
         button.setOnAction(e -> popover(key).show(button));

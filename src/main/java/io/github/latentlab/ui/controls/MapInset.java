@@ -63,8 +63,17 @@ public final class MapInset extends VBox {
         int[] colors = ScatterView.classColors(m.labels());
         for (int i = 0; i < colors.length; i++) colors[i] = fade(colors[i]);
         scatter.setColoredPoints(m.embedding().xy(), colors);
-        caption.setText(m.embedding().method().toUpperCase(Locale.ROOT) + " map of "
+        caption.setText(methodName(m.embedding().method()) + " map of "
                 + m.labels().length + " " + m.source().toString().toLowerCase(Locale.ROOT) + " (Latent map tab)");
+    }
+
+    /** How a reader names a layout method: the code itself for a 2-D code, else the method. */
+    private static String methodName(String method) {
+        return switch (method) {
+            case "identity" -> "Latent space";
+            case "tsne" -> "t-SNE";
+            default -> method.toUpperCase(Locale.ROOT);
+        };
     }
 
     /** Two thirds of the way to the map's background: the map stays readable under the marks. */

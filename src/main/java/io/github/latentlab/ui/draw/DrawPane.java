@@ -69,7 +69,7 @@ public final class DrawPane extends BorderPane {
             File f = chooser.showOpenDialog(getScene().getWindow());
             if (f != null) vm.load(f.toPath());
         });
-        HBox tools = new HBox(8, new Label("Brush"), brush, clear, open);
+        HBox tools = new HBox(8, new Label("Brush"), brush, clear, open, Explanation.button("explain.draw"));
         tools.setAlignment(Pos.CENTER_LEFT);
 
         VBox left = new VBox(6, new Label("Your drawing"), framed(canvas), tools);
@@ -77,7 +77,7 @@ public final class DrawPane extends BorderPane {
         VBox right = new VBox(6, new Label("What the model makes of it"), new StackPane(framed(reconstruction), noModel));
         VBox onMap = new VBox(6, new Label("Where its code lands on the latent map"), map);
         HBox.setHgrow(onMap, Priority.ALWAYS);
-        HBox top = new HBox(24, left, right, onMap, Explanation.button("explain.draw"));
+        HBox top = new HBox(24, left, right, onMap);
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.setId("draw-message");

@@ -21,6 +21,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -96,10 +97,16 @@ public final class NoisePane extends BorderPane {
         trainHere.setTooltip(new Tooltip("Sets up the training pane for a denoising autoencoder trained on this noise"));
         trainHere.setOnAction(e -> trainOnNoise.accept(
                 new NoiseSpec(vm.kindProperty().get(), vm.levelProperty().get())));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, new Label("Noise"), kind, slider, value, next, spacer, trainHere,
-                Explanation.button("explain.noise"));
+        Label noiseLabel = new Label("Noise");
+        noiseLabel.setMinWidth(Region.USE_PREF_SIZE);
+        next.setMinWidth(Region.USE_PREF_SIZE);
+        trainHere.setMinWidth(Region.USE_PREF_SIZE);
+        HBox noise = new HBox(10, noiseLabel, kind, slider, value, next);
+        noise.setAlignment(Pos.CENTER_LEFT);
+        HBox actions = new HBox(10, trainHere, Explanation.button("explain.noise"));
+        actions.setAlignment(Pos.CENTER_LEFT);
+        // the actions go to a second line when the window is narrow or the text large
+        FlowPane bar = new FlowPane(24, 6, noise, actions);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         Label summary = new Label();

@@ -12,9 +12,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 
 import io.github.latentlab.ui.controls.ImageGrid;
 
@@ -57,8 +56,10 @@ public final class ReconstructionPane extends BorderPane {
         summary.textProperty().bind(vm.summaryProperty());
         summary.setId("reconstruction-summary");
 
-        HBox bar = new HBox(8, new Label("Test images"), count, classes, next, random, new Region(), summary);
-        HBox.setHgrow(bar.getChildren().get(5), Priority.ALWAYS);
+        HBox controls = new HBox(8, new Label("Test images"), count, classes, next, random);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        // the summary goes under the controls when there is no room beside them (presenter mode)
+        FlowPane bar = new FlowPane(24, 4, controls, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         setTop(bar);

@@ -148,9 +148,9 @@ public final class TrainingPane extends BorderPane {
         readout.setId("chart-readout");
         readout.visibleProperty().bind(chart.visibleProperty());
         // under the chart: how it is drawn and exported, then the values under the cursor; wraps when narrow
-        HBox drawing = new HBox(10, smoothingLabel, smoothing, smoothingValue, log, csv);
-        drawing.setAlignment(Pos.CENTER_LEFT);
-        FlowPane below = new FlowPane(16, 4, drawing, readout);
+        HBox smoothingRow = new HBox(8, smoothingLabel, smoothing, smoothingValue);
+        smoothingRow.setAlignment(Pos.CENTER_LEFT);
+        FlowPane below = new FlowPane(14, 4, smoothingRow, log, csv, readout);
         below.setAlignment(Pos.CENTER_LEFT);
         readout.setWrapText(true);
         readout.maxWidthProperty().bind(below.widthProperty());
