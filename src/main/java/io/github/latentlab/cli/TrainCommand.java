@@ -109,6 +109,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.llab",
             description = "Save the trained model there (default: not saved).")
     String saveTo;
+    @Option(names = "--slim", description = "Save --out without the optimizer's state: half the size or less, for "
+            + "sharing; training it further starts Adam afresh.")
+    boolean slim;
     @Option(names = "--runs", paramLabel = "DIR", description = "Where runs go (default: ~/.latent-lab/runs).")
     String runs;
     @Option(names = "--resume", paramLabel = "RUN_FOLDER", description = "Continue that run from its last checkpoint; "
@@ -168,7 +171,7 @@ final class TrainCommand implements Callable<Integer> {
             TrainingConfig config = report.start().config();
             TrainableAutoencoder model = outcome.model();
             if (outFile != null) {
-                ModelStore.save(outFile, model, RunMetadata.of(config, model.inputSize(), data, run.history()));
+                ModelStore.save(outFile, model, RunMetadata.of(config, model.inputSize(), data, run.history()), slim);
                 err.println("Saved " + outFile.toAbsolutePath());
             }
             printResult(run, report, model, seconds, outFile);

@@ -131,7 +131,7 @@ public final class ConvAutoencoder extends SameDiffAutoencoder {
     @Override
     public ConvAutoencoder copy() {
         try {
-            return fromBytes(spec, inputSize, toBytes());
+            return fromBytes(spec, inputSize, toBytes(false));
         } catch (IOException e) {
             throw new IllegalStateException("could not copy the convolutional autoencoder", e);
         }

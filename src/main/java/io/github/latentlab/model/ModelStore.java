@@ -43,13 +43,22 @@ public final class ModelStore {
 
     private ModelStore() { }
 
+    /** Saves a model with its optimizer's state, so that training goes on exactly where it stopped. */
     public static void save(Path file, TrainableAutoencoder model, ModelMetadata metadata) throws IOException {
+        save(file, model, metadata, false);
+    }
+
+    /**
+     * Saves a model; {@code slim} leaves out Adam's state (two more numbers per parameter): half
+     * the size or less, for sharing and the shipped models. Training a slim model further starts Adam afresh.
+     */
+    public static void save(Path file, TrainableAutoencoder model, ModelMetadata metadata, boolean slim) throws IOException {
         byte[] json = MetadataJson.write(metadata);
         ByteArrayOutputStream network = new ByteArrayOutputStream();
         if (model instanceof DenseAutoencoder dense) {
-            ModelSerializer.writeModel(dense.network(), network, true);
+            ModelSerializer.writeModel(dense.network(), network, !slim);
         } else if (model instanceof SameDiffAutoencoder graph) {
-            network.write(graph.toBytes());
+            network.write(graph.toBytes(slim));
         } else {
             throw new IllegalArgumentException("cannot save a " + model.getClass().getSimpleName());
         }

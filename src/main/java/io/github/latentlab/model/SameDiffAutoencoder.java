@@ -77,11 +77,11 @@ abstract class SameDiffAutoencoder implements TrainableAutoencoder {
         }
     }
 
-    /** The graph with its parameters and Adam state, as SameDiff's own file format. */
-    byte[] toBytes() throws IOException {
+    /** The graph with its parameters (and Adam's state, unless {@code slim}), as SameDiff's own file format. */
+    byte[] toBytes(boolean slim) throws IOException {
         Path tmp = Files.createTempFile("latent-lab-model", ".sd");
         try {
-            sd.save(tmp.toFile(), true);
+            sd.save(tmp.toFile(), !slim);
             return Files.readAllBytes(tmp);
         } finally {
             Files.deleteIfExists(tmp);

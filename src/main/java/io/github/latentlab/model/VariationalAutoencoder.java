@@ -149,7 +149,7 @@ public final class VariationalAutoencoder extends SameDiffAutoencoder {
     @Override
     public VariationalAutoencoder copy() {
         try {
-            return fromBytes(spec, inputSize, toBytes(), seed);
+            return fromBytes(spec, inputSize, toBytes(false), seed);
         } catch (IOException e) {
             throw new IllegalStateException("could not copy the VAE", e);
         }
