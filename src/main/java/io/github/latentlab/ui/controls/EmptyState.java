@@ -1,9 +1,13 @@
 package io.github.latentlab.ui.controls;
 
+import java.util.List;
+
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -30,6 +34,17 @@ public final class EmptyState extends VBox {
         open.setId("empty-open");
         open.setOnAction(e -> actions.openModel());
         HBox buttons = new HBox(8, train, open);
+        List<String> shipped = actions.shippedModels();
+        if (!shipped.isEmpty()) { // the models that come with the app: a map or a drawing in one click
+            MenuButton example = new MenuButton(Texts.get("empty.shipped"));
+            example.setId("empty-shipped");
+            for (String title : shipped) {
+                MenuItem item = new MenuItem(title);
+                item.setOnAction(e -> actions.openShipped(title));
+                example.getItems().add(item);
+            }
+            buttons.getChildren().add(example);
+        }
         buttons.setAlignment(Pos.CENTER);
         getChildren().addAll(message, buttons);
         visibleProperty().bind(empty);

@@ -2,6 +2,7 @@ package io.github.latentlab.ui.shell;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 
@@ -37,6 +38,7 @@ import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.ui.AppActions;
 import io.github.latentlab.ui.AppState;
+import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.draw.DrawPane;
 import io.github.latentlab.ui.draw.DrawViewModel;
 import io.github.latentlab.ui.fx.ErrorDialog;
@@ -83,7 +85,14 @@ public final class MainWindow extends BorderPane {
         @Override public void showTab(String name) { selectTab(name); }
 
         @Override public void openModel() { MainWindow.this.openModel(); }
+
+        @Override public List<String> shippedModels() { return shipped.stream().map(ShippedModels.Entry::title).toList(); }
+
+        @Override public void openShipped(String title) {
+            shipped.stream().filter(e -> e.title().equals(title)).findFirst().ifPresent(MainWindow.this::openShipped);
+        }
     };
+    private final List<ShippedModels.Entry> shipped = ShippedModels.list();
     private final RunsPane runsPane;
     private final TabPane tabs = new TabPane();
     private final Label runtimeLabel = new Label("Loading ND4J…");
@@ -218,7 +227,16 @@ public final class MainWindow extends BorderPane {
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> window().fireEvent(new WindowEvent(window(),
                 WindowEvent.WINDOW_CLOSE_REQUEST)));
-        Menu file = new Menu("File", null, open, save, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        Menu examples = new Menu(Texts.get("menu.file.shipped"));
+        examples.setId("menu-shipped");
+        for (ShippedModels.Entry e : shipped) {
+            MenuItem item = new MenuItem(e.title());
+            item.setOnAction(ev -> openShipped(e));
+            examples.getItems().add(item);
+        }
+        examples.setDisable(shipped.isEmpty());
+        Menu file = new Menu("File", null, open, examples, save, new SeparatorMenuItem(), export, new SeparatorMenuItem(),
+                quit);
         Menu compareMenu = new Menu("Compare");
         for (var c : ClassicComparisons.values()) {
             MenuItem item = new MenuItem(c.title());
@@ -263,6 +281,24 @@ public final class MainWindow extends BorderPane {
         File f = chooser.showOpenDialog(window());
         if (f != null) openModelFrom(f.toPath());
     }
+
+    /** Opens a model that comes with the app (copied out of it first, off the UI thread). */
+    public CompletableFuture<?> openShipped(ShippedModels.Entry entry) {
+        if (trainingVm.getState() != TrainingViewModel.State.IDLE) {
+            showInfo("Stop training before opening another model.");
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        app.background().run(() -> ShippedModels.extract(entry), file -> openModelFrom(file).whenComplete((r, e) -> done.complete(r)),
+                error -> {
+                    showError("Could not open " + entry.title(), error);
+                    done.complete(null);
+                });
+        return done;
+    }
+
+    /** The models that come with the app. */
+    List<ShippedModels.Entry> shipped() { return shipped; }
 
     /** Loads a model file off the UI thread and shows it: settings, loss history, reconstructions. */
     public CompletableFuture<?> openModelFrom(Path file) {

@@ -1,0 +1,38 @@
+package io.github.latentlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+
+/** The models that come with the app are one menu away, and one opens into every pane offline. */
+class ShippedModelsUiTest extends WindowTest {
+    @Start
+    void start(Stage stage) {
+        show(stage);
+    }
+
+    @Test
+    void aShippedModelOpensFromTheFileMenuAndFillsTheLatentMap(FxRobot robot) throws Exception {
+        MenuBar bar = (MenuBar) window.getTop();
+        Menu shipped = (Menu) bar.getMenus().get(0).getItems().stream().filter(i -> "menu-shipped".equals(i.getId()))
+                .findFirst().orElseThrow();
+        assertTrue(shipped.getItems().size() >= 8, "eight shipped models are offered");
+        var digits = shipped.getItems().stream().filter(i -> i.getText().startsWith("Built-in digits · autoencoder"))
+                .findFirst().orElseThrow();
+        robot.interact(digits::fire);
+        waitUntil(() -> state.model() != null);
+        assertEquals(2, state.model().latentSize());
+        assertEquals("builtin-digits", window.trainingViewModel().form().datasetIdProperty().get());
+        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        waitUntil(() -> window.latentViewModel().mapProperty().get() != null);
+        assertEquals(state.data().test().size() > 5000 ? 5000 : state.data().test().size(),
+                window.latentViewModel().mapProperty().get().codes().length, "the test images, mapped");
+    }
+}
