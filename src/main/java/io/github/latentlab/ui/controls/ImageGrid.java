@@ -64,7 +64,7 @@ public final class ImageGrid extends Region {
 
     public ImageGrid() {
         getChildren().add(canvas);
-        for (var change : Look.changes()) change.addListener(o -> draw());
+        Look.onChange(this::draw);
         getStyleClass().add("image-grid");
         setMinSize(200, 120);
         setPrefSize(760, 420);

@@ -30,8 +30,10 @@ public final class Look {
 
     public static BooleanProperty presenterProperty() { return PRESENTER; }
 
-    /** Both, for a listener that repaints on either. */
-    public static Observable[] changes() { return new Observable[] {THEME, PRESENTER}; }
+    /** Runs {@code repaint} whenever the theme or presenter mode changes. */
+    public static void onChange(Runnable repaint) {
+        for (Observable o : new Observable[] {THEME, PRESENTER}) o.addListener(x -> repaint.run());
+    }
 
     public static boolean dark() { return THEME.get() == Theme.DARK; }
 

@@ -36,7 +36,7 @@ public final class MapInset extends VBox {
         VBox.setVgrow(scatter, Priority.ALWAYS);
         vm.mapProperty().addListener((o, a, m) -> showMap(m));
         showMap(vm.mapProperty().get());
-        for (var change : Look.changes()) change.addListener(o -> showMap(vm.mapProperty().get()));
+        Look.onChange(() -> showMap(vm.mapProperty().get()));
     }
 
     /** Asks the latent pane for a map of the current model if it has none (a fast one is made at once). */

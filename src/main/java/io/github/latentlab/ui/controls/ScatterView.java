@@ -69,7 +69,7 @@ public final class ScatterView extends Region {
     public record Mark(double x, double y, int color, int radius) { }
 
     public ScatterView() {
-        for (var change : Look.changes()) change.addListener(o -> redraw());
+        Look.onChange(this::redraw);
         getStyleClass().add("scatter-view");
         cursor.setStroke(Color.BLACK);
         cursor.setStrokeWidth(2);

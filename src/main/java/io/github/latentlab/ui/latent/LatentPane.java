@@ -290,12 +290,10 @@ public final class LatentPane extends BorderPane {
         scroll.prefWidthProperty().bind(Look.scaled(256));
         scroll.minWidthProperty().bind(Look.scaled(256));
         // canvases painted once repaint in a new theme
-        for (var change : Look.changes()) {
-            change.addListener(o -> {
-                if (vm.decodedProperty().get() == null) clearDecoded();
-                ImageGrid.paint(hover, null);
-            });
-        }
+        Look.onChange(() -> {
+            if (vm.decodedProperty().get() == null) clearDecoded();
+            ImageGrid.paint(hover, null);
+        });
         return scroll;
     }
 

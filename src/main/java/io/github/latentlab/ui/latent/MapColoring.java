@@ -48,14 +48,12 @@ final class MapColoring {
         colorBy.setValue(COLOR_BY_CLASS);
         followMap(map);
         // another theme: the map's colours and the legend's swatches follow
-        for (var change : Look.changes()) {
-            change.addListener(o -> {
-                LatentMap m = map.get();
-                if (m == null) return;
-                scatter.recolor(colors(m));
-                rebuildLegend(m);
-            });
-        }
+        Look.onChange(() -> {
+            LatentMap m = map.get();
+            if (m == null) return;
+            scatter.recolor(colors(m));
+            rebuildLegend(m);
+        });
     }
 
     /** The choice of class or factor. */

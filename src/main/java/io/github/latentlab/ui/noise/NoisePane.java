@@ -41,6 +41,7 @@ import io.github.latentlab.ui.controls.Explanation;
 import io.github.latentlab.ui.controls.ImageGrid;
 import io.github.latentlab.ui.controls.Look;
 import io.github.latentlab.ui.controls.MapInset;
+import io.github.latentlab.ui.controls.Placeholder;
 import io.github.latentlab.ui.controls.ScatterView;
 
 /**
@@ -220,12 +221,7 @@ public final class NoisePane extends BorderPane {
         compareLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox compare = new HBox(6, compareLabel, other);
         compare.setAlignment(Pos.CENTER_LEFT);
-        Label empty = new Label(Texts.get("noise.curve.placeholder"));
-        empty.getStyleClass().add("text-muted");
-        empty.setWrapText(true);
-        empty.visibleProperty().bind(Bindings.isEmpty(vm.curve()));
-        chart.visibleProperty().bind(empty.visibleProperty().not());
-        StackPane chartBox = new StackPane(chart, empty);
+        StackPane chartBox = Placeholder.over(chart, "noise.curve.placeholder", vm.curve());
         VBox box = new VBox(4, chartBox, bar, compare);
         VBox.setVgrow(chartBox, Priority.ALWAYS);
         box.setPadding(new Insets(0, 0, 0, 8));

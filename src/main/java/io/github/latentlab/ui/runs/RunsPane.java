@@ -48,6 +48,7 @@ import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.controls.Explanation;
 import io.github.latentlab.ui.controls.ImageGrid;
 import io.github.latentlab.ui.controls.Look;
+import io.github.latentlab.ui.controls.Placeholder;
 
 /**
  * The runs of this session and earlier ones: a table (status, epochs, test MSE), commands to
@@ -117,7 +118,7 @@ public final class RunsPane extends BorderPane {
         openFolder.setTooltip(new Tooltip("List the runs of another folder, such as one given to train --runs, "
                 + "or one run's folder"));
         openFolder.setOnAction(e -> chooseFolder());
-        Label hint = new Label("Select runs (Ctrl/Shift-click) to compare them.");
+        Label hint = new Label(); // the text follows the view model's message (the hint when there is none)
         hint.getStyleClass().add("text-muted");
         hint.textProperty().bind(Bindings.when(vm.messageProperty().isEmpty())
                 .then("Select runs (Ctrl/Shift-click) to compare them.").otherwise(vm.messageProperty()));
@@ -222,12 +223,7 @@ public final class RunsPane extends BorderPane {
         grid.setLabelWidth(190);
         ScrollPane gridScroll = new ScrollPane(grid);
         gridScroll.setFitToWidth(true);
-        Label empty = new Label(Texts.get("runs.compare.placeholder"));
-        empty.getStyleClass().add("text-muted");
-        empty.setWrapText(true);
-        empty.visibleProperty().bind(Bindings.isEmpty(compare.curves()));
-        chart.visibleProperty().bind(empty.visibleProperty().not());
-        StackPane chartBox = new StackPane(chart, empty);
+        StackPane chartBox = Placeholder.over(chart, "runs.compare.placeholder", compare.curves());
         chartBox.setMinWidth(380);
         HBox body = new HBox(10, chartBox, gridScroll);
         HBox.setHgrow(chartBox, Priority.ALWAYS);

@@ -157,10 +157,7 @@ public final class MainWindow extends BorderPane {
 
     /** Shows a run in the Train tab: its settings, history and model (from memory or its last checkpoint). */
     private void openRun(Run run) {
-        if (trainingVm.getState() != TrainingViewModel.State.IDLE) {
-            showInfo("Stop training before opening another run.");
-            return;
-        }
+        if (!idleElseSay("Stop training before opening another run.")) return;
         if (run.checkpoints() == null || run.checkpoints().latestFile() == null) {
             showInfo("This run has no checkpoint yet.");
             return;
@@ -272,33 +269,26 @@ public final class MainWindow extends BorderPane {
 
     private Window window() { return getScene().getWindow(); }
 
+    /** Whether nothing trains; else says {@code why} the command has to wait. */
+    private boolean idleElseSay(String why) {
+        if (trainingVm.getState() == TrainingViewModel.State.IDLE) return true;
+        showInfo(why);
+        return false;
+    }
+
     private void openModel() {
-        if (trainingVm.getState() != TrainingViewModel.State.IDLE) {
-            showInfo("Stop training before opening another model.");
-            return;
-        }
+        if (!idleElseSay("Stop training before opening another model.")) return;
         FileChooser chooser = modelChooser("Open model");
         File f = chooser.showOpenDialog(window());
         if (f != null) openModelFrom(f.toPath());
     }
 
     /** Opens a model that comes with the app (copied out of it first, off the UI thread). */
-    public CompletableFuture<?> openShipped(ShippedModels.Entry entry) {
-        if (trainingVm.getState() != TrainingViewModel.State.IDLE) {
-            showInfo("Stop training before opening another model.");
-            return CompletableFuture.completedFuture(null);
-        }
-        CompletableFuture<Object> done = new CompletableFuture<>();
-        app.background().run(() -> ShippedModels.extract(entry), file -> openModelFrom(file).whenComplete((r, e) -> done.complete(r)),
-                error -> {
-                    showError("Could not open " + entry.title(), error);
-                    done.complete(null);
-                });
-        return done;
+    public void openShipped(ShippedModels.Entry entry) {
+        if (!idleElseSay("Stop training before opening another model.")) return;
+        app.background().run(() -> ShippedModels.extract(entry), this::openModelFrom,
+                error -> showError("Could not open " + entry.title(), error));
     }
-
-    /** The models that come with the app. */
-    List<ShippedModels.Entry> shipped() { return shipped; }
 
     /** Loads a model file off the UI thread and shows it: settings, loss history, reconstructions. */
     public CompletableFuture<?> openModelFrom(Path file) {

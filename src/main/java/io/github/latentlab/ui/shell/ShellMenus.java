@@ -112,7 +112,7 @@ final class ShellMenus {
             if (Look.presenterProperty().get()) add(root, PRESENTER_CSS);
         };
         apply.run();
-        for (var change : Look.changes()) change.addListener(o -> apply.run());
+        Look.onChange(apply);
     }
 
     private static void add(Parent root, String css) {

@@ -40,19 +40,9 @@ final class LossCurves {
     /** Smoothing between 0 (raw) and 0.99 (very smooth), as TensorBoard's slider; redraws the kept points. */
     void setSmoothing(double value) {
         smoothing = Math.max(0, Math.min(0.99, value));
-        double sm = Double.NaN, sr = Double.NaN, sk = Double.NaN;
+        restartSmoothing();
         List<LossPoint> out = new ArrayList<>(raw.size());
-        for (LossPoint p : raw) {
-            sm = smooth(sm, p.loss());
-            if (p.hasParts()) {
-                sr = smooth(sr, p.recon());
-                sk = smooth(sk, p.kl());
-            }
-            out.add(p.hasParts() ? p.withLoss(sm, sr, sk) : new LossPoint(p.iteration(), p.epochPosition(), sm));
-        }
-        smoothed = sm;
-        smoothedRecon = sr;
-        smoothedKl = sk;
+        for (LossPoint p : raw) out.add(smoothNext(p));
         train.setAll(out);
     }
 
@@ -60,9 +50,7 @@ final class LossCurves {
         train.clear();
         raw.clear();
         test.clear();
-        smoothed = Double.NaN;
-        smoothedRecon = Double.NaN;
-        smoothedKl = Double.NaN;
+        restartSmoothing();
         thinning = 1;
         pointsSeen = 0;
     }
@@ -87,19 +75,29 @@ final class LossCurves {
     private void addPoints(List<LossPoint> points) {
         List<LossPoint> added = new ArrayList<>();
         for (LossPoint p : points) {
-            smoothed = smooth(smoothed, p.loss());
-            if (p.hasParts()) {
-                smoothedRecon = smooth(smoothedRecon, p.recon());
-                smoothedKl = smooth(smoothedKl, p.kl());
-            }
+            LossPoint smoothedPoint = smoothNext(p); // every point counts towards the average, kept or not
             if (pointsSeen++ % thinning == 0) {
                 raw.add(p);
-                added.add(p.hasParts() ? p.withLoss(smoothed, smoothedRecon, smoothedKl)
-                        : new LossPoint(p.iteration(), p.epochPosition(), smoothed));
+                added.add(smoothedPoint);
             }
         }
         train.addAll(added);
         if (train.size() > MAX_POINTS) thin();
+    }
+
+    private void restartSmoothing() {
+        smoothed = Double.NaN;
+        smoothedRecon = Double.NaN;
+        smoothedKl = Double.NaN;
+    }
+
+    /** Takes {@code p} into the running averages and returns it as the chart draws it. */
+    private LossPoint smoothNext(LossPoint p) {
+        smoothed = smooth(smoothed, p.loss());
+        if (!p.hasParts()) return new LossPoint(p.iteration(), p.epochPosition(), smoothed);
+        smoothedRecon = smooth(smoothedRecon, p.recon());
+        smoothedKl = smooth(smoothedKl, p.kl());
+        return p.withLoss(smoothed, smoothedRecon, smoothedKl);
     }
 
     private double smooth(double previous, double value) {
@@ -107,13 +105,16 @@ final class LossCurves {
     }
 
     private void thin() {
-        List<LossPoint> kept = new ArrayList<>(train.size() / 2 + 1);
-        for (int i = 0; i < train.size(); i += 2) kept.add(train.get(i));
-        train.setAll(kept);
-        List<LossPoint> keptRaw = new ArrayList<>(raw.size() / 2 + 1);
-        for (int i = 0; i < raw.size(); i += 2) keptRaw.add(raw.get(i));
+        train.setAll(everyOther(train));
+        List<LossPoint> keptRaw = everyOther(raw);
         raw.clear();
         raw.addAll(keptRaw);
         thinning *= 2;
+    }
+
+    private static List<LossPoint> everyOther(List<LossPoint> points) {
+        List<LossPoint> kept = new ArrayList<>(points.size() / 2 + 1);
+        for (int i = 0; i < points.size(); i += 2) kept.add(points.get(i));
+        return kept;
     }
 }

@@ -26,6 +26,7 @@ import io.github.latentlab.data.catalog.DatasetCatalog;
 import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.controls.Explanation;
 import io.github.latentlab.ui.controls.LossChart;
+import io.github.latentlab.ui.controls.Placeholder;
 import io.github.latentlab.ui.training.TrainingViewModel.State;
 
 /** The training pane: settings on the left, Start/Pause/Stop, progress and the live loss chart. */
@@ -134,13 +135,7 @@ public final class TrainingPane extends BorderPane {
         HBox status = new HBox(12, text, gap, Explanation.button("explain.train"));
         status.setAlignment(Pos.CENTER_LEFT);
         chart.setMinHeight(180);
-        Label placeholder = new Label(Texts.get("train.chart.placeholder"));
-        placeholder.getStyleClass().add("text-muted");
-        placeholder.setWrapText(true);
-        placeholder.setPadding(new Insets(0, 20, 0, 20));
-        placeholder.visibleProperty().bind(Bindings.isEmpty(vm.trainCurve()));
-        chart.visibleProperty().bind(placeholder.visibleProperty().not());
-        StackPane chartBox = new StackPane(chart, placeholder);
+        StackPane chartBox = Placeholder.over(chart, "train.chart.placeholder", vm.trainCurve());
         VBox.setVgrow(chartBox, Priority.ALWAYS);
         Label readout = new Label();
         readout.textProperty().bind(chart.readoutProperty());

@@ -54,19 +54,22 @@ final class TrainingSettings {
         grid.setVgap(6);
         ColumnConstraints label = new ColumnConstraints();
         label.setMinWidth(Region.USE_PREF_SIZE); // labels never shrink to "…"
-        ColumnConstraints field = new ColumnConstraints();
-        field.prefWidthProperty().bind(Look.scaled(MODEL_FIELD_WIDTH));
-        field.minWidthProperty().bind(Look.scaled(MODEL_FIELD_WIDTH));
+        ColumnConstraints field = scaledColumn(MODEL_FIELD_WIDTH);
         ColumnConstraints gap = new ColumnConstraints(10);
         ColumnConstraints label2 = new ColumnConstraints();
         label2.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints numbers = new ColumnConstraints();
-        numbers.prefWidthProperty().bind(Look.scaled(NUMBER_FIELD_WIDTH));
-        numbers.minWidthProperty().bind(Look.scaled(NUMBER_FIELD_WIDTH));
-        grid.getColumnConstraints().addAll(label, field, gap, label2, numbers);
+        grid.getColumnConstraints().addAll(label, field, gap, label2, scaledColumn(NUMBER_FIELD_WIDTH));
     }
 
-    /** The settings grid for {@code form}, offering the datasets of {@code catalog}. */
+    /** A column of fields {@code px} wide, wider in presenter mode. */
+    private static ColumnConstraints scaledColumn(double px) {
+        ColumnConstraints c = new ColumnConstraints();
+        c.prefWidthProperty().bind(Look.scaled(px));
+        c.minWidthProperty().bind(Look.scaled(px));
+        return c;
+    }
+
+        /** The settings grid for {@code form}, offering the datasets of {@code catalog}. */
     static GridPane of(TrainingForm form, DatasetCatalog catalog) {
         TrainingSettings s = new TrainingSettings(form);
         s.modelColumn(catalog);

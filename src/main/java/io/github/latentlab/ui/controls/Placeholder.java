@@ -1,0 +1,26 @@
+package io.github.latentlab.ui.controls;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+
+import io.github.latentlab.ui.Texts;
+
+/** A chart that shows a sentence in its place (bundle key {@code messageKey}) while it has nothing to draw. */
+public final class Placeholder {
+    private Placeholder() { }
+
+    /** {@code chart} while {@code data} has something, else the sentence. */
+    public static StackPane over(Node chart, String messageKey, ObservableList<?> data) {
+        Label empty = new Label(Texts.get(messageKey));
+        empty.getStyleClass().add("text-muted");
+        empty.setWrapText(true);
+        empty.setPadding(new Insets(0, 20, 0, 20));
+        empty.visibleProperty().bind(Bindings.isEmpty(data));
+        chart.visibleProperty().bind(empty.visibleProperty().not());
+        return new StackPane(chart, empty);
+    }
+}
