@@ -22,6 +22,22 @@ public final class Palettes {
         0xFFEFD786, 0xFFB0709C, 0xFFFBB2B1, 0xFF93826F, 0xFFB6BAC7};
     public static final int DARK_BACKGROUND = 0xFF161B22;
 
+    /**
+     * The chart colours AtlantaFX looks up ({@code -color-chart-1} … {@code -8} and their 70% and 20%
+     * variants) as an inline style, so that chart series take the same colours as the classes.
+     */
+    public static String chartColors(int[] palette) {
+        StringBuilder css = new StringBuilder();
+        for (int i = 0; i < Math.min(8, palette.length); i++) {
+            int c = palette[i];
+            String rgb = ((c >> 16) & 0xff) + ", " + ((c >> 8) & 0xff) + ", " + (c & 0xff);
+            css.append("-color-chart-").append(i + 1).append(": ").append(css(c)).append("; ")
+                    .append("-color-chart-").append(i + 1).append("-alpha70: rgba(").append(rgb).append(", 0.7); ")
+                    .append("-color-chart-").append(i + 1).append("-alpha20: rgba(").append(rgb).append(", 0.2); ");
+        }
+        return css.toString().trim();
+    }
+
     /** "#rrggbb" for CSS. */
     public static String css(int argb) {
         return String.format("#%06x", argb & 0xFFFFFF);

@@ -20,6 +20,7 @@ import atlantafx.base.theme.PrimerLight;
 
 import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.controls.Look;
+import io.github.latentlab.ui.controls.Palettes;
 import io.github.latentlab.ui.training.TrainingViewModel;
 
 /**
@@ -28,7 +29,6 @@ import io.github.latentlab.ui.training.TrainingViewModel;
  */
 final class ShellMenus {
     private static final String BASE_CSS = "/themes/latent-lab.css";
-    private static final String DARK_CSS = "/themes/latent-lab-dark.css";
     private static final String PRESENTER_CSS = "/themes/presenter.css";
 
     /** What each shortcut does, in the order Help lists them. */
@@ -108,8 +108,8 @@ final class ShellMenus {
                     : new PrimerLight().getUserAgentStylesheet());
             root.getStylesheets().clear();
             add(root, BASE_CSS);
-            if (Look.dark()) add(root, DARK_CSS);
             if (Look.presenterProperty().get()) add(root, PRESENTER_CSS);
+            root.setStyle(Palettes.chartColors(Look.palette())); // chart series in the classes' colours
         };
         apply.run();
         Look.onChange(apply);

@@ -64,6 +64,13 @@ class PalettesTest {
     }
 
     @Test
+    void chartSeriesAreGivenTheClassColours() {
+        String css = Palettes.chartColors(Palettes.DARK);
+        assertTrue(css.startsWith("-color-chart-1: #6986ec; -color-chart-1-alpha70: rgba(105, 134, 236, 0.7);"), css);
+        assertTrue(css.endsWith("-color-chart-8-alpha20: rgba(251, 178, 177, 0.2);"), css);
+    }
+
+    @Test
     void theTestsRejectThePaletteTheMapUsedBefore() {
         int[] tableau = {0xFF4E79A7, 0xFFF28E2B, 0xFFE15759, 0xFF76B7B2, 0xFF59A14F, 0xFFEDC948, 0xFFB07AA1,
             0xFFFF9DA7, 0xFF9C755F, 0xFFBAB0AC};
