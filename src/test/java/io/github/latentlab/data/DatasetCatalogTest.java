@@ -54,7 +54,7 @@ class DatasetCatalogTest {
     void unknownIdsAreRejectedWithTheKnownOnes() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> offlineCatalog().load("cifar", Progress.NONE, Cancellation.none()));
-        assertEquals("Unknown dataset 'cifar'. Known: builtin-digits, fashion-mnist, mnist, kmnist, "
+        assertEquals("Unknown dataset 'cifar'. Known: builtin-digits, fashion-mnist, mnist, kmnist, fashion-mnist-sample, "
                 + "idx:IMAGES,LABELS, folder:PATH", e.getMessage());
     }
 
@@ -63,7 +63,7 @@ class DatasetCatalogTest {
         DatasetCatalog catalog = offlineCatalog();
         assertEquals("builtin-digits", catalog.defaultId());
         List<DatasetInfo> infos = catalog.available();
-        assertEquals(List.of("builtin-digits", "fashion-mnist", "mnist", "kmnist"),
+        assertEquals(List.of("builtin-digits", "fashion-mnist", "mnist", "kmnist", "fashion-mnist-sample"),
                 infos.stream().map(DatasetInfo::id).toList());
         assertTrue(infos.get(0).availableOffline());
         for (DatasetInfo info : infos.subList(1, 4)) {
@@ -221,6 +221,26 @@ class DatasetCatalogTest {
                 + "Put the four IDX files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, "
                 + "t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) in " + dir.resolve("cache/mnist")
                 + " or use builtin-digits.", e.getMessage());
+    }
+
+    /** Without Fashion-MNIST or a network, its shipped models still show their data: the sample in the app. */
+    @Test
+    void theFashionSampleStandsInOffline() throws Exception {
+        DatasetCatalog catalog = offlineCatalog();
+        assertEquals(DatasetCatalog.FASHION_SAMPLE, catalog.offlineStandIn("fashion-mnist"));
+        assertEquals(null, catalog.offlineStandIn("builtin-digits"));
+        DatasetSplit sample = catalog.load(DatasetCatalog.FASHION_SAMPLE, Progress.NONE, Cancellation.none());
+        assertEquals(3_000, sample.train().size());
+        assertEquals(2_000, sample.test().size());
+        assertEquals("Ankle boot", sample.test().classNames().get(sample.test().label(0)));
+        assertTrue(Files.isRegularFile(dir.resolve("cache/fashion-mnist-sample/t10k-images-idx3-ubyte.gz")));
+        // the second time it reads the copy in the cache
+        assertEquals(2_000, catalog.load(DatasetCatalog.FASHION_SAMPLE, Progress.NONE, Cancellation.none()).test().size());
+        assertTrue(catalog.available().stream().anyMatch(d -> d.id().equals(DatasetCatalog.FASHION_SAMPLE) && d.availableOffline()));
+
+        Files.createDirectories(dir.resolve("debian/fashion-mnist"));
+        writeOfficialFiles(dir.resolve("debian/fashion-mnist"), 20, 10);
+        assertEquals(null, catalog(dir.resolve("debian"), RemoteDataset.defaults()).offlineStandIn("fashion-mnist"));
     }
 
     @Test

@@ -11,10 +11,12 @@ import io.github.latentlab.data.ImageFolderDataset;
 import io.github.latentlab.data.RemoteDataset;
 import io.github.latentlab.data.generators.BuiltinDigits;
 import io.github.latentlab.util.AppDirs;
+import io.github.latentlab.util.AtomicFiles;
 import io.github.latentlab.util.Cancellation;
 import io.github.latentlab.util.Progress;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +35,8 @@ import java.util.Random;
  *   <li>{@code fashion-mnist}, {@code mnist}, {@code kmnist}: the official 60,000 / 10,000 split, read
  *       from Debian's {@code /usr/share/datasets/<id>/} if installed (package dataset-fashion-mnist),
  *       else from the cache {@code AppDirs.datasetCache()/<id>/}, else downloaded into that cache;</li>
+ *   <li>{@code fashion-mnist-sample}: 3,000 training and 2,000 test images of Fashion-MNIST that come
+ *       with the app, so its shipped Fashion-MNIST models show their data offline;</li>
  *   <li>{@code idx:IMAGES,LABELS} (or {@code idx:IMAGES} for unlabelled images): any IDX pair;</li>
  *   <li>{@code folder:PATH}: a folder of images, one sub-folder per class ({@link ImageFolderDataset}).</li>
  * </ul>
@@ -45,6 +49,8 @@ import java.util.Random;
 public final class DatasetCatalog {
     public static final String BUILTIN_DIGITS = BuiltinDigits.ID;
     public static final String FASHION_MNIST = "fashion-mnist";
+    /** The slice of Fashion-MNIST packed into the app (resources/datasets/). */
+    public static final String FASHION_SAMPLE = "fashion-mnist-sample";
     public static final String MNIST = "mnist";
     public static final String KMNIST = "kmnist";
     public static final Path DEBIAN_ROOT = Path.of("/usr/share/datasets");
@@ -87,6 +93,7 @@ public final class DatasetCatalog {
         List<String> ids = new ArrayList<>();
         ids.add(BUILTIN_DIGITS);
         ids.addAll(remotes.keySet());
+        if (remotes.containsKey(FASHION_MNIST)) ids.add(FASHION_SAMPLE);
         return ids;
     }
 
@@ -109,6 +116,10 @@ public final class DatasetCatalog {
             }
             out.add(new DatasetInfo(r.id(), r.displayName(), description(r), installed != null, where));
         }
+        if (remotes.containsKey(FASHION_MNIST)) {
+            out.add(new DatasetInfo(FASHION_SAMPLE, "Fashion-MNIST sample", "3,000 training and 2,000 test images of "
+                    + "Fashion-MNIST, enough to look at a model offline", true, "comes with the app"));
+        }
         return out;
     }
 
@@ -116,6 +127,15 @@ public final class DatasetCatalog {
     public String defaultId() {
         RemoteDataset fashion = remotes.get(FASHION_MNIST);
         return fashion != null && localFolder(fashion) != null ? FASHION_MNIST : BUILTIN_DIGITS;
+    }
+
+    /**
+     * The dataset to show a model of {@code id} with when {@code id} itself would need a download:
+     * the sample of Fashion-MNIST that comes with the app; null when {@code id} is at hand or has no stand-in.
+     */
+    public String offlineStandIn(String id) {
+        RemoteDataset r = remotes.get(id);
+        return id.equals(FASHION_MNIST) && r != null && localFolder(r) == null ? FASHION_SAMPLE : null;
     }
 
     /** Where the files of a downloadable dataset are (or would be) cached. */
@@ -159,6 +179,9 @@ public final class DatasetCatalog {
         if (spec.equals(BUILTIN_DIGITS)) return new Source(builtinDigits(progress), null);
         RemoteDataset remote = remotes.get(spec);
         if (remote != null) return new Source(loadRemote(remote, progress, cancel), null);
+        if (spec.equals(FASHION_SAMPLE) && remotes.containsKey(FASHION_MNIST)) {
+            return new Source(loadSample(remotes.get(FASHION_MNIST), progress, cancel), null);
+        }
         if (spec.startsWith("idx:")) return new Source(null, loadIdx(spec, progress, cancel));
         if (spec.startsWith("folder:")) {
             Path folder = Path.of(spec.substring("folder:".length()).trim());
@@ -205,6 +228,27 @@ public final class DatasetCatalog {
         Dataset test = IdxFormat.read(r.id() + "#test", f.get(2), f.get(3), r.classNames(),
                 scaled(progress, 6.0 / 7, 1), cancel);
         return new DatasetSplit(r.id(), train, test);
+    }
+
+    /** Copies the packed sample out of the app into the cache once (IDX files are read from disk), then reads it. */
+    private DatasetSplit loadSample(RemoteDataset fashion, Progress progress, Cancellation cancel) throws IOException {
+        Path folder = cacheFolder(FASHION_SAMPLE);
+        List<Path> files = new ArrayList<>();
+        for (RemoteFile file : fashion.files()) {
+            Path target = folder.resolve(file.name());
+            if (!Files.isRegularFile(target)) {
+                try (InputStream in = DatasetCatalog.class.getResourceAsStream("/datasets/" + FASHION_SAMPLE + "/" + file.name())) {
+                    if (in == null) throw new IOException("this build of the app has no " + FASHION_SAMPLE);
+                    AtomicFiles.write(target, in.readAllBytes());
+                }
+            }
+            files.add(target);
+        }
+        Dataset train = IdxFormat.read(FASHION_SAMPLE + "#train", files.get(0), files.get(1), fashion.classNames(),
+                scaled(progress, 0, 0.6), cancel);
+        Dataset test = IdxFormat.read(FASHION_SAMPLE + "#test", files.get(2), files.get(3), fashion.classNames(),
+                scaled(progress, 0.6, 1), cancel);
+        return new DatasetSplit(FASHION_SAMPLE, train, test);
     }
 
     private void download(RemoteDataset r, Progress progress, Cancellation cancel) throws IOException {

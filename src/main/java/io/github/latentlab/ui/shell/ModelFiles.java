@@ -33,6 +33,13 @@ final class ModelFiles {
             String id = saved.metadata().datasetId();
             if (current != null && current.id().equals(id)) return new Opened(file, saved, current, null);
             try {
+                // no download on opening a model: the sample that comes with the app stands in
+                String standIn = app.catalog().offlineStandIn(id);
+                if (standIn != null) {
+                    if (current != null && current.id().equals(standIn)) return new Opened(file, saved, current, null);
+                    return new Opened(file, saved, app.catalog().load(standIn, null, (f, m) -> { }, new Cancellation()),
+                            null);
+                }
                 return new Opened(file, saved, app.catalog().load(id, null, (f, m) -> { }, new Cancellation()), null);
             } catch (Exception e) {
                 return new Opened(file, saved, null, "its dataset " + id + " could not be loaded: " + e.getMessage());
