@@ -8,16 +8,24 @@ import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
+import io.github.latentlab.projection.CodeImages;
+import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.controls.ImageGrid;
 
-/** Originals above their reconstructions with per-image MSE/PSNR; next, random, class filter, count. */
+/**
+ * Originals above their reconstructions with per-image MSE/PSNR, and optionally each image's code
+ * as a grey picture between them; next, random, class filter, count.
+ */
 public final class ReconstructionPane extends BorderPane {
     final ImageGrid grid = new ImageGrid();
     private final ReconstructionViewModel vm;
@@ -52,11 +60,17 @@ public final class ReconstructionPane extends BorderPane {
         count.setPrefWidth(80);
         count.getValueFactory().valueProperty().addListener((o, a, b) -> { if (b != null) vm.countProperty().set(b); });
 
+        CheckBox codes = new CheckBox(Texts.get("train.codes.show"));
+        codes.setId("show-codes");
+        codes.setTooltip(new Tooltip(Texts.get("train.codes.show.tip")));
+        codes.selectedProperty().bindBidirectional(vm.showCodesProperty());
+        codes.setMinWidth(Region.USE_PREF_SIZE);
+
         Label summary = new Label();
         summary.textProperty().bind(vm.summaryProperty());
         summary.setId("reconstruction-summary");
 
-        HBox controls = new HBox(8, new Label("Test images"), count, classes, next, random);
+        HBox controls = new HBox(8, new Label("Test images"), count, classes, next, random, codes);
         controls.setAlignment(Pos.CENTER_LEFT);
         // the summary goes under the controls when there is no room beside them (presenter mode)
         FlowPane bar = new FlowPane(24, 4, controls, summary);
@@ -67,6 +81,8 @@ public final class ReconstructionPane extends BorderPane {
         BorderPane.setMargin(grid, new Insets(4, 8, 8, 8));
 
         vm.resultProperty().addListener((o, a, r) -> show(r));
+        vm.showCodesProperty().addListener((o, a, b) -> show(vm.resultProperty().get()));
+        vm.codeRowsProperty().addListener((o, a, b) -> show(vm.resultProperty().get()));
     }
 
     private void show(ReconstructionViewModel.Result r) {
@@ -76,6 +92,11 @@ public final class ReconstructionPane extends BorderPane {
         }
         List<ImageGrid.Row> rows = new ArrayList<>();
         rows.add(new ImageGrid.Row("original", Arrays.asList(r.originals()), null));
+        CodeImages codes = vm.codeImages();
+        if (codes != null) { // between each image and its reconstruction, as the tutorials draw it
+            rows.add(new ImageGrid.Row(Texts.get("train.codes.row"),
+                    Arrays.asList(codes.images()), null, codes.cols(), codes.rows(), vm.codeTips()));
+        }
         if (r.reconstructions() != null) {
             rows.add(new ImageGrid.Row("reconstructed", Arrays.asList(r.reconstructions()),
                     ReconstructionViewModel.captions(r)));

@@ -5,10 +5,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -18,6 +20,7 @@ import io.github.latentlab.data.Dataset;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.metrics.Metrics;
 import io.github.latentlab.model.Autoencoder;
+import io.github.latentlab.projection.CodeImages;
 import io.github.latentlab.ui.AppState;
 import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.fx.LatestOnly;
@@ -31,9 +34,12 @@ import io.github.latentlab.ui.fx.LatestOnly;
 public final class ReconstructionViewModel {
     public static final int MAX_COUNT = 64;
 
-    /** What to draw: originals, reconstructions (null before a model exists) and their errors. */
+    /**
+     * What to draw: originals, reconstructions (null before a model exists), their errors, and the
+     * codes the model gave them (a VAE's μ; null before a model exists).
+     */
     public record Result(int[] indices, float[][] originals, float[][] reconstructions, double[] mse,
-                         double[] psnr, int side) {
+                         double[] psnr, int side, float[][] codes) {
         public double meanMse() {
             return mse == null ? Double.NaN : Arrays.stream(mse).average().orElse(Double.NaN);
         }
@@ -51,6 +57,8 @@ public final class ReconstructionViewModel {
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
     private final StringProperty summary = new SimpleStringProperty("");
     private final ObjectProperty<List<String>> classNames = new SimpleObjectProperty<>(List.of());
+    private final BooleanProperty showCodes = new SimpleBooleanProperty(true);
+    private final IntegerProperty codeRows = new SimpleIntegerProperty(0);
     private int cursor;
     private long randomSeed = 1;
     private int[] indices = new int[0];
@@ -81,6 +89,36 @@ public final class ReconstructionViewModel {
     public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
     public StringProperty summaryProperty() { return summary; }
     public ObjectProperty<List<String>> classNamesProperty() { return classNames; }
+
+    /**
+     * Whether each image's code is drawn between it and its reconstruction, as the tutorials do
+     * (on at first; the pane's "Show codes" and lessons switch it). The codes are computed with
+     * every reconstruction, so switching shows or hides them at once.
+     */
+    public BooleanProperty showCodesProperty() { return showCodes; }
+
+    /** Rows of the code pictures: 0 for the automatic shape (64 numbers as 4×16), else this many rows. */
+    public IntegerProperty codeRowsProperty() { return codeRows; }
+
+    /** The shown images' codes as grey pictures on one scale, or null when hidden or before a model. */
+    public CodeImages codeImages() {
+        Result r = result.get();
+        if (!showCodes.get() || r == null || r.codes() == null || r.codes().length == 0) return null;
+        return CodeImages.of(r.codes(), codeRows.get());
+    }
+
+    /** Each shown code's numbers, for the tooltip of its picture (null when hidden or before a model). */
+    public List<String> codeTips() {
+        CodeImages pictures = codeImages();
+        if (pictures == null) return null;
+        Result r = result.get();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < r.codes().length; i++) {
+            out.add(Texts.format("train.codes.tip", r.indices()[i], r.codes()[i].length, pictures.min(), pictures.max(),
+                    CodeImages.numbers(r.codes()[i], pictures.cols())));
+        }
+        return out;
+    }
 
     /** The next batch of test images (of the chosen class). */
     public void next() {
@@ -148,16 +186,17 @@ public final class ReconstructionViewModel {
     static Result compute(Autoencoder model, Dataset test, int[] idx) {
         float[][] originals = test.images(idx);
         if (model == null || model.inputSize() != test.pixelCount()) {
-            return new Result(idx, originals, null, null, null, test.side());
+            return new Result(idx, originals, null, null, null, test.side(), null);
         }
         float[][] recon = model.reconstruct(originals);
+        float[][] codes = model.encode(originals); // a VAE gives μ
         double[] mse = new double[idx.length];
         double[] psnr = new double[idx.length];
         for (int i = 0; i < idx.length; i++) {
             mse[i] = Metrics.mse(originals[i], recon[i]);
             psnr[i] = Metrics.psnrFromMse(mse[i]);
         }
-        return new Result(idx, originals, recon, mse, psnr, test.side());
+        return new Result(idx, originals, recon, mse, psnr, test.side(), codes);
     }
 
     private static String describe(Result r) {
