@@ -55,11 +55,12 @@ import io.github.latentlab.util.Progress;
         footer = {"", "Examples:",
                 "  latent-lab train --dataset fashion-mnist --latent 2 --out ae.llab --json",
                 "  latent-lab train --dataset builtin-digits --model dae --noise mask:0.3",
+                "  latent-lab train --dataset fashion-mnist --loss mse+ssim --ssim-weight 0.5",
                 "  latent-lab train --resume ~/.latent-lab/runs/RUN_FOLDER --epochs 2"})
 final class TrainCommand implements Callable<Integer> {
     /** Options a run folder fixes: giving one with --resume is wrong usage. */
     private static final List<String> FIXED_BY_RUN = List.of("--dataset", "--model", "--hidden", "--latent", "--loss",
-            "--noise", "--beta", "--seed", "--batch");
+            "--noise", "--beta", "--ssim-weight", "--seed", "--batch");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -84,8 +85,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "Latent size (default: ${DEFAULT-VALUE}).")
     int latent;
     @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "mse",
-            description = "mse or bce (default: ${DEFAULT-VALUE}).")
+            description = "mse, bce, or mse+ssim: MSE + λ·(1 − SSIM), which keeps edges and texture (ae, dae and "
+            + "conv; default: ${DEFAULT-VALUE}).")
     String loss;
+    @Option(names = "--ssim-weight", paramLabel = "LAMBDA",
+            description = "mse+ssim: the weight λ of the SSIM term, a number ≥ 0 (default: "
+            + ModelSpec.DEFAULT_SSIM_WEIGHT + ").")
+    Double ssimWeight;
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Epochs to train (default: "
             + "${DEFAULT-VALUE}); with --resume, N more (default: the epochs the run has left).")
     int epochCount;
@@ -193,7 +199,7 @@ final class TrainCommand implements Callable<Integer> {
         DatasetSplit data = report.start().data();
         TrainingConfig config = report.start().config();
         ModelSpec spec = config.spec();
-        Evaluation test = Evaluation.of(model, data.test());
+        Evaluation test = Evaluation.of(model, data.test(), data.test().size(), true);
         List<EpochRecord> epochs = run.history().epochs();
         EpochRecord last = epochs.get(epochs.size() - 1);
         List<EpochRecord> thisRun = epochs.subList(report.resumedFrom(), epochs.size());
@@ -213,6 +219,8 @@ final class TrainCommand implements Callable<Integer> {
                     .put("epochs", epochs.size()).put("batch", config.batchSize()).put("seed", config.seed())
                     .put("train_loss", last.trainLoss()).put("test_loss", test.loss())
                     .put("test_mse", test.mse()).put("test_bce", test.bce()).put("test_psnr", test.psnr())
+                    .put("test_ssim", test.ssim())
+                    .put("ssim_weight", spec.loss() == LossKind.MSE_SSIM ? spec.ssimWeight() : null)
                     .put("samples_per_second", thisRun.size() * (double) data.train().size() / trainSeconds)
                     .put("beta", spec.kind() == ModelKind.VAE ? spec.beta() : null)
                     .put("seconds", seconds).put("out", outFile == null ? null : outFile.toString())
@@ -223,8 +231,8 @@ final class TrainCommand implements Callable<Integer> {
                     .put("test_vae_loss", vaeLoss == null ? null : vaeLoss.total(spec.beta())));
         } else {
             String loss = spec.loss() == LossKind.MSE ? "" : String.format("test %s %.5f, ", spec.loss(), test.loss());
-            out.printf("%stest MSE %.5f, PSNR %.2f dB after %d epoch%s in %.1f s%n", loss, test.mse(), test.psnr(),
-                    epochs.size(), epochs.size() == 1 ? "" : "s", seconds);
+            out.printf("%stest MSE %.5f, PSNR %.2f dB, SSIM %.4f after %d epoch%s in %.1f s%n", loss, test.mse(),
+                    test.psnr(), test.ssim(), epochs.size(), epochs.size() == 1 ? "" : "s", seconds);
         }
     }
 
@@ -233,10 +241,27 @@ final class TrainCommand implements Callable<Integer> {
         ModelKind kind = ModelKind.fromId(modelId);
         NoiseSpec noiseSpec = parseNoise(noise != null ? noise : kind.trainsOnNoise() ? "0.4" : "0");
         List<Integer> sizes = hidden != null ? parseSizes(hidden) : kind.convolutional() ? List.of(16, 32) : List.of(256);
-        ModelSpec spec = new ModelSpec(kind, sizes, latent, LossKind.fromId(loss), lr, noiseSpec.level(), noiseSpec.kind(),
-                beta);
+        LossKind lossKind = LossKind.fromId(loss);
+        ModelSpec spec = new ModelSpec(kind, sizes, latent, lossKind, lr, noiseSpec.level(), noiseSpec.kind(),
+                beta, ssimWeight(lossKind, kind));
         TrainingConfig config = new TrainingConfig(spec, epochCount, batch, seed);
         return manager.submit(manager.newRun(null, dataset, testDataset, config));
+    }
+
+    /** --ssim-weight checked: only with --loss mse+ssim, finite and ≥ 0. */
+    private double ssimWeight(LossKind lossKind, ModelKind kind) {
+        if (!lossKind.suits(kind)) {
+            throw new IllegalArgumentException("--loss " + lossKind.id() + " is for ae, dae and conv models; a "
+                    + kind.id() + " trains with --loss mse or bce");
+        }
+        if (ssimWeight == null) return ModelSpec.DEFAULT_SSIM_WEIGHT;
+        if (lossKind != LossKind.MSE_SSIM) {
+            throw new IllegalArgumentException("--ssim-weight applies to --loss mse+ssim only");
+        }
+        if (!(ssimWeight >= 0) || Double.isInfinite(ssimWeight)) {
+            throw new IllegalArgumentException("--ssim-weight needs a number ≥ 0 such as 0.5, got " + ssimWeight);
+        }
+        return ssimWeight;
     }
 
     /** Continues the run in --resume from its last checkpoint: the epochs it has left, or --epochs more. */

@@ -25,7 +25,8 @@ import org.nd4j.weightinit.impl.ZeroInitScheme;
  * entry of the spec's {@code hidden} list, read as channel counts (28→14→7), then a linear dense
  * code. Decoder: dense (ReLU) back to the last feature map, then per level a 3×3 stride-1
  * convolution to 4× the channels and depth-to-space (sub-pixel upsampling: 7→14→28), sigmoid out.
- * Loss per pixel: MSE, or BCE from logits. With a noise level it is trained as a denoising model.
+ * Loss per pixel: MSE, or BCE from logits, or MSE plus λ·(1 − SSIM) per image ({@link SsimGraph}).
+ * With a noise level it is trained as a denoising model.
  *
  * <p>Why this shape: on a 2-core CPU, ND4J's deconv2d took 23 ms a batch forward and as much
  * backward, five times the convolutions; upsampling then convolving was no faster; sub-pixel
@@ -37,11 +38,15 @@ public final class ConvAutoencoder extends SameDiffAutoencoder {
     private static final String CODE = "code";
     private static final String LOGITS = "logits";
     private static final String PER_PIXEL = "perPixelLoss";
+    /** The two terms of MSE + SSIM: the batch's MSE and its mean SSIM. */
+    private static final String MSE_TERM = "mseTerm", SSIM_MEAN = "ssimMean";
 
-    private final TrainingLossCapture capture = new TrainingLossCapture(PER_PIXEL);
+    private final TrainingLossCapture capture;
 
     private ConvAutoencoder(ModelSpec spec, int inputSize, SameDiff sd) {
         super(spec, inputSize, sd, CODE);
+        capture = spec.loss() == LossKind.MSE_SSIM ? new TrainingLossCapture(MSE_TERM, SSIM_MEAN)
+                : new TrainingLossCapture(PER_PIXEL);
         sd.setListeners(capture);
     }
 
@@ -83,11 +88,20 @@ public final class ConvAutoencoder extends SameDiffAutoencoder {
         SDVariable logits = sd.reshape(LOGITS, decoder(sd, spec, side, code), -1, inputSize);
         SDVariable zIn = sd.placeHolder(Z_IN, DataType.FLOAT, -1, spec.latent());
         sd.nn.sigmoid(DECODED, decoder(sd, spec, side, zIn).reshape(-1, inputSize));
-        SDVariable loss = perPixelLoss(sd, spec.loss(), logits, target).rename(PER_PIXEL).mean(LOSS);
+        SDVariable loss = spec.loss() == LossKind.MSE_SSIM ? mseSsimLoss(sd, spec, logits, target, side)
+                : perPixelLoss(sd, spec.loss(), logits, target).rename(PER_PIXEL).mean(LOSS);
         sd.setLossVariables(loss);
         sd.setTrainingConfig(new TrainingConfig.Builder().updater(new Adam(spec.learningRate()))
                 .dataSetFeatureMapping(INPUT, TARGET).markLabelsUnused().build());
         return sd;
+    }
+
+    /** mean MSE + λ·(1 − mean SSIM) over the batch; its two terms are named for the capture. */
+    private static SDVariable mseSsimLoss(SameDiff sd, ModelSpec spec, SDVariable logits, SDVariable target, int side) {
+        SDVariable out = sd.nn.sigmoid(logits);
+        SDVariable mse = sd.math.squaredDifference(out, target).mean(MSE_TERM);
+        SDVariable ssim = SsimGraph.perImage(sd, target, out, side).mean(SSIM_MEAN);
+        return mse.add(LOSS, ssim.rsub(1.0).mul(spec.ssimWeight()));
     }
 
     /** Dense up to the smallest feature map, then sub-pixel upsampling per level, as logits [n, 1, side, side]. */
@@ -119,7 +133,9 @@ public final class ConvAutoencoder extends SameDiffAutoencoder {
     public double fit(INDArray input, INDArray target) {
         capture.clear();
         sd.fit(new MultiDataSet(new INDArray[] {input, target}, new INDArray[0]));
-        return capture.value(PER_PIXEL);
+        return spec.loss() == LossKind.MSE_SSIM
+                ? capture.value(MSE_TERM) + spec.ssimWeight() * (1 - capture.value(SSIM_MEAN))
+                : capture.value(PER_PIXEL);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -73,10 +74,17 @@ public final class DenseAutoencoder implements TrainableAutoencoder {
             list.layer(new DenseLayer.Builder().nIn(in).nOut(hidden.get(i)).activation(Activation.RELU).build());
             in = hidden.get(i);
         }
-        LossFunctions.LossFunction loss = spec.loss() == LossKind.BCE
-                ? LossFunctions.LossFunction.XENT : LossFunctions.LossFunction.MSE;
-        list.layer(new OutputLayer.Builder(loss).nIn(in).nOut(inputSize).activation(Activation.SIGMOID).build());
+        list.layer(new OutputLayer.Builder().lossFunction(lossFunction(spec, inputSize)).nIn(in).nOut(inputSize)
+                .activation(Activation.SIGMOID).build());
         return list.build();
+    }
+
+    private static ILossFunction lossFunction(ModelSpec spec, int inputSize) {
+        return switch (spec.loss()) {
+            case MSE -> LossFunctions.LossFunction.MSE.getILossFunction();
+            case BCE -> LossFunctions.LossFunction.XENT.getILossFunction();
+            case MSE_SSIM -> new MseSsimLoss(spec.ssimWeight(), (int) Math.round(Math.sqrt(inputSize)));
+        };
     }
 
     @Override public ModelSpec spec() { return spec; }
@@ -85,7 +93,10 @@ public final class DenseAutoencoder implements TrainableAutoencoder {
     /** The underlying network, for the trainer and the model store. */
     public MultiLayerNetwork network() { return net; }
 
-    /** Per-pixel training loss from the network's last score (XENT is summed over pixels in DL4J). */
+    /**
+     * Per-pixel training loss from the network's last score (XENT is summed over pixels in DL4J;
+     * MSE + SSIM is already MSE per pixel plus the per-image SSIM term).
+     */
     private double perPixelScore() {
         double s = net.score();
         return spec.loss() == LossKind.BCE ? s / inputSize : s;

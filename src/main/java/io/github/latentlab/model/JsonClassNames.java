@@ -24,7 +24,8 @@ final class JsonClassNames {
             "org.nd4j.linalg.activations.impl.ActivationSigmoid",
             "org.nd4j.linalg.learning.config.Adam",
             "org.nd4j.linalg.lossfunctions.impl.LossMSE",
-            "org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT");
+            "org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT",
+            "io.github.latentlab.model.MseSsimLoss"); // our own: two numbers, and a graph built from them
 
     /** What a SameDiff graph's training configuration names. */
     static final Set<String> SAMEDIFF_TRAINING = Set.of("org.nd4j.linalg.learning.config.Adam");

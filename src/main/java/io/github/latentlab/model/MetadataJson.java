@@ -43,6 +43,7 @@ final class MetadataJson {
         spec.put("noiseLevel", m.spec().noiseLevel());
         spec.put("noiseKind", m.spec().noiseKind().id());
         spec.put("beta", m.spec().beta());
+        if (m.spec().loss() == LossKind.MSE_SSIM) spec.put("ssimWeight", m.spec().ssimWeight());
         root.put("inputSize", m.inputSize());
         ObjectNode data = root.putObject("dataset");
         data.put("id", m.datasetId());
@@ -100,7 +101,7 @@ final class MetadataJson {
                 StrictJson.integer(s, "latent", ModelSpec.MIN_LATENT, ModelSpec.MAX_LATENT),
                 LossKind.fromId(StrictJson.text(s, "loss")), StrictJson.number(s, "learningRate", Double.NaN),
                 StrictJson.number(s, "noiseLevel", 0), NoiseKind.fromId(StrictJson.text(s, "noiseKind", "gaussian")),
-                StrictJson.number(s, "beta", 1));
+                StrictJson.number(s, "beta", 1), StrictJson.number(s, "ssimWeight", ModelSpec.DEFAULT_SSIM_WEIGHT));
         int inputSize = StrictJson.integer(root, "inputSize", 1, Integer.MAX_VALUE);
         if (inputSize != INPUT_SIZE) {
             throw new IllegalArgumentException("\"inputSize\" is " + inputSize + "; Latent Lab models take "

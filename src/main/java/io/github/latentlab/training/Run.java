@@ -3,6 +3,7 @@ package io.github.latentlab.training;
 import java.util.Locale;
 import java.util.Objects;
 
+import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.model.ModelMetadata;
 import io.github.latentlab.model.ModelSpec;
@@ -88,6 +89,7 @@ public final class Run {
     public static String defaultName(ModelSpec s) {
         return s.kind().id().toUpperCase(Locale.ROOT) + " latent " + s.latent()
                 + (s.kind() == ModelKind.VAE ? " β " + s.beta() : "")
+                + (s.loss() == LossKind.MSE_SSIM ? " mse+ssim λ " + s.ssimWeight() : "")
                 + (s.denoising() ? " " + s.noiseKind().id() + " " + s.noiseLevel() : "")
                 + (s.kind().convolutional() ? " c" + s.hidden() : " " + s.hidden());
     }

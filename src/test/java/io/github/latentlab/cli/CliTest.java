@@ -269,4 +269,32 @@ class CliTest {
         assertEquals(2, run("train", "--resume", dir.toString()));
         assertTrue(stderr().contains("is not a Latent Lab run folder"), stderr());
     }
+
+    @Test
+    void aBadSsimWeightOrAModelThatCannotTakeTheSsimLossIsRefusedWithAPlainMessage() {
+        for (String bad : new String[] {"-0.5", "NaN", "Infinity"}) {
+            assertEquals(2, run("train", "--dataset", "builtin-digits", "--loss", "mse+ssim", "--ssim-weight", bad));
+            assertTrue(stderr().contains("--ssim-weight needs a number ≥ 0"), stderr());
+        }
+        assertEquals(2, run("train", "--dataset", "builtin-digits", "--loss", "mse+ssim", "--ssim-weight", "lots"));
+        assertEquals(2, run("train", "--dataset", "builtin-digits", "--ssim-weight", "0.5"));
+        assertTrue(stderr().contains("--ssim-weight applies to --loss mse+ssim only"), stderr());
+        assertEquals(2, run("train", "--dataset", "builtin-digits", "--model", "vae", "--loss", "mse+ssim"));
+        assertTrue(stderr().contains("--loss mse+ssim is for ae, dae and conv models"), stderr());
+    }
+
+    @Test
+    void trainingWithTheSsimLossReportsItsWeightAndTheTestSsim() throws Exception {
+        assertEquals(0, run("train", "--dataset", idxDataset(600), "--hidden", "32", "--latent", "4",
+                "--loss", "mse+ssim", "--ssim-weight", "0.25", "--epochs", "1", "--batch", "64",
+                "--runs", dir.resolve("runs").toString(), "--json"), stderr());
+        JsonNode result = lastJsonLine();
+        assertEquals("mse+ssim", result.get("loss").asText());
+        assertEquals(0.25, result.get("ssim_weight").asDouble());
+        double ssim = result.get("test_ssim").asDouble();
+        assertTrue(ssim > 0 && ssim < 1, result.toString());
+        assertEquals(result.get("test_mse").asDouble() + 0.25 * (1 - ssim), result.get("test_loss").asDouble(), 1e-9,
+                "the test loss is the training loss");
+        assertTrue(stderr().contains("MSE + SSIM"), stderr());
+    }
 }

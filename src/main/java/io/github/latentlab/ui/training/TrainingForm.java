@@ -38,6 +38,7 @@ public final class TrainingForm {
     private final IntegerProperty epochs = new SimpleIntegerProperty(5);
     private final IntegerProperty seed = new SimpleIntegerProperty(42);
     private final DoubleProperty beta = new SimpleDoubleProperty(1);
+    private final DoubleProperty ssimWeight = new SimpleDoubleProperty(ModelSpec.DEFAULT_SSIM_WEIGHT);
     private final DoubleProperty noiseLevel = new SimpleDoubleProperty(0.4);
     /** For a conv autoencoder: train it as a denoising one (a DAE always is). */
     private final BooleanProperty denoise = new SimpleBooleanProperty(false);
@@ -49,6 +50,7 @@ public final class TrainingForm {
         kind.addListener((o, was, is) -> {
             if (is == ModelKind.CONV && !was.convolutional()) hidden.set("16, 32");
             else if (was == ModelKind.CONV && is != ModelKind.CONV) hidden.set("256");
+            if (!loss.get().suits(is)) loss.set(LossKind.MSE); // a VAE takes MSE or BCE only
         });
     }
 
@@ -65,6 +67,8 @@ public final class TrainingForm {
     public IntegerProperty seedProperty() { return seed; }
     /** A VAE's weight on the KL term (1: the standard VAE; 0: no pull towards N(0, I)). */
     public DoubleProperty betaProperty() { return beta; }
+    /** The weight λ of the SSIM term in the MSE + SSIM loss. */
+    public DoubleProperty ssimWeightProperty() { return ssimWeight; }
     /** The denoising noise's level: σ for Gaussian, a fraction of pixels for the others. */
     public DoubleProperty noiseLevelProperty() { return noiseLevel; }
     public ObjectProperty<NoiseKind> noiseKindProperty() { return noiseKind; }
@@ -74,7 +78,7 @@ public final class TrainingForm {
     public ModelSpec spec() {
         boolean noisy = kind.get().trainsOnNoise() || (kind.get().acceptsNoise() && denoise.get());
         return new ModelSpec(kind.get(), parseHidden(hidden.get()), latent.get(), loss.get(),
-                learningRate.get(), noisy ? noiseLevel.get() : 0, noiseKind.get(), beta.get());
+                learningRate.get(), noisy ? noiseLevel.get() : 0, noiseKind.get(), beta.get(), ssimWeight.get());
     }
 
     /** The spec with epochs, batch and seed; IllegalArgumentException names a bad value. */
@@ -111,6 +115,7 @@ public final class TrainingForm {
         }
         if (m.batchSize() > 0) batch.set(m.batchSize());
         beta.set(s.beta());
+        ssimWeight.set(s.ssimWeight());
         if (m.seed() >= 0 && m.seed() <= Integer.MAX_VALUE) seed.set((int) m.seed());
         datasetId.set(m.datasetId());
     }

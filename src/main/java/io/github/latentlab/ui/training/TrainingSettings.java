@@ -1,9 +1,11 @@
 package io.github.latentlab.ui.training;
 
 import java.io.File;
+import java.util.Arrays;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.DoubleProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -115,17 +117,14 @@ final class TrainingSettings {
         left("train.latent", latent, latent);
 
         ComboBox<LossKind> loss = new ComboBox<>();
-        loss.getItems().setAll(LossKind.values());
+        offerLosses(loss, form.kindProperty().get());
+        form.kindProperty().addListener((o, was, is) -> offerLosses(loss, is));
         loss.valueProperty().bindBidirectional(form.lossProperty());
+        loss.setId("loss");
         loss.setMaxWidth(Double.MAX_VALUE);
         left("train.loss", loss, loss);
 
-        Spinner<Double> beta = new Spinner<>(0.0, 10.0, form.betaProperty().get(), 0.25);
-        beta.setEditable(true);
-        beta.valueProperty().addListener((o, a, b) -> { if (b != null) form.betaProperty().set(b); });
-        form.betaProperty().addListener((o, a, b) -> beta.getValueFactory().setValue(b.doubleValue()));
-        beta.setId("beta");
-        beta.setMaxWidth(Double.MAX_VALUE);
+        Spinner<Double> beta = numberSpinner(form.betaProperty(), 10, 0.25, "beta");
         int exclusiveRow = leftRow;
         Label betaLabel = left("train.beta", beta, beta);
         showOnlyWhen(form.kindProperty().isEqualTo(ModelKind.VAE), betaLabel, beta);
@@ -136,6 +135,28 @@ final class TrainingSettings {
         denoise.setId("denoise");
         Label denoiseLabel = add(0, exclusiveRow, "train.denoise", denoise, denoise);
         showOnlyWhen(form.kindProperty().isEqualTo(ModelKind.CONV), denoiseLabel, denoise);
+
+        Spinner<Double> ssimWeight = numberSpinner(form.ssimWeightProperty(), 100, 0.1, "ssim-weight");
+        Label ssimLabel = left("train.ssimWeight", ssimWeight, ssimWeight);
+        showOnlyWhen(form.lossProperty().isEqualTo(LossKind.MSE_SSIM), ssimLabel, ssimWeight);
+    }
+
+    /** An editable spinner from 0 to {@code max} kept in step with {@code value} both ways. */
+    private static Spinner<Double> numberSpinner(DoubleProperty value, double max, double step, String id) {
+        Spinner<Double> spinner = new Spinner<>(0.0, max, value.get(), step);
+        spinner.setEditable(true);
+        spinner.valueProperty().addListener((o, a, b) -> { if (b != null) value.set(b); });
+        value.addListener((o, a, b) -> spinner.getValueFactory().setValue(b.doubleValue()));
+        spinner.setId(id);
+        spinner.setMaxWidth(Double.MAX_VALUE);
+        return spinner;
+    }
+
+    /** The losses {@code kind} trains with (not MSE + SSIM for a VAE), keeping the choice when it stays offered. */
+    private static void offerLosses(ComboBox<LossKind> box, ModelKind kind) {
+        LossKind chosen = box.getValue();
+        box.getItems().setAll(Arrays.stream(LossKind.values()).filter(l -> l.suits(kind)).toList());
+        if (chosen != null) box.setValue(chosen.suits(kind) ? chosen : LossKind.MSE);
     }
 
     private void optimiserColumn() {
