@@ -29,7 +29,7 @@ import javafx.scene.shape.Rectangle;
  * without moving) also reports a pick; shift-drag selects the points in a rectangle. The scroll
  * wheel zooms about the cursor, right- or middle-drag (or ctrl-drag) pans, {@link #resetView()}
  * fits all points again. An overlay of a few marked points and an outline (e.g. a noise trail
- * and its ellipse) can be drawn over the points.
+ * and its ellipse), and rings around chosen points, can be drawn over the points ({@link MapOverlay}).
  */
 public final class ScatterView extends Region {
     private static final double MARGIN = 10;
@@ -62,8 +62,7 @@ public final class ScatterView extends Region {
     private double centerX, centerY, zoom = 1;
     private double panLastX, panLastY;
     private boolean panning;
-    private List<Mark> marks = List.of();
-    private double[][] outline;
+    private final MapOverlay overlay = new MapOverlay();
 
     /** A point drawn over the map: data position, ARGB color, radius in pixels. */
     public record Mark(double x, double y, int color, int radius) { }
@@ -263,28 +262,6 @@ public final class ScatterView extends Region {
         return (int) Math.round((dotSize > 0 ? dotSize : auto) * Look.scale());
     }
 
-    /** Which pixels of a size×size square a round dot covers (a square below 4 px). */
-    private static boolean[] dotMask(int size) {
-        boolean[] m = new boolean[size * size];
-        double r = size / 2.0;
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                double dx = x + 0.5 - r, dy = y + 0.5 - r;
-                m[y * size + x] = size < 4 || dx * dx + dy * dy <= r * r + 0.25;
-            }
-        }
-        return m;
-    }
-
-    /** {@code over} at {@code alpha}/256 on {@code under} (both opaque). */
-    private static int blend(int under, int over, int alpha) {
-        int inv = 256 - alpha;
-        int r = (((over >> 16) & 0xff) * alpha + ((under >> 16) & 0xff) * inv) >> 8;
-        int g = (((over >> 8) & 0xff) * alpha + ((under >> 8) & 0xff) * inv) >> 8;
-        int b = ((over & 0xff) * alpha + (under & 0xff) * inv) >> 8;
-        return 0xFF000000 | (r << 16) | (g << 8) | b;
-    }
-
     /** Dots of {@code pixels} across (0: by the number of points). */
     public void setDotSize(int pixels) {
         this.dotSize = Math.max(0, Math.min(24, pixels));
@@ -310,7 +287,7 @@ public final class ScatterView extends Region {
         Arrays.fill(a, Look.mapBackground());
         if (underlay != null && xy.length > 0) underlay.draw(a, width, height, this::toScreenX, this::toScreenY, underlayOpacity);
         int size = dotSize();
-        boolean[] dot = dotMask(size);
+        boolean[] dot = Dots.mask(size);
         int alpha = (int) Math.round(dotOpacity * 256);
         double s = scale(), ox = width / 2.0 - centerX * s, oy = height / 2.0 + centerY * s;
         for (int i = 0; i < xy.length; i++) {
@@ -326,11 +303,11 @@ public final class ScatterView extends Region {
                     int xx = px + dx;
                     if (xx < 0 || xx >= width || !dot[dy * size + dx]) continue;
                     int k = yy * width + xx;
-                    a[k] = alpha >= 256 ? color : blend(a[k], color, alpha);
+                    a[k] = alpha >= 256 ? color : Dots.blend(a[k], color, alpha);
                 }
             }
         }
-        if (!marks.isEmpty() || outline != null) drawOverlay(a);
+        if (!overlay.isEmpty()) overlay.draw(a, width, height, this::toScreenX, this::toScreenY);
         buffer.clear();
         buffer.put(a);
         buffer.clear();
@@ -385,46 +362,21 @@ public final class ScatterView extends Region {
      * in data coordinates); an empty list and null remove the overlay.
      */
     public void setOverlay(List<Mark> marks, double[][] outline) {
-        this.marks = List.copyOf(marks);
-        this.outline = outline;
+        overlay.set(marks, outline);
         redraw();
     }
 
     /** The marks drawn over the points. */
-    public List<Mark> overlay() { return marks; }
+    public List<Mark> overlay() { return overlay.marks(); }
 
-    private void drawOverlay(int[] a) {
-        if (outline != null && outline.length > 1) {
-            for (int k = 0; k < outline.length; k++) {
-                double[] p = outline[k], q = outline[(k + 1) % outline.length];
-                line(a, toScreenX(p[0]), toScreenY(p[1]), toScreenX(q[0]), toScreenY(q[1]), Look.ink());
-            }
-        }
-        for (Mark m : marks) {
-            double cx = toScreenX(m.x()), cy = toScreenY(m.y());
-            int r = m.radius();
-            for (int dy = -r - 1; dy <= r + 1; dy++) {
-                for (int dx = -r - 1; dx <= r + 1; dx++) {
-                    double d = Math.hypot(dx, dy);
-                    if (d > r + 1) continue;
-                    plot(a, (int) Math.round(cx) + dx, (int) Math.round(cy) + dy, d > r ? Look.ink() : m.color());
-                }
-            }
-        }
+    /** Rings (of each mark's colour and radius) around points, drawn over everything else; empty removes them. */
+    public void setRings(List<Mark> rings) {
+        overlay.setRings(rings);
+        redraw();
     }
 
-    private void line(int[] a, double x0, double y0, double x1, double y1, int color) {
-        int steps = (int) Math.ceil(Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0)));
-        if (steps > 4 * (width + height)) return; // far off screen
-        for (int s = 0; s <= steps; s++) {
-            double t = steps == 0 ? 0 : (double) s / steps;
-            plot(a, (int) Math.round(x0 + t * (x1 - x0)), (int) Math.round(y0 + t * (y1 - y0)), color);
-        }
-    }
-
-    private void plot(int[] a, int x, int y, int color) {
-        if (x >= 0 && x < width && y >= 0 && y < height) a[y * width + x] = color;
-    }
+    /** The rings drawn over the points. */
+    public List<Mark> rings() { return overlay.rings(); }
 
     private void report(double sx, double sy) {
         if (xy.length == 0) return;

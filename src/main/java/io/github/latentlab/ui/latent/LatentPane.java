@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -49,7 +47,6 @@ import io.github.latentlab.ui.controls.Explanation;
 import io.github.latentlab.ui.controls.ImageGrid;
 import io.github.latentlab.ui.controls.Look;
 import io.github.latentlab.ui.controls.ScatterView;
-import io.github.latentlab.ui.controls.Spinners;
 import io.github.latentlab.ui.fx.Snapshots;
 
 /** The latent map: codes of test images in 2-D, colored by class; drag anywhere to decode. */
@@ -133,7 +130,7 @@ public final class LatentPane extends BorderPane {
         HBox bar = new HBox(8, projection, method, images, points, source, show, reset, export, gap,
                 Explanation.button("explain.latent"));
         bar.setAlignment(Pos.CENTER_LEFT);
-        HBox settings = new HBox(14, parameters(vm), decodedGridBox());
+        HBox settings = new HBox(14, MapParameters.of(vm), DecodedGridBox.of(vm, scatter));
         settings.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, bar, settings, status);
     }
@@ -156,51 +153,6 @@ public final class LatentPane extends BorderPane {
         export.setId("export-codes");
         export.setMinWidth(Region.USE_PREF_SIZE);
         return export;
-    }
-
-    /** For a 2-D latent: a grid of decoded codes under the points, its resolution and range. */
-    private HBox decodedGridBox() {
-        CheckBox grid = new CheckBox(Texts.get("latent.grid"));
-        grid.setId("manifold");
-        grid.setMinWidth(Region.USE_PREF_SIZE);
-        grid.setTooltip(new Tooltip(Texts.get("latent.grid.tip")));
-        Spinner<Integer> res = new Spinner<>(4, 30, 15);
-        res.setPrefWidth(80);
-        res.setTooltip(new Tooltip(Texts.get("latent.grid.resolution.tip")));
-        Spinner<Double> spread = new Spinner<>(0.5, 3.0, 1.0, 0.25);
-        spread.setPrefWidth(90);
-        spread.setTooltip(new Tooltip(Texts.get("latent.grid.range.tip")));
-        Slider opacity = new Slider(0.1, 1, 0.6);
-        opacity.setPrefWidth(90);
-        opacity.setId("grid-opacity");
-        opacity.setTooltip(new Tooltip(Texts.get("latent.grid.opacity.tip")));
-        opacity.valueProperty().addListener((o, a, b) -> scatter.setUnderlayOpacity(b.doubleValue()));
-        Runnable manifold = () -> {
-            if (grid.isSelected()) vm.computeManifold(res.getValue(), spread.getValue());
-            else scatter.setUnderlay(null, 0, 0, 0, 0, 0);
-        };
-        grid.selectedProperty().addListener((o, a, b) -> manifold.run());
-        res.valueProperty().addListener((o, a, b) -> manifold.run());
-        spread.valueProperty().addListener((o, a, b) -> manifold.run());
-        Label resLabel = new Label(Texts.get("latent.grid.resolution"));
-        Label rangeLabel = new Label(Texts.get("latent.grid.range"));
-        Label opacityLabel = new Label(Texts.get("latent.grid.opacity"));
-        for (Label l : new Label[] {resLabel, rangeLabel, opacityLabel}) l.setMinWidth(Region.USE_PREF_SIZE);
-        HBox gridBox = new HBox(6, grid, resLabel, res, rangeLabel, spread, opacityLabel, opacity);
-        gridBox.setAlignment(Pos.CENTER_LEFT);
-        gridBox.visibleProperty().bind(vm.methodProperty().isEqualTo(MapMethod.IDENTITY));
-        gridBox.managedProperty().bind(gridBox.visibleProperty());
-        // the grid belongs under a 2-D code's own map only (not under an animating t-SNE)
-        vm.methodProperty().addListener((o, was, is) -> {
-            if (is != MapMethod.IDENTITY) scatter.setUnderlay(null, 0, 0, 0, 0, 0);
-        });
-        vm.manifoldProperty().addListener((o, a, m) -> {
-            if (m != null && grid.isSelected() && vm.methodProperty().get() == MapMethod.IDENTITY) {
-                scatter.setUnderlay(m.images(), m.res(), m.x0(), m.x1(), m.y0(), m.y1());
-            }
-        });
-        vm.mapProperty().addListener((o, a, m) -> { if (m != null && grid.isSelected()) manifold.run(); });
-        return gridBox;
     }
 
     /** The map (drag to decode, click to pick) over the tabs of strips, traversal, neighbours and selection. */
@@ -229,7 +181,8 @@ public final class LatentPane extends BorderPane {
                 new Tab("Walk and sample", new VBox(6, stripBar, strips)),
                 new Tab("Traverse", new TraversalPanel(vm)),
                 new Tab("Neighbours", neighbourGrid),
-                new Tab("Selection", selectionBox()));
+                new Tab("Selection", SelectionBox.of(vm, scatter)));
+        AnomalyPanel.addTo(details, vm.anomalies(), scatter, vm.mapProperty()); // "anomalies"
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         details.prefHeightProperty().bind(Look.scaled(190));
         details.setMinHeight(Region.USE_PREF_SIZE);
@@ -380,67 +333,6 @@ public final class LatentPane extends BorderPane {
             Snapshots.write(picture, file);
             return file;
         }, f -> vm.statusProperty().set("Saved " + f), e -> vm.statusProperty().set("Could not save " + file + ": " + e.getMessage()));
-    }
-
-    /** The settings of the chosen method; the one shown changes with the method. */
-    private static HBox parameters(LatentViewModel vm) {
-        Spinner<Double> perplexity = new Spinner<>(2.0, 100.0, vm.perplexityProperty().get(), 5.0);
-        perplexity.setPrefWidth(80);
-        perplexity.valueProperty().addListener((o, a, b) -> vm.perplexityProperty().set(b));
-        Spinner<Integer> iterations = widened(Spinners.bound(vm.iterationsProperty(), 50, 5000, 250));
-        Spinner<Integer> neighbours = widened(Spinners.bound(vm.neighboursKProperty(), 2, 200, 5));
-        Spinner<Integer> seed = widened(Spinners.bound(vm.seedProperty(), 0, Integer.MAX_VALUE, 1));
-        Spinner<Integer> first = widened(Spinners.bound(vm.pcaFirstProperty(), 1, 128, 1));
-        Spinner<Integer> second = widened(Spinners.bound(vm.pcaSecondProperty(), 1, 128, 1));
-        perplexity.setTooltip(new Tooltip(Texts.get("latent.perplexity.tip")));
-        iterations.setTooltip(new Tooltip(Texts.get("latent.iterations.tip")));
-        neighbours.setTooltip(new Tooltip(Texts.get("latent.neighbours.tip")));
-        seed.setTooltip(new Tooltip(Texts.get("latent.seed.tip")));
-        first.setTooltip(new Tooltip(Texts.get("latent.components.tip")));
-        second.setTooltip(new Tooltip(Texts.get("latent.components.tip")));
-        HBox tsne = new HBox(6, new Label("perplexity"), perplexity, new Label("iterations"), iterations);
-        HBox umap = new HBox(6, new Label("neighbours"), neighbours);
-        HBox pca = new HBox(6, new Label("components"), first, new Label("and"), second);
-        HBox seeded = new HBox(6, new Label("seed"), seed);
-        for (HBox b : new HBox[] {tsne, umap, pca, seeded}) {
-            b.setAlignment(Pos.CENTER_LEFT);
-            b.managedProperty().bind(b.visibleProperty());
-        }
-        tsne.visibleProperty().bind(vm.methodProperty().isEqualTo(MapMethod.TSNE));
-        umap.visibleProperty().bind(vm.methodProperty().isEqualTo(MapMethod.UMAP));
-        pca.visibleProperty().bind(vm.methodProperty().isEqualTo(MapMethod.PCA));
-        seeded.visibleProperty().bind(tsne.visibleProperty().or(umap.visibleProperty()));
-        HBox row = new HBox(14, tsne, umap, pca, seeded);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
-    }
-
-    private static Spinner<Integer> widened(Spinner<Integer> s) {
-        s.setPrefWidth(90);
-        return s;
-    }
-
-    /** Shift-drag on the map: how many images, of which classes, and the first few of them. */
-    private VBox selectionBox() {
-        Label summary = new Label("Shift-drag on the map to select the images in a rectangle.");
-        summary.setId("selection-summary");
-        summary.setWrapText(true);
-        ImageGrid images = new ImageGrid();
-        images.setPrefSize(800, 140);
-        scatter.setOnBoxSelect(rows -> {
-            LatentMap m = vm.mapProperty().get();
-            if (m == null) return;
-            Map<String, Integer> byClass = new TreeMap<>();
-            for (int r : rows) byClass.merge(m.classNames().get(m.labels()[r]), 1, Integer::sum);
-            StringBuilder text = new StringBuilder(rows.length + " images selected");
-            byClass.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue())
-                    .forEach(e -> text.append(" · ").append(e.getValue()).append(" × ").append(e.getKey()));
-            summary.setText(text.toString());
-            int[] shown = Arrays.copyOf(rows, Math.min(rows.length, 20));
-            images.setRows(shown.length == 0 ? List.of() : List.of(new ImageGrid.Row("selected",
-                    Arrays.asList(m.data().images(shown)), null)), 28);
-        });
-        return new VBox(6, summary, images);
     }
 
     /** The walk between two picked images on the map: its two ends and the way between them. */

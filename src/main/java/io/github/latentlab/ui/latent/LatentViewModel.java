@@ -345,4 +345,12 @@ public final class LatentViewModel implements LatentMapSource {
         if (current == null) return;
         decoder.request(() -> () -> current.decodeAt(x, y));
     }
+
+    private AnomalyViewModel anomalies;
+
+    /** The test images this map's model finds most unusual, ringed on the map (the Anomalies tab; lessons). */
+    public AnomalyViewModel anomalies() {
+        if (anomalies == null) anomalies = new AnomalyViewModel(app, mapProperty(), points, this::select);
+        return anomalies;
+    }
 }
