@@ -58,31 +58,31 @@ public final class DrawPane extends BorderPane {
         Slider brush = new Slider(0.6, 3, vm.brushProperty().get());
         brush.valueProperty().bindBidirectional(vm.brushProperty());
         brush.setTooltip(new Tooltip(Texts.get("draw.brush.tip")));
-        Button clear = new Button("Clear");
+        Button clear = new Button(Texts.get("draw.clear"));
         clear.setId("draw-clear");
         clear.setOnAction(e -> vm.clear());
-        Button open = new Button("Open image…");
+        Button open = new Button(Texts.get("draw.open"));
         open.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("Try an image on the model");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
+            chooser.setTitle(Texts.get("draw.open.title"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("draw.open.images"), "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
             File f = chooser.showOpenDialog(getScene().getWindow());
             if (f != null) vm.load(f.toPath());
         });
-        HBox tools = new HBox(8, new Label("Brush"), brush, clear, open, Explanation.button("explain.draw"));
+        HBox tools = new HBox(8, new Label(Texts.get("draw.brush")), brush, clear, open, Explanation.button("explain.draw"));
         tools.setAlignment(Pos.CENTER_LEFT);
 
-        VBox left = new VBox(6, new Label("Your drawing"), framed(canvas), tools);
+        VBox left = new VBox(6, new Label(Texts.get("draw.drawing")), framed(canvas), tools);
         EmptyState noModel = new EmptyState("draw.empty", vm.hasModelProperty().not(), actions);
-        VBox right = new VBox(6, new Label("What the model makes of it"), new StackPane(framed(reconstruction), noModel));
-        VBox onMap = new VBox(6, new Label("Where its code lands on the latent map"), map);
+        VBox right = new VBox(6, new Label(Texts.get("draw.reconstruction")), new StackPane(framed(reconstruction), noModel));
+        VBox onMap = new VBox(6, new Label(Texts.get("draw.onMap")), map);
         HBox.setHgrow(onMap, Priority.ALWAYS);
         HBox top = new HBox(24, left, right, onMap);
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.setId("draw-message");
         neighbours.setPrefSize(900, 180);
-        VBox body = new VBox(10, top, message, new Label("Nearest training images in latent space"), neighbours);
+        VBox body = new VBox(10, top, message, new Label(Texts.get("draw.neighbours")), neighbours);
         setCenter(body);
 
         setOnDragOver(e -> {
@@ -113,18 +113,16 @@ public final class DrawPane extends BorderPane {
         draw(reconstruction, r == null ? null : r.reconstruction());
         if (r != null && r.onMap() != null) {
             map.show(List.of(new ScatterView.Mark(r.onMap()[0], r.onMap()[1], Look.ink(), 6)),
-                    null, String.format("Black dot: your drawing, %.1f× the usual gap between codes from the nearest "
-                            + "code on the map%s.", r.offData(), r.offData() > LatentMap.OFF_DATA
-                            ? " (off the data: the model has seen nothing like it)" : ""));
+                    null, Texts.format(r.offData() > LatentMap.OFF_DATA ? "draw.map.placed.offData" : "draw.map.placed",
+                            r.offData()));
         } else if (r != null) {
-            map.show(List.of(), null, r.reconstruction() == null ? "Draw something to place it on the map."
-                    : "No latent map of this model yet.");
+            map.show(List.of(), null, Texts.get(r.reconstruction() == null ? "draw.map.blank" : "draw.map.none"));
         }
         if (r == null || r.neighbours().length == 0) {
             neighbours.setRows(List.of(), DrawViewModel.SIDE);
             return;
         }
-        neighbours.setRows(List.of(new ImageGrid.Row("neighbours", Arrays.asList(r.neighbourImages()),
+        neighbours.setRows(List.of(new ImageGrid.Row(Texts.get("draw.row.neighbours"), Arrays.asList(r.neighbourImages()),
                 Arrays.asList(r.neighbourClasses()))), DrawViewModel.SIDE);
     }
 

@@ -21,6 +21,7 @@ import io.github.latentlab.projection.CodeIndex;
 import io.github.latentlab.projection.LatentMap;
 import io.github.latentlab.ui.AppState;
 import io.github.latentlab.ui.LatentMapSource;
+import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.fx.LatestOnly;
 import io.github.latentlab.ui.fx.ShownGate;
 import io.github.latentlab.util.Cancellation;
@@ -47,7 +48,7 @@ public final class DrawViewModel {
     private final DoubleProperty brush = new SimpleDoubleProperty(1.4);
     private final ReadOnlyObjectWrapper<float[]> drawing = new ReadOnlyObjectWrapper<>(pixels.clone());
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
-    private final StringProperty message = new SimpleStringProperty("Draw with the mouse, or drop an image file here.");
+    private final StringProperty message = new SimpleStringProperty(Texts.get("draw.hint"));
     private final LatestOnly<Result> worker;
     /** Codes of the training set under the model they were computed with. */
     private volatile CodeIndex index;
@@ -71,10 +72,9 @@ public final class DrawViewModel {
         worker = new LatestOnly<>(app.background(), r -> {
             result.set(r);
             if (r.reconstruction() != null) {
-                message.set("Reconstruction PSNR " + Metrics.formatPsnr(r.psnr())
-                        + " · nearest training images by latent code below");
+                message.set(Texts.format("draw.reconstructed", Metrics.formatPsnr(r.psnr())));
             }
-        }, e -> message.set("Could not reconstruct: " + e.getMessage()));
+        }, e -> message.set(Texts.format("draw.failed", e.getMessage())));
         app.viewModelProperty().addListener((o, a, b) -> gate.run(() -> {
             latent.ensureMap(); // the drawing is placed on a map of this model
             update();
@@ -124,8 +124,8 @@ public final class DrawViewModel {
     public void load(Path file) {
         app.background().run(() -> ImageFolderDataset.readAsInput(file), image -> {
             setImage(image);
-            message.set("Loaded " + file.getFileName());
-        }, e -> message.set("Could not read " + file.getFileName() + ": " + e.getMessage()));
+            message.set(Texts.format("draw.loaded", file.getFileName()));
+        }, e -> message.set(Texts.format("draw.loadFailed", file.getFileName(), e.getMessage())));
     }
 
     private void changed() {

@@ -51,7 +51,7 @@ import io.github.latentlab.ui.controls.ScatterView;
 public final class NoisePane extends BorderPane {
     final ImageGrid grid = new ImageGrid();
     final Slider slider = new Slider(0, 1, 0.3);
-    final Button trainHere = new Button("Train a denoising model on this noise");
+    final Button trainHere = new Button(Texts.get("noise.train"));
     /** Noise-free input has infinite PSNR; the curve shows it at this height. */
     private static final double NOISY_CAP = 40;
     private final NoiseViewModel vm;
@@ -91,14 +91,14 @@ public final class NoisePane extends BorderPane {
         value.textProperty().bind(Bindings.createStringBinding(() -> levelText(vm.kindProperty().get(),
                 vm.levelProperty().get()), vm.kindProperty(), vm.levelProperty()));
         value.setMinWidth(110);
-        Button next = new Button("Next images");
+        Button next = new Button(Texts.get("noise.next"));
         next.setOnAction(e -> vm.next());
         trainHere.setId("train-on-noise");
         trainHere.disableProperty().bind(vm.levelProperty().isEqualTo(0));
-        trainHere.setTooltip(new Tooltip("Sets up the training pane for a denoising autoencoder trained on this noise"));
+        trainHere.setTooltip(new Tooltip(Texts.get("noise.train.tip")));
         trainHere.setOnAction(e -> trainOnNoise.accept(
                 new NoiseSpec(vm.kindProperty().get(), vm.levelProperty().get())));
-        Label noiseLabel = new Label("Noise");
+        Label noiseLabel = new Label(Texts.get("noise.label"));
         noiseLabel.setMinWidth(Region.USE_PREF_SIZE);
         next.setMinWidth(Region.USE_PREF_SIZE);
         trainHere.setMinWidth(Region.USE_PREF_SIZE);
@@ -121,7 +121,7 @@ public final class NoisePane extends BorderPane {
         grid.setOnImageClicked(vm.selectedProperty()::set);
         grid.setHighlighted(vm.selectedProperty().get());
         vm.selectedProperty().addListener((o, a, b) -> grid.setHighlighted(b.intValue()));
-        Label hint = new Label("Click an image to follow its noisy copies on the latent map (right).");
+        Label hint = new Label(Texts.get("noise.hint"));
         hint.setWrapText(true);
         VBox.setVgrow(grid, Priority.ALWAYS);
         setCenter(new VBox(4, grid, hint));
@@ -135,7 +135,7 @@ public final class NoisePane extends BorderPane {
     }
 
     private VBox trailBox() {
-        Label title = new Label("Noise trail in latent space");
+        Label title = new Label(Texts.get("noise.trail.title"));
         title.setStyle("-fx-font-weight: bold;");
         trailMap.setPrefHeight(280);
         VBox box = new VBox(4, title, trailMap);
@@ -152,31 +152,29 @@ public final class NoisePane extends BorderPane {
         DenoisedRows r = vm.resultProperty().get();
         int sel = vm.selectedProperty().get();
         String cls = map != null && r != null && sel < r.indices().length ? map.classNames().get(vm.labelOf(r.indices()[sel])) : "?";
-        trailMap.show(marks, t.posterior(), String.format("%s: %d of %d noisy copies (orange) lie nearest to a code of class %s; "
-                        + "they sit %.1f× the usual gap between codes from the clean image's code (the large dot)%s.",
-                levelText(vm.kindProperty().get(), vm.levelProperty().get()), t.sameClass(), t.noisy().length, cls, t.spread(),
-                t.posterior() != null ? "; outline: the VAE's μ ± σ for the clean image" : ""));
+        trailMap.show(marks, t.posterior(), Texts.format(t.posterior() != null ? "noise.trail.posterior" : "noise.trail",
+                levelText(vm.kindProperty().get(), vm.levelProperty().get()), t.sameClass(), t.noisy().length, cls, t.spread()));
     }
 
 
     private static String levelText(NoiseKind kind, double level) {
         return switch (kind) {
-            case GAUSSIAN -> String.format("σ %.2f", level);
-            case SALT_PEPPER -> String.format("%.0f%% of pixels", level * 100);
-            case MASK -> String.format("%.0f%% masked", level * 100);
+            case GAUSSIAN -> Texts.format("noise.level.gaussian", level);
+            case SALT_PEPPER -> Texts.format("noise.level.saltPepper", level * 100);
+            case MASK -> Texts.format("noise.level.mask", level * 100);
         };
     }
 
     private VBox curve(ObservableList<Run> runs) {
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
-        chart.getXAxis().setLabel("noise level");
+        chart.getXAxis().setLabel(Texts.get("noise.curve.xAxis"));
         chart.getYAxis().setLabel(Texts.get("noise.curve.yAxis"));
         ((NumberAxis) chart.getYAxis()).setForceZeroInRange(false);
-        noisySeries.setName("noisy input");
-        denoisedSeries.setName("model output");
-        marker.setName("slider");
-        otherSeries.setName("compared run");
+        noisySeries.setName(Texts.get("noise.curve.noisy"));
+        denoisedSeries.setName(Texts.get("noise.curve.denoised"));
+        marker.setName(Texts.get("noise.curve.slider"));
+        otherSeries.setName(Texts.get("noise.curve.compared"));
         chart.getData().setAll(List.of(noisySeries, denoisedSeries, marker));
         chart.setPrefWidth(380);
         chart.setPrefHeight(280);
@@ -186,14 +184,14 @@ public final class NoisePane extends BorderPane {
         vm.levelProperty().addListener((o, a, b) -> redrawMarker());
         Label status = new Label();
         status.textProperty().bind(vm.curveStatusProperty());
-        Button refresh = new Button("Recompute");
+        Button refresh = new Button(Texts.get("noise.curve.recompute"));
         refresh.setOnAction(e -> vm.refreshCurve());
         HBox bar = new HBox(8, status, new Region(), refresh);
         HBox.setHgrow(bar.getChildren().get(1), Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);
         ComboBox<Run> other = new ComboBox<>();
         other.setId("compare-run");
-        other.setPromptText("none");
+        other.setPromptText(Texts.get("noise.compareWith.none"));
         other.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(other, Priority.ALWAYS);
         // finished (or stopped) runs with a model to load
@@ -214,7 +212,7 @@ public final class NoisePane extends BorderPane {
         other.setButtonCell(new ListCell<>() {
             @Override protected void updateItem(Run r, boolean empty) {
                 super.updateItem(r, empty);
-                setText(r == null ? "none" : r.name());
+                setText(r == null ? Texts.get("noise.compareWith.none") : r.name());
             }
         });
         Label compareLabel = new Label(Texts.get("noise.compareWith"));
@@ -242,7 +240,7 @@ public final class NoisePane extends BorderPane {
         }
         otherSeries.getData().setAll(other);
         var run = vm.compareRunProperty().get();
-        otherSeries.setName(run == null ? "compared run" : run.name());
+        otherSeries.setName(run == null ? Texts.get("noise.curve.compared") : run.name());
         if (other.isEmpty()) chart.getData().remove(otherSeries);
         else if (!chart.getData().contains(otherSeries)) chart.getData().add(otherSeries);
         redrawMarker();
@@ -268,12 +266,12 @@ public final class NoisePane extends BorderPane {
             return;
         }
         List<ImageGrid.Row> rows = new ArrayList<>();
-        rows.add(new ImageGrid.Row("clean", Arrays.asList(r.clean()), null));
-        rows.add(new ImageGrid.Row("noisy", Arrays.asList(r.noisy()), NoiseViewModel.captions(r.noisyPsnr(), r.noisySsim())));
+        rows.add(new ImageGrid.Row(Texts.get("noise.row.clean"), Arrays.asList(r.clean()), null));
+        rows.add(new ImageGrid.Row(Texts.get("noise.row.noisy"), Arrays.asList(r.noisy()), NoiseViewModel.captions(r.noisyPsnr(), r.noisySsim())));
         rows.add(r.denoised() == null
-                ? new ImageGrid.Row("denoised", Arrays.asList(new float[r.clean().length][]),
+                ? new ImageGrid.Row(Texts.get("noise.row.denoised"), Arrays.asList(new float[r.clean().length][]),
                         Collections.nCopies(r.clean().length, ""))
-                : new ImageGrid.Row("denoised", Arrays.asList(r.denoised()),
+                : new ImageGrid.Row(Texts.get("noise.row.denoised"), Arrays.asList(r.denoised()),
                         NoiseViewModel.captions(r.denoisedPsnr(), r.denoisedSsim())));
         grid.setRows(rows, 28);
     }

@@ -79,16 +79,16 @@ public final class NoiseViewModel {
             refreshCurve();
         });
         trailWorker = new LatestOnly<>(app.background(), trail::set,
-                e -> summary.set("Could not place the noise trail: " + e.getMessage()));
+                e -> summary.set(Texts.format("noise.trail.failed", e.getMessage())));
         rows = new LatestOnly<>(app.background(), r -> {
             result.set(r);
             summary.set(describe(r));
-        }, e -> summary.set("Could not compute: " + e.getMessage()));
+        }, e -> summary.set(Texts.format("noise.failed", e.getMessage())));
         curveWorker = new LatestOnly<>(app.background(), points -> {
             curve.setAll(points);
             curveStatus.set(app.viewModel() == null ? Texts.format("noise.curve.noModel", CURVE_IMAGES)
                     : Texts.format("noise.curve.done", CURVE_IMAGES));
-        }, e -> curveStatus.set("Could not compute the curve: " + e.getMessage()));
+        }, e -> curveStatus.set(Texts.format("noise.curve.failed", e.getMessage())));
         level.addListener((o, a, b) -> refresh());
         selected.addListener((o, a, b) -> refreshTrail());
         compareRun.addListener((o, a, b) -> refreshCurve());
@@ -184,11 +184,11 @@ public final class NoiseViewModel {
     }
 
     private static String describe(DenoisedRows r) {
-        String noisy = String.format("noisy %s, SSIM %.3f", Metrics.formatPsnr(finiteMean(r.noisyPsnr())),
-                DenoisedRows.mean(r.noisySsim()));
-        if (r.denoised() == null) return noisy + " · no model yet: train one to see it denoise";
-        return String.format("%s → denoised %s, SSIM %.3f · computed in %.0f ms", noisy,
-                Metrics.formatPsnr(finiteMean(r.denoisedPsnr())), DenoisedRows.mean(r.denoisedSsim()), r.millis());
+        String noisyPsnr = Metrics.formatPsnr(finiteMean(r.noisyPsnr()));
+        double noisySsim = DenoisedRows.mean(r.noisySsim());
+        if (r.denoised() == null) return Texts.format("noise.summary.noModel", noisyPsnr, noisySsim);
+        return Texts.format("noise.summary", noisyPsnr, noisySsim, Metrics.formatPsnr(finiteMean(r.denoisedPsnr())),
+                DenoisedRows.mean(r.denoisedSsim()), r.millis());
     }
 
     /** Mean PSNR over images; identical images (infinite PSNR) only count if all are. */

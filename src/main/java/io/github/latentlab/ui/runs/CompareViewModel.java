@@ -23,6 +23,7 @@ import io.github.latentlab.model.LossPoint;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.ui.AppState;
+import io.github.latentlab.ui.Texts;
 
 /**
  * Runs side by side: their loss curves overlaid (test MSE per epoch, comparable whatever each
@@ -32,13 +33,14 @@ import io.github.latentlab.ui.AppState;
  */
 public final class CompareViewModel {
     public enum Measure {
-        TEST_MSE("test MSE per epoch"), TRAIN_LOSS("training loss (smoothed)");
+        TEST_MSE("runs.measure.testMse"), TRAIN_LOSS("runs.measure.trainLoss");
 
-        private final String text;
+        private final String key;
 
-        Measure(String text) { this.text = text; }
+        Measure(String key) { this.key = key; }
 
-        @Override public String toString() { return text; }
+        /** The name in the window's language (the combo box and the chart's axis show it). */
+        @Override public String toString() { return Texts.get(key); }
     }
 
     /** One run's curve: x (epochs) and y. */
@@ -60,7 +62,7 @@ public final class CompareViewModel {
     private final ObjectProperty<NoiseKind> noiseKind = new SimpleObjectProperty<>(NoiseKind.GAUSSIAN);
     private final DoubleProperty noiseLevel = new SimpleDoubleProperty(0);
     private final ObjectProperty<Result> result = new SimpleObjectProperty<>();
-    private final StringProperty status = new SimpleStringProperty("Select two or more runs and press Compare.");
+    private final StringProperty status = new SimpleStringProperty(Texts.get("runs.compare.hint"));
     private long generation;
 
     public CompareViewModel(AppState app) {
@@ -124,7 +126,7 @@ public final class CompareViewModel {
             return;
         }
         long gen = ++generation;
-        status.set("Reconstructing with " + runs.size() + " runs…");
+        status.set(Texts.format("runs.compare.reconstructing", runs.size()));
         NoiseKind kind = noiseKind.get();
         double level = noiseLevel.get();
         List<CompletableFuture<TrainableAutoencoder>> models = runs.stream().map(r -> app.runs().modelOf(r)).toList();
@@ -137,10 +139,10 @@ public final class CompareViewModel {
                     if (gen != generation) return; // a newer comparison was asked for
                     result.set(r);
                     status.set(r.rows().stream().anyMatch(row -> row.reconstructions() == null)
-                            ? "Some runs have no model yet (queued or not started)."
-                            : "Same " + IMAGES + " test images" + (level > 0 ? ", " + r.noise() + " on the input" : "")
-                            + "; MSE and PSNR are means over them.");
-                }, e -> status.set("Could not compare: " + e.getMessage())));
+                            ? Texts.get("runs.compare.noModel")
+                            : level > 0 ? Texts.format("runs.compare.doneNoisy", IMAGES, r.noise())
+                            : Texts.format("runs.compare.done", IMAGES));
+                }, e -> status.set(Texts.format("runs.compare.failed", e.getMessage()))));
     }
 
     static Result reconstruct(Dataset test, List<Run> runs, List<TrainableAutoencoder> models, NoiseKind kind, double level) {
@@ -173,7 +175,7 @@ public final class CompareViewModel {
             }
             rows.add(new RunRow(runs.get(r).name(), out, mse / out.length, psnr / out.length));
         }
-        return new Result(clean, inputs, rows, side, kind.id() + " " + level);
+        return new Result(clean, inputs, rows, side, Texts.format("runs.noise", kind.displayName(), level));
     }
 
     /** The first image of each class in turn, so the row shows variety. */

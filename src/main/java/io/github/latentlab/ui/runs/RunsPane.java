@@ -77,23 +77,21 @@ public final class RunsPane extends BorderPane {
     }
 
     private FlowPane toolbar(Consumer<Run> openInTrainTab) {
-        MenuButton classic = new MenuButton("Classic comparisons");
+        MenuButton classic = new MenuButton(Texts.get("runs.classic"));
         classic.setId("classic-comparisons");
         for (ClassicComparisons c : ClassicComparisons.values()) {
             MenuItem item = new MenuItem(c.title());
             item.setOnAction(e -> runClassic(c));
             classic.getItems().add(item);
         }
-        classic.setTooltip(new Tooltip("Queues the two runs of a classic experiment on the chosen dataset, with the "
-                + "Train tab's epochs, batch and seed, and compares them as they finish"));
-        Button compareButton = new Button("Compare selected");
+        classic.setTooltip(new Tooltip(Texts.get("runs.classic.tip")));
+        Button compareButton = new Button(Texts.get("runs.compare"));
         compareButton.setId("compare");
         compareButton.setOnAction(e -> compare.compare(List.copyOf(table.getSelectionModel().getSelectedItems())));
         compareButton.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
-        Button resume = new Button("Resume");
+        Button resume = new Button(Texts.get("runs.resume"));
         resume.setId("resume-run");
-        resume.setTooltip(new Tooltip("Continue from the last checkpoint. A diverged run continues with the Train tab's "
-                + "learning rate when it is lower."));
+        resume.setTooltip(new Tooltip(Texts.get("runs.resume.tip")));
         resume.setOnAction(e -> {
             Run r = table.getSelectionModel().getSelectedItem();
             if (r != null) vm.resume(r);
@@ -102,26 +100,25 @@ public final class RunsPane extends BorderPane {
             Run r = table.getSelectionModel().getSelectedItem();
             return r == null || !r.resumable() || vm.busyProperty().get();
         }, table.getSelectionModel().selectedItemProperty(), vm.busyProperty(), vm.runs()));
-        Button open = new Button("Open in Train tab");
+        Button open = new Button(Texts.get("runs.open"));
         open.setOnAction(e -> {
             Run r = table.getSelectionModel().getSelectedItem();
             if (r != null) openInTrainTab.accept(r);
         });
         open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        Button delete = new Button("Delete…");
+        Button delete = new Button(Texts.get("runs.delete"));
         delete.setId("delete-run");
-        delete.setTooltip(new Tooltip("Delete the selected runs' folders (checkpoints) from disk"));
+        delete.setTooltip(new Tooltip(Texts.get("runs.delete.tip")));
         delete.setOnAction(e -> deleteSelected());
         delete.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems()));
-        Button openFolder = new Button("Open runs folder…");
+        Button openFolder = new Button(Texts.get("runs.openFolder"));
         openFolder.setId("open-runs-folder");
-        openFolder.setTooltip(new Tooltip("List the runs of another folder, such as one given to train --runs, "
-                + "or one run's folder"));
+        openFolder.setTooltip(new Tooltip(Texts.get("runs.openFolder.tip")));
         openFolder.setOnAction(e -> chooseFolder());
         Label hint = new Label(); // the text follows the view model's message (the hint when there is none)
         hint.getStyleClass().add("text-muted");
         hint.textProperty().bind(Bindings.when(vm.messageProperty().isEmpty())
-                .then("Select runs (Ctrl/Shift-click) to compare them.").otherwise(vm.messageProperty()));
+                .then(Texts.get("runs.hint")).otherwise(vm.messageProperty()));
         // wraps onto a second line when the window is narrow or the text large (presenter mode)
         FlowPane bar = new FlowPane(8, 6, classic, compareButton, resume, open, delete, openFolder,
                 Explanation.button("explain.runs"), hint);
@@ -134,7 +131,7 @@ public final class RunsPane extends BorderPane {
 
     private void chooseFolder() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a runs folder");
+        chooser.setTitle(Texts.get("runs.openFolder.title"));
         File dir = chooser.showDialog(getScene().getWindow());
         if (dir != null) vm.openFolder(dir.toPath());
     }
@@ -153,10 +150,10 @@ public final class RunsPane extends BorderPane {
                 .filter(r -> r.status() != RunStatus.RUNNING && r.status() != RunStatus.QUEUED).toList();
         if (chosen.isEmpty()) return; // the view model leaves these alone too
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION,
-                "Delete " + chosen.size() + " run folder(s) with their checkpoints? Models you saved elsewhere stay.",
+                Texts.format("runs.delete.confirm", chosen.size()),
                 ButtonType.CANCEL, ButtonType.OK);
         ask.initOwner(getScene().getWindow());
-        ask.setHeaderText("Delete runs?");
+        ask.setHeaderText(Texts.get("runs.delete.header"));
         if (ask.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) return;
         vm.delete(chosen);
     }
@@ -165,15 +162,16 @@ public final class RunsPane extends BorderPane {
         table.setId("runs-table");
         table.setItems(vm.runs());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.getColumns().add(column("Run", 230, Run::name));
-        table.getColumns().add(column("Model", 250, r -> r.config().spec().describe(784)));
-        table.getColumns().add(column("Data", 110, Run::datasetId));
-        table.getColumns().add(column("Epochs", 80, r -> r.history().epochsDone() + " / " + r.targetEpochs()));
-        table.getColumns().add(column("Test MSE", 90, r -> Double.isNaN(r.lastTestMse()) ? "–"
+        table.getColumns().add(column(Texts.get("runs.column.run"), 230, Run::name));
+        table.getColumns().add(column(Texts.get("runs.column.model"), 250, r -> r.config().spec().describe(784)));
+        table.getColumns().add(column(Texts.get("runs.column.data"), 110, Run::datasetId));
+        table.getColumns().add(column(Texts.get("runs.column.epochs"), 80,
+                r -> Texts.format("runs.epochs", r.history().epochsDone(), r.targetEpochs())));
+        table.getColumns().add(column(Texts.get("runs.column.testMse"), 90, r -> Double.isNaN(r.lastTestMse()) ? "–"
                 : String.format("%.4f", r.lastTestMse())));
-        table.getColumns().add(column("Status", 150, r -> r.status().toString()));
-        table.getColumns().add(column("Note", 400, Run::message));
-        table.setPlaceholder(new Label("No runs yet: press Start or Queue in the Train tab, or pick a classic comparison."));
+        table.getColumns().add(column(Texts.get("runs.column.status"), 150, r -> r.status().toString()));
+        table.getColumns().add(column(Texts.get("runs.column.note"), 400, Run::message));
+        table.setPlaceholder(new Label(Texts.get("runs.empty")));
         return table;
     }
 
@@ -203,20 +201,22 @@ public final class RunsPane extends BorderPane {
         noise.setPrefWidth(140);
         noise.setId("compare-noise");
         Label noiseValue = new Label();
-        noiseValue.textProperty().bind(Bindings.format("input noise %.2f", compare.noiseLevelProperty()));
+        noiseValue.textProperty().bind(Bindings.createStringBinding(
+                () -> Texts.format("runs.inputNoise", compare.noiseLevelProperty().get()), compare.noiseLevelProperty()));
         noise.valueChangingProperty().addListener((o, was, is) -> { if (!is) compare.refresh(); });
         noiseKind.valueProperty().addListener((o, a, b) -> compare.refresh());
         Label status = new Label();
         status.textProperty().bind(compare.statusProperty());
         status.getStyleClass().add("text-muted");
-        HBox controls = new HBox(8, new Label("Curves:"), measure, new Label("Inputs:"), noiseKind, noise, noiseValue);
+        HBox controls = new HBox(8, new Label(Texts.get("runs.curves")), measure, new Label(Texts.get("runs.inputs")),
+                noiseKind, noise, noiseValue);
         controls.setAlignment(Pos.CENTER_LEFT);
 
         chart.setId("compare-chart");
         chart.setAnimated(false);
         chart.setCreateSymbols(true);
-        chart.getXAxis().setLabel("epoch");
-        chart.getYAxis().setLabel("per pixel");
+        chart.getXAxis().setLabel(Texts.get("runs.chart.epoch"));
+        chart.getYAxis().setLabel(Texts.get("runs.chart.perPixel"));
         ((NumberAxis) chart.getYAxis()).setForceZeroInRange(false);
         chart.setMinWidth(380);
         grid.setId("compare-grid");
@@ -253,11 +253,13 @@ public final class RunsPane extends BorderPane {
             return;
         }
         List<ImageGrid.Row> rows = new ArrayList<>();
-        rows.add(new ImageGrid.Row("original", List.of(r.clean()), null));
-        if (r.inputs() != r.clean()) rows.add(new ImageGrid.Row("input: " + r.noise(), List.of(r.inputs()), null));
+        rows.add(new ImageGrid.Row(Texts.get("runs.row.original"), List.of(r.clean()), null));
+        if (r.inputs() != r.clean()) {
+            rows.add(new ImageGrid.Row(Texts.format("runs.row.input", r.noise()), List.of(r.inputs()), null));
+        }
         for (CompareViewModel.RunRow row : r.rows()) {
-            String label = row.reconstructions() == null ? row.name() + " (no model yet)"
-                    : String.format("%s%nMSE %.4f · PSNR %.1f dB", row.name(), row.mse(), row.psnr());
+            String label = row.reconstructions() == null ? Texts.format("runs.row.noModel", row.name())
+                    : Texts.format("runs.row.scores", row.name(), row.mse(), row.psnr());
             rows.add(new ImageGrid.Row(label, row.reconstructions() == null
                     ? Arrays.asList(new float[r.clean().length][]) : List.of(row.reconstructions()), null));
         }

@@ -23,6 +23,7 @@ import io.github.latentlab.training.RunStatus;
 import io.github.latentlab.training.Trainer;
 import io.github.latentlab.training.TrainingConfig;
 import io.github.latentlab.ui.AppState;
+import io.github.latentlab.ui.Texts;
 
 /**
  * The Runs tab's state: the runs the app's {@link RunManager} knows (this session's, earlier ones,
@@ -89,18 +90,17 @@ public final class RunsViewModel {
     private void list(Path folder, int limit) {
         manager.open(folder, limit).whenCompleteAsync((listing, error) -> {
             if (error != null) {
-                message.set("Could not list the runs in " + folder + ": " + error.getMessage());
+                message.set(Texts.format("runs.list.failed", folder, error.getMessage()));
                 errors.accept(error);
                 return;
             }
             List<String> damaged = listing.damaged();
             if (!damaged.isEmpty()) {
-                message.set(damaged.size() + " run folder" + (damaged.size() == 1 ? " was" : "s were")
-                        + " not listed because " + (damaged.size() == 1 ? "it is" : "they are") + " damaged ("
-                        + damaged.get(0) + (damaged.size() > 1 ? "; more in the log" : "") + ").");
+                message.set(damaged.size() == 1 ? Texts.format("runs.list.damaged", damaged.get(0))
+                        : Texts.format("runs.list.damagedMany", damaged.size(), damaged.get(0)));
             } else if (limit == Integer.MAX_VALUE) {
-                message.set(listing.added().isEmpty() ? "No new runs in " + folder
-                        : "Listed " + listing.added().size() + " run(s) from " + folder);
+                message.set(listing.added().isEmpty() ? Texts.format("runs.list.none", folder)
+                        : Texts.format("runs.list.added", listing.added().size(), folder));
             }
         }, app.uiThread());
     }
@@ -129,7 +129,7 @@ public final class RunsViewModel {
      */
     public void resume(Run run) {
         if (!run.resumable()) {
-            message.set(run.name() + " is " + run.status() + ": there is nothing to resume");
+            message.set(Texts.format("runs.resume.nothing", run.name(), run.status()));
             return;
         }
         RunSettings s = settings.get();
@@ -155,7 +155,7 @@ public final class RunsViewModel {
                 message.set(error.getMessage());
                 errors.accept(error);
             } else {
-                app.statusProperty().set("Deleted " + n + " run(s)");
+                app.statusProperty().set(Texts.format("runs.deleted", n));
             }
         }, app.uiThread());
     }

@@ -94,7 +94,7 @@ class RunsViewModelTest {
         settle();
         Run run = ui.call(() -> vm.runs().get(0));
         assertEquals("from the command line", run.name());
-        assertTrue(ui.call(() -> vm.messageProperty().get()).startsWith("Listed 1 run(s) from "));
+        assertTrue(ui.call(() -> vm.messageProperty().get()).startsWith("Listed 1 run from "));
         assertFalse(run.resumable(), "a finished run");
 
         ui.run(() -> vm.resume(run));
