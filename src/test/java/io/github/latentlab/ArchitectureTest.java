@@ -22,7 +22,8 @@ class ArchitectureTest {
     @Test
     void coreDoesNotUseJavaFx() {
         noClasses().that().resideInAnyPackage("..latentlab.data..", "..latentlab.model..", "..latentlab.training..",
-                        "..latentlab.metrics..", "..latentlab.cli..", "..latentlab.projection..", "..latentlab.util..")
+                        "..latentlab.metrics..", "..latentlab.cli..", "..latentlab.projection..", "..latentlab.util..",
+                        "..latentlab.lessons..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .check(classes);
     }
@@ -30,7 +31,8 @@ class ArchitectureTest {
     @Test
     void coreDoesNotDependOnTheUserInterface() {
         noClasses().that().resideInAnyPackage("..latentlab.data..", "..latentlab.model..", "..latentlab.training..",
-                        "..latentlab.metrics..", "..latentlab.cli..", "..latentlab.projection..", "..latentlab.util..")
+                        "..latentlab.metrics..", "..latentlab.cli..", "..latentlab.projection..", "..latentlab.util..",
+                        "..latentlab.lessons..")
                 .should().dependOnClassesThat().resideInAnyPackage("..latentlab.ui..", "..latentlab.app..")
                 .check(classes);
     }
@@ -38,7 +40,7 @@ class ArchitectureTest {
     /** Panes share core types, ui (AppState, LatentMapSource), ui.controls and ui.fx, never each other's classes. */
     @Test
     void panesDoNotDependOnEachOther() {
-        String[] panes = {"training", "reconstruction", "latent", "noise", "draw", "runs"};
+        String[] panes = {"training", "reconstruction", "latent", "noise", "draw", "runs", "lessons"};
         for (String pane : panes) {
             String[] others = Arrays.stream(panes).filter(p -> !p.equals(pane))
                     .map(p -> "io.github.latentlab.ui." + p + "..").toArray(String[]::new);

@@ -20,9 +20,11 @@ import io.github.latentlab.data.catalog.DatasetCatalog;
 import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.training.TrainingService;
 import io.github.latentlab.ui.AppState;
+import io.github.latentlab.ui.Texts;
+import io.github.latentlab.ui.controls.ErrorDialog;
 import io.github.latentlab.ui.fx.Background;
-import io.github.latentlab.ui.fx.ErrorDialog;
 import io.github.latentlab.ui.fx.FxExecutor;
+import io.github.latentlab.ui.shell.LanguageChoice;
 import io.github.latentlab.ui.shell.MainWindow;
 import io.github.latentlab.ui.shell.WindowPlacement;
 import io.github.latentlab.util.AppDirs;
@@ -38,7 +40,7 @@ public final class LatentLabApp extends Application {
     /** Builds the shared state and services; separate so tests can build the window the same way. */
     public static AppState createState() {
         Background background = new Background(error ->
-                ErrorDialog.show(null, "Background work failed", error));
+                ErrorDialog.show(null, Texts.get("error.background"), error));
         return new AppState(new DatasetCatalog(), new TrainingService(), background, FxExecutor.INSTANCE);
     }
 
@@ -49,9 +51,10 @@ public final class LatentLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        LanguageChoice.apply(AppDirs.home()); // before any text is read
         applyTheme();
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> Platform.runLater(() ->
-                ErrorDialog.show(stage, "Unexpected error in " + t.getName(), e)));
+                ErrorDialog.show(stage, Texts.format("error.unexpected", t.getName()), e)));
         state = createState();
         WindowPlacement placement = new WindowPlacement(AppDirs.home().resolve("window.properties"));
         placement.restoreLook();
@@ -70,7 +73,9 @@ public final class LatentLabApp extends Application {
         stage.show();
         window.startBackgroundLoading();
         var args = getParameters().getRaw();
-        if (!args.isEmpty()) {
+        if (args.size() == 2 && args.get(0).equals("--lesson")) {
+            window.startLesson(args.get(1));
+        } else if (!args.isEmpty()) {
             window.openModelFrom(Path.of(args.get(0)));
             if (args.size() > 1) window.selectTab(args.get(1));
         }
@@ -82,19 +87,17 @@ public final class LatentLabApp extends Application {
      * of the model within one batch before the window closes.
      */
     private void askBeforeQuitting(Stage stage, MainWindow window) {
-        ButtonType save = new ButtonType("Save model and quit");
-        ButtonType quit = new ButtonType("Quit", ButtonBar.ButtonData.OK_DONE);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Training is still running. Its run folder keeps the "
-                + "checkpoint of the last finished epoch, so you can resume it later from the Runs tab; the epoch in "
-                + "progress is lost unless you save the model now.", save, quit, ButtonType.CANCEL);
+        ButtonType save = new ButtonType(Texts.get("quit.save"));
+        ButtonType quit = new ButtonType(Texts.get("menu.file.quit"), ButtonBar.ButtonData.OK_DONE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, Texts.get("quit.text"), save, quit, ButtonType.CANCEL);
         ask.initOwner(stage);
-        ask.setHeaderText("Quit while training?");
+        ask.setHeaderText(Texts.get("quit.header"));
         Optional<ButtonType> answer = ask.showAndWait();
         if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) return;
         CompletableFuture<?> saved = CompletableFuture.completedFuture(null);
         if (answer.get() == save) {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("Save model");
+            chooser.setTitle(Texts.get("menu.file.save.title"));
             chooser.setInitialFileName("model" + ModelStore.EXTENSION);
             File f = chooser.showSaveDialog(stage);
             if (f == null) return;

@@ -9,7 +9,7 @@ import io.github.latentlab.util.NoJavaSerialization;
 
 /**
  * Entry point. With a command, runs the command line; with none, opens the app;
- * {@code open FILE.llab} opens the app with that model. A plain class,
+ * {@code open FILE.llab} opens the app with that model, {@code lesson NAME|FILE.md} with that lesson. A plain class,
  * not an {@code Application}, so the app starts from a classpath jar (no module-info: DL4J's
  * module descriptors are broken).
  */
@@ -23,6 +23,10 @@ public final class Main {
         if ((args.length == 2 || args.length == 3) && args[0].equals("open")) {
             // the app with a saved model opened, optionally on a tab ("open dae.llab noise")
             LatentLabApp.launchApp(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length == 2 && args[0].equals("lesson")) { // a shipped lesson's name or a lesson file
+            LatentLabApp.launchApp("--lesson", args[1]);
             return;
         }
         if (args.length > 0) {

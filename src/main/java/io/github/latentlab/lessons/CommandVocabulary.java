@@ -1,15 +1,16 @@
 package io.github.latentlab.lessons;
 
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
+import io.github.latentlab.util.Message;
 
 /**
  * The commands the app understands, with what each takes. Checks a command's form here (a lesson
@@ -18,17 +19,18 @@ import io.github.latentlab.model.ModelKind;
  */
 public final class CommandVocabulary {
     /** The Train tab settings {@code model} may set, with a check of each value. */
-    static final Map<String, Function<String, String>> MODEL_OPTIONS = Map.of(
-            "latent", v -> wholeNumber(v, 1, 1024),
-            "hidden", CommandVocabulary::sizes,
-            "epochs", v -> wholeNumber(v, 1, 1000),
-            "batch", v -> wholeNumber(v, 1, 4096),
-            "seed", v -> wholeNumber(v, 0, Integer.MAX_VALUE),
-            "lr", v -> number(v, 1e-6, 1),
-            "beta", v -> number(v, 0, 100),
-            "loss", v -> oneOf(v, Arrays.stream(LossKind.values()).map(LossKind::id).toList()),
-            "noise", v -> oneOf(v, Arrays.stream(NoiseKind.values()).map(NoiseKind::id).toList()),
-            "level", v -> number(v, 0, 1));
+    static final Map<String, Function<String, Message>> MODEL_OPTIONS = Map.ofEntries(
+            Map.entry("latent", v -> wholeNumber(v, 1, 1024)),
+            Map.entry("hidden", CommandVocabulary::sizes),
+            Map.entry("epochs", v -> wholeNumber(v, 1, 1000)),
+            Map.entry("batch", v -> wholeNumber(v, 1, 4096)),
+            Map.entry("seed", v -> wholeNumber(v, 0, Integer.MAX_VALUE)),
+            Map.entry("lr", v -> number(v, 1e-6, 1)),
+            Map.entry("beta", v -> number(v, 0, 100)),
+            Map.entry("loss", v -> oneOf(v, Arrays.stream(LossKind.values()).map(LossKind::id).toList())),
+            Map.entry("noise", v -> oneOf(v, Arrays.stream(NoiseKind.values()).map(NoiseKind::id).toList())),
+            Map.entry("level", v -> number(v, 0, 1)),
+            Map.entry("ssim", v -> number(v, 0, 10)));
 
     public static final List<String> TABS = List.of("train", "latent", "noise", "draw", "runs");
     public static final List<String> DETAILS = List.of("walk", "traverse", "neighbours", "selection", "anomalies");
@@ -36,8 +38,8 @@ public final class CommandVocabulary {
 
     private enum Verb {
         OPEN_MODEL("open-model", c -> words(c, 1, 1)),
-        TAB("tab", c -> words(c, 1, 1) == null ? oneOf(c.word(0).orElseThrow(), TABS) : words(c, 1, 1)),
-        DETAIL("detail", c -> words(c, 1, 1) == null ? oneOf(c.word(0).orElseThrow(), DETAILS) : words(c, 1, 1)),
+        TAB("tab", c -> oneWordOf(c, TABS)),
+        DETAIL("detail", c -> oneWordOf(c, DETAILS)),
         DATASET("dataset", c -> words(c, 1, 1)),
         MODEL("model", CommandVocabulary::model),
         TRAIN("train", c -> words(c, 0, 0)),
@@ -46,14 +48,13 @@ public final class CommandVocabulary {
         SELECT("select", CommandVocabulary::select),
         SAMPLE("sample", c -> words(c, 0, 0)),
         COMPARE("compare", c -> words(c, 1, 1)),
-        CODES("codes", c -> words(c, 1, 1) == null ? oneOf(c.word(0).orElseThrow(), List.of("on", "off")) : words(c, 1, 1)),
-        ANOMALIES("anomalies", c -> words(c, 1, 1) == null
-                ? oneOf(c.word(0).orElseThrow(), List.of("error", "distance", "off")) : words(c, 1, 1));
+        CODES("codes", c -> oneWordOf(c, List.of("on", "off"))),
+        ANOMALIES("anomalies", c -> oneWordOf(c, List.of("error", "distance", "off")));
 
         final String id;
-        final Function<Command, String> check;
+        final Function<Command, Message> check;
 
-        Verb(String id, Function<Command, String> check) {
+        Verb(String id, Function<Command, Message> check) {
             this.id = id;
             this.check = check;
         }
@@ -67,104 +68,114 @@ public final class CommandVocabulary {
     }
 
     /** What is wrong with {@code c}'s form, or null when nothing is. */
-    public static String problemWith(Command c) {
+    public static Message problemWith(Command c) {
         for (Verb v : Verb.values()) {
             if (v.id.equals(c.verb())) return v.check.apply(c);
         }
-        return "unknown command '" + c.verb() + "': expected one of " + String.join(", ", verbs());
+        return Message.of("command.error.unknown", c.verb(), String.join(", ", verbs()));
     }
 
-    private static String model(Command c) {
-        String count = words(c, 1, 1);
-        if (count != null) return "model needs the kind (" + kinds() + ") and then key=value settings";
-        String kind = oneOf(c.word(0).orElseThrow(), Arrays.stream(ModelKind.values()).map(ModelKind::id).toList());
+    private static Message model(Command c) {
+        Message count = words(c, 1, 1);
+        if (count != null) return Message.of("command.error.modelUsage", kinds());
+        Message kind = oneOf(c.word(0).orElseThrow(), Arrays.stream(ModelKind.values()).map(ModelKind::id).toList());
         if (kind != null) return kind;
         return options(c, MODEL_OPTIONS);
     }
 
-    private static String noise(Command c) {
-        String count = words(c, 2, 2);
-        if (count != null) return "noise needs a kind and a level, e.g. noise gaussian 0.4";
-        String kind = oneOf(c.word(0).orElseThrow(), Arrays.stream(NoiseKind.values()).map(NoiseKind::id).toList());
+    private static Message noise(Command c) {
+        Message count = words(c, 2, 2);
+        if (count != null) return Message.of("command.error.noiseUsage");
+        Message kind = oneOf(c.word(0).orElseThrow(), Arrays.stream(NoiseKind.values()).map(NoiseKind::id).toList());
         return kind != null ? kind : number(c.word(1).orElseThrow(), 0, 1);
     }
 
-    private static String projection(Command c) {
-        String count = words(c, 1, 1);
-        if (count != null) return "projection needs a method (" + String.join(", ", PROJECTIONS) + ")";
-        String method = oneOf(c.word(0).orElseThrow(), PROJECTIONS);
+    private static Message projection(Command c) {
+        Message count = words(c, 1, 1);
+        if (count != null) return Message.of("command.error.projectionUsage", String.join(", ", PROJECTIONS));
+        Message method = oneOf(c.word(0).orElseThrow(), PROJECTIONS);
         if (method != null) return method;
         return options(c, Map.of("seed", v -> wholeNumber(v, 0, Integer.MAX_VALUE),
                 "images", v -> wholeNumber(v, 10, 100_000)));
     }
 
-    private static String select(Command c) {
-        if (c.args().isEmpty() || c.args().size() > 2) return "select takes one or two image numbers";
+    private static Message select(Command c) {
+        if (c.args().isEmpty() || c.args().size() > 2) return Message.of("command.error.selectUsage");
         for (String a : c.args()) {
-            String p = wholeNumber(a, 0, Integer.MAX_VALUE);
+            Message p = wholeNumber(a, 0, Integer.MAX_VALUE);
             if (p != null) return p;
         }
         return null;
     }
 
-    private static String options(Command c, Map<String, Function<String, String>> known) {
+    private static Message options(Command c, Map<String, Function<String, Message>> known) {
         for (String a : c.args()) {
             int eq = a.indexOf('=');
             if (eq < 0) continue;
             String key = a.substring(0, eq);
             var check = known.get(key);
-            if (check == null) return "unknown setting '" + key + "': expected one of " + String.join(", ", known.keySet().stream().sorted().toList());
-            String p = check.apply(a.substring(eq + 1));
-            if (p != null) return key + ": " + p;
+            if (check == null) {
+                return Message.of("command.error.setting", key, String.join(", ", known.keySet().stream().sorted().toList()));
+            }
+            Message p = check.apply(a.substring(eq + 1));
+            if (p != null) return Message.of("command.error.settingValue", key, p);
         }
         return null;
     }
 
     /** Between {@code min} and {@code max} plain words (not key=value). */
-    private static String words(Command c, int min, int max) {
+    private static Message words(Command c, int min, int max) {
         long n = c.args().stream().filter(a -> !a.contains("=")).count();
-        if (n < min || n > max) {
-            return c.verb() + (max == 0 ? " takes no words" : " takes " + (min == max ? String.valueOf(min) : min + " to " + max)
-                    + (max == 1 ? " word" : " words")) + ", got " + n;
-        }
-        return null;
+        if (n >= min && n <= max) return null;
+        if (max == 0) return Message.of("command.error.noWords", c.verb(), n);
+        return min == max ? Message.of("command.error.wordCount", c.verb(), min, n)
+                : Message.of("command.error.wordRange", c.verb(), min, max, n);
     }
 
     private static String kinds() {
         return String.join(", ", Arrays.stream(ModelKind.values()).map(ModelKind::id).toList());
     }
 
-    private static String oneOf(String value, List<String> allowed) {
-        return allowed.contains(value.toLowerCase(Locale.ROOT)) ? null
-                : "'" + value + "' is not one of " + String.join(", ", allowed);
+    /** Exactly one word, from {@code allowed}. */
+    private static Message oneWordOf(Command c, List<String> allowed) {
+        Message count = words(c, 1, 1);
+        return count != null ? count : oneOf(c.word(0).orElseThrow(), allowed);
     }
 
-    private static String wholeNumber(String v, long min, long max) {
+    private static Message oneOf(String value, List<String> allowed) {
+        return allowed.contains(value.toLowerCase(Locale.ROOT)) ? null
+                : Message.of("command.error.oneOf", value, String.join(", ", allowed));
+    }
+
+    private static Message wholeNumber(String v, long min, long max) {
         try {
             long n = Long.parseLong(v);
-            return n >= min && n <= max ? null : "'" + v + "' is not between " + min + " and " + max;
+            return n >= min && n <= max ? null : Message.of("command.error.range", v, plain(min), plain(max));
         } catch (NumberFormatException e) {
-            return "'" + v + "' is not a whole number";
+            return Message.of("command.error.whole", v);
         }
     }
 
-    private static String number(String v, double min, double max) {
+    private static Message number(String v, double min, double max) {
         try {
             double d = Double.parseDouble(v);
-            return d >= min && d <= max ? null : "'" + v + "' is not between " + min + " and " + max;
+            return d >= min && d <= max ? null : Message.of("command.error.range", v, plain(min), plain(max));
         } catch (NumberFormatException e) {
-            return "'" + v + "' is not a number";
+            return Message.of("command.error.number", v);
         }
     }
 
-    private static String sizes(String v) {
+    /** A bound as a person writes it: 1, 0.000001, 2147483647. */
+    private static String plain(double bound) {
+        return BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString();
+    }
+
+    private static Message sizes(String v) {
         for (String s : v.split(",")) {
-            String p = wholeNumber(s.trim(), 1, 4096);
+            Message p = wholeNumber(s.trim(), 1, 4096);
             if (p != null) return p;
         }
         return null;
     }
 
-    /** For tests and docs: every model setting key. */
-    static Set<String> modelOptions() { return MODEL_OPTIONS.keySet(); }
 }

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import io.github.latentlab.util.Message;
+
 /**
  * The lessons that come with the app ({@code /lessons/} on the class path, listed in
  * {@code lessons.txt}, one file per language: {@code NAME.en.md}, {@code NAME.zh-CN.md}) and
@@ -53,7 +55,7 @@ public final class LessonLibrary {
     public static Lesson open(Path file) throws IOException, LessonFormatException {
         String name = file.getFileName().toString();
         if (Files.size(file) > LessonParser.MAX_CHARS * 4L) {
-            throw new LessonFormatException(name, 0, "the file is far larger than a lesson can be");
+            throw new LessonFormatException(name, 0, Message.of("lesson.error.huge"));
         }
         Path folder = file.toAbsolutePath().getParent();
         return checked(LessonParser.parse(name, folder, text(name, Files.readAllBytes(file))), folder);
@@ -72,7 +74,7 @@ public final class LessonLibrary {
     private static Lesson checked(Lesson lesson, Path folder) throws IOException, LessonFormatException {
         for (Block.Picture p : lesson.pictures()) {
             boolean there = folder == null ? resource(p.path()) != null : Files.isRegularFile(folder.resolve(p.path()));
-            if (!there) throw new LessonFormatException(lesson.source(), p.line(), "the picture '" + p.path() + "' is not there");
+            if (!there) throw new LessonFormatException(lesson.source(), p.line(), Message.of("lesson.error.pictureMissing", p.path()));
         }
         return lesson;
     }
@@ -82,7 +84,7 @@ public final class LessonLibrary {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new LessonFormatException(source, 0, "the file is not UTF-8 text (save it as UTF-8)");
+            throw new LessonFormatException(source, 0, Message.of("lesson.error.notUtf8"));
         }
     }
 

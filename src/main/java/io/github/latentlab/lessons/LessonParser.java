@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.latentlab.util.Message;
+
 /**
  * Reads a lesson file: {@code # Title}, then {@code ## Step} sections holding text in a small
  * Markdown subset, {@code @command} lines, and {@code ?}/{@code =} question and answer lines
@@ -31,8 +33,7 @@ public final class LessonParser {
 
     /** Parses {@code text}, read from {@code source} (a file name for messages); pictures are looked up in {@code folder}. */
     public static Lesson parse(String source, Path folder, String text) throws LessonFormatException {
-        if (text.length() > MAX_CHARS) throw new LessonFormatException(source, 0, "the file is larger than a lesson can be ("
-                + MAX_CHARS / 1024 + " KB)");
+        if (text.length() > MAX_CHARS) throw new LessonFormatException(source, 0, Message.of("lesson.error.tooLarge", MAX_CHARS / 1024));
         return new LessonParser(source).read(folder, text.startsWith("\uFEFF") ? text.substring(1) : text);
     }
 
@@ -50,7 +51,7 @@ public final class LessonParser {
             }
             if (title == null) {
                 if (line.isBlank()) continue;
-                if (!line.startsWith("# ")) throw error("a lesson starts with its title, written '# Title'");
+                if (!line.startsWith("# ")) throw error("lesson.error.title");
                 title = line.substring(2).strip();
                 continue;
             }
@@ -58,11 +59,11 @@ public final class LessonParser {
         }
         if (inComment) {
             lineNo = commentLine;
-            throw error("a comment opened with <!-- is never closed with -->");
+            throw error("lesson.error.commentOpen");
         }
-        if (title == null) throw new LessonFormatException(source, 0, "the file is empty: a lesson starts with '# Title'");
+        if (title == null) throw new LessonFormatException(source, 0, Message.of("lesson.error.empty"));
         endStep();
-        if (steps.isEmpty()) throw new LessonFormatException(source, 0, "the lesson has no steps: start one with '## Step title'");
+        if (steps.isEmpty()) throw new LessonFormatException(source, 0, Message.of("lesson.error.noSteps"));
         return new Lesson(source, folder, title, steps);
     }
 
@@ -70,11 +71,11 @@ public final class LessonParser {
         String s = line.strip();
         if (line.startsWith("## ")) {
             endStep();
-            if (steps.size() == MAX_STEPS) throw error("more than " + MAX_STEPS + " steps");
+            if (steps.size() == MAX_STEPS) throw error("lesson.error.tooManySteps", MAX_STEPS);
             step = new StepBuilder(line.substring(3).strip(), lineNo);
             return;
         }
-        if (line.startsWith("# ")) throw error("a lesson has one '# Title'; start a step with '## '");
+        if (line.startsWith("# ")) throw error("lesson.error.secondTitle");
         if (step == null) {
             if (s.isEmpty()) return;
             step = new StepBuilder(title, lineNo); // text before the first step is an introduction
@@ -87,7 +88,11 @@ public final class LessonParser {
         step = null;
     }
 
-    private LessonFormatException error(String problem) {
+    private LessonFormatException error(String key, Object... args) {
+        return error(Message.of(key, args));
+    }
+
+    private LessonFormatException error(Message problem) {
         return new LessonFormatException(source, lineNo, problem);
     }
 
@@ -105,14 +110,14 @@ public final class LessonParser {
         private StringBuilder answer;
 
         StepBuilder(String stepTitle, int startLine) throws LessonFormatException {
-            if (stepTitle.isEmpty()) throw error("a step needs a title after '## '");
+            if (stepTitle.isEmpty()) throw error("lesson.error.stepTitle");
             this.stepTitle = stepTitle;
             this.startLine = startLine;
         }
 
         void add(String line, String s) throws LessonFormatException {
             if (s.startsWith("=")) {
-                if (question == null) throw error("an answer line '=' needs a question line '?' just before it");
+                if (question == null) throw error("lesson.error.answerFirst");
                 answer = append(answer, s.substring(1));
                 return;
             }
@@ -133,7 +138,7 @@ public final class LessonParser {
                 flushText();
                 int level = s.indexOf(' ');
                 if (level < 3 || !s.substring(0, level).chars().allMatch(ch -> ch == '#')) {
-                    throw error("inside a step, headings are written '### Heading'");
+                    throw error("lesson.error.heading");
                 }
                 blocks.add(new Block.Heading(level, Inlines.parse(s.substring(level + 1).strip())));
             } else if (PICTURE.matcher(s).matches()) {
@@ -154,9 +159,9 @@ public final class LessonParser {
         }
 
         private void command(String text) throws LessonFormatException {
-            if (text.isBlank()) throw error("'@' needs a command after it, e.g. @tab latent");
+            if (text.isBlank()) throw error("lesson.error.noCommand");
             Command c = Command.parse(text, lineNo);
-            String problem = CommandVocabulary.problemWith(c);
+            Message problem = CommandVocabulary.problemWith(c);
             if (problem != null) throw error(problem);
             commands.add(c);
         }
@@ -167,10 +172,10 @@ public final class LessonParser {
             String path = m.group(2);
             String lower = path.toLowerCase(Locale.ROOT);
             if (path.contains("..") || path.startsWith("/") || path.contains("\\") || path.contains(":")) {
-                throw error("a picture must be a file beside the lesson or in a folder under it, not '" + path + "'");
+                throw error("lesson.error.picturePlace", path);
             }
             if (!(lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg") || lower.endsWith(".gif"))) {
-                throw error("a picture must be a PNG, JPEG or GIF file, not '" + path + "'");
+                throw error("lesson.error.pictureType", path);
             }
             blocks.add(new Block.Picture(m.group(1), path, lineNo));
         }
@@ -185,7 +190,7 @@ public final class LessonParser {
             if (question == null) return;
             if (answer == null) {
                 lineNo = questionLine;
-                throw error("a question '?' needs its answer on the next line, written '= answer'");
+                throw error("lesson.error.noAnswer");
             }
             blocks.add(new Block.Question(Inlines.parse(question.toString()), Inlines.parse(answer.toString())));
             question = null;
@@ -206,7 +211,7 @@ public final class LessonParser {
             flushText();
             if (blocks.isEmpty() && commands.isEmpty()) {
                 lineNo = startLine;
-                throw error("the step '" + stepTitle + "' has no text");
+                throw error("lesson.error.emptyStep", stepTitle);
             }
             return new Step(stepTitle, blocks, commands, startLine);
         }

@@ -5,9 +5,13 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
+import javafx.util.StringConverter;
+
+import io.github.latentlab.util.Message;
+
 /**
- * The words the window shows, from the {@code i18n/messages} bundle (English now; a translation
- * is a {@code messages_zh_CN.properties} beside it). Values are {@link MessageFormat} patterns:
+ * The words the window shows, in the default locale's language, from the {@code i18n/messages}
+ * bundle: English in {@code messages.properties}, Simplified Chinese in {@code messages_zh_CN.properties}. Values are {@link MessageFormat} patterns:
  * {@code {0}} is the first argument, {@code {0,choice,1#1 epoch|1<{0} epochs}} picks the plural,
  * and an apostrophe is written twice.
  */
@@ -16,8 +20,12 @@ public final class Texts {
 
     private Texts() { }
 
+    /** Without the JDK's fallback to the default locale: English is the root bundle, used for any language not translated. */
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
     private static ResourceBundle bundle() {
-        return ResourceBundle.getBundle(BUNDLE, Locale.getDefault());
+        return ResourceBundle.getBundle(BUNDLE, Locale.getDefault(), NO_FALLBACK);
     }
 
     /** The text for {@code key}, or the key itself in brackets when it is missing (visible, never a crash). */
@@ -28,6 +36,30 @@ public final class Texts {
     /** The text for {@code key} with its arguments filled in. */
     public static String format(String key, Object... args) {
         return new MessageFormat(pattern(key), Locale.getDefault()).format(args);
+    }
+
+    /** A message from the core, in the window's language. */
+    public static String render(Message message) {
+        return message.render(Texts::pattern, Locale.getDefault());
+    }
+
+    /**
+     * How the window names a core enum's value: key {@code enum.<Type>.<VALUE>}
+     * ({@code enum.ModelKind.VAE}); the value's own (English) name when the bundle has none.
+     */
+    public static String name(Enum<?> value) {
+        if (value == null) return "";
+        String key = "enum." + value.getDeclaringClass().getSimpleName() + "." + value.name();
+        return bundle().containsKey(key) ? format(key) : value.toString();
+    }
+
+    /** For a choice box of enum values: each shown by {@link #name}. */
+    public static <E extends Enum<E>> StringConverter<E> names() {
+        return new StringConverter<>() {
+            @Override public String toString(E value) { return name(value); }
+
+            @Override public E fromString(String text) { throw new UnsupportedOperationException("choices are not typed"); }
+        };
     }
 
     /** The raw pattern for {@code key} (apostrophes still doubled). */

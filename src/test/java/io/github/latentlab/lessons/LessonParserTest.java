@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +104,18 @@ class LessonParserTest {
             assertTrue(e.getMessage().contains(c.words()), e.getMessage());
             assertTrue(e.getMessage().startsWith("test.md"), e.getMessage());
         }
+    }
+
+    /** The window says the same in its language: a Chinese teacher reads the mistake in Chinese. */
+    @Test
+    void mistakesReadInChineseToo() {
+        LessonFormatException e = failure("# T\n## S\n@tab lattent\n");
+        Locale zh = Locale.SIMPLIFIED_CHINESE;
+        ResourceBundle chinese = ResourceBundle.getBundle("i18n.messages", zh,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        String shown = e.userMessage().render(chinese::getString, zh);
+        assertEquals("test.md 第 3 行：“lattent”不在可选值 train, latent, noise, draw, runs 之中", shown);
+        assertEquals("test.md, line 3: 'lattent' is not one of train, latent, noise, draw, runs", e.getMessage());
     }
 
     @Test

@@ -59,6 +59,9 @@ class ReadableWindowUiTest extends WindowTest {
         show(stage);
     }
 
+    /** "" in English; a subclass checking another language names it ("-zh"). */
+    protected String language() { return ""; }
+
     @AfterEach
     void lightAgain() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
@@ -142,7 +145,7 @@ class ReadableWindowUiTest extends WindowTest {
             found.forEach(f -> clipped.add(names[t] + ": " + f));
             if (tab == 1) clipped.addAll(latentDetailTabs());
             if (tab == 0) clipped.addAll(WaitForAsyncUtils.asyncFx(this::settingsFit).get(10, TimeUnit.SECONDS));
-            Path png = Path.of("target", "snapshots", names[t] + "-" + width + "x" + height + "-" + mode + ".png");
+            Path png = Path.of("target", "snapshots", names[t] + "-" + width + "x" + height + "-" + mode + language() + ".png");
             Files.createDirectories(png.getParent());
             var image = WaitForAsyncUtils.asyncFx(() -> Snapshots.capture(window)).get(10, TimeUnit.SECONDS);
             Snapshots.write(image, png);

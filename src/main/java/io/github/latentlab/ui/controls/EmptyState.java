@@ -1,6 +1,6 @@
 package io.github.latentlab.ui.controls;
 
-import java.util.List;
+import java.util.Map;
 
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
@@ -11,7 +11,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-import io.github.latentlab.ui.AppActions;
+import io.github.latentlab.ui.AppCommands;
 import io.github.latentlab.ui.Texts;
 
 /**
@@ -19,7 +19,7 @@ import io.github.latentlab.ui.Texts;
  * buttons that do it (train a model, open one). Shown only while {@code empty} holds.
  */
 public final class EmptyState extends VBox {
-    public EmptyState(String messageKey, ObservableBooleanValue empty, AppActions actions) {
+    public EmptyState(String messageKey, ObservableBooleanValue empty, AppCommands actions) {
         super(10);
         setAlignment(Pos.CENTER);
         getStyleClass().add("empty-state");
@@ -34,16 +34,22 @@ public final class EmptyState extends VBox {
         open.setId("empty-open");
         open.setOnAction(e -> actions.openModel());
         HBox buttons = new HBox(8, train, open);
-        List<String> shipped = actions.shippedModels();
+        Map<String, String> shipped = actions.shippedModels();
         if (!shipped.isEmpty()) { // the models that come with the app: a map or a drawing in one click
             MenuButton example = new MenuButton(Texts.get("empty.shipped"));
             example.setId("empty-shipped");
-            for (String title : shipped) {
+            shipped.forEach((name, title) -> {
                 MenuItem item = new MenuItem(title);
-                item.setOnAction(e -> actions.openShipped(title));
+                item.setOnAction(e -> actions.openShipped(name));
                 example.getItems().add(item);
-            }
+            });
             buttons.getChildren().add(example);
+        }
+        if (actions.firstLesson() != null) { // a newcomer's way in: the first lesson sets everything up
+            Button lesson = new Button(Texts.get("empty.lesson"));
+            lesson.setId("empty-lesson");
+            lesson.setOnAction(e -> actions.startFirstLesson());
+            buttons.getChildren().add(lesson);
         }
         buttons.setAlignment(Pos.CENTER);
         getChildren().addAll(message, buttons);

@@ -25,9 +25,9 @@ import javafx.scene.text.TextAlignment;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
-import io.github.latentlab.ui.fx.ErrorDialog;
 import io.github.latentlab.ui.fx.FxExecutor;
 import io.github.latentlab.ui.fx.Snapshots;
+import io.github.latentlab.ui.Texts;
 
 /**
  * Rows of greyscale images drawn large with sharp pixels, each row with a label on the left and
@@ -82,12 +82,12 @@ public final class ImageGrid extends Region {
         setMinSize(200, 120);
         setPrefSize(760, 420);
         // any grid or strip can be saved on its own
-        MenuItem save = new MenuItem("Save as PNG…");
+        MenuItem save = new MenuItem(Texts.get("grid.save"));
         save.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("Save images as PNG");
+            chooser.setTitle(Texts.get("grid.save.title"));
             chooser.setInitialFileName("images.png");
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("files.png"), "*.png"));
             File f = chooser.showSaveDialog(getScene().getWindow());
             if (f == null) return;
             var image = Snapshots.capture(this); // on the FX thread; the write is not
@@ -98,7 +98,7 @@ public final class ImageGrid extends Region {
                     throw new UncheckedIOException(ex);
                 }
             }).whenCompleteAsync((ok, ex) -> {
-                if (ex != null) ErrorDialog.show(getScene().getWindow(), "Could not save " + f.getName(), ex);
+                if (ex != null) ErrorDialog.show(getScene().getWindow(), Texts.format("error.save", f.getName()), ex);
             }, FxExecutor.INSTANCE);
         });
         ContextMenu menu = new ContextMenu(save);

@@ -48,16 +48,16 @@ public final class LossChart extends LineChart<Number, Number> {
         setAnimated(false);
         setCreateSymbols(false);
         setLegendVisible(true);
-        getXAxis().setLabel("epoch");
-        getYAxis().setLabel("loss per pixel");
+        getXAxis().setLabel(Texts.get("chart.epoch"));
+        getYAxis().setLabel(Texts.get("chart.loss"));
         NumberAxis x = (NumberAxis) getXAxis();
         x.setForceZeroInRange(true);
         NumberAxis y = (NumberAxis) getYAxis();
         y.setForceZeroInRange(false);
-        train.setName("train (smoothed)");
-        test.setName("test (per epoch)");
-        recon.setName("reconstruction term");
-        kl.setName("β·KL term");
+        train.setName(Texts.get("chart.train"));
+        test.setName(Texts.get("chart.test"));
+        recon.setName(Texts.get("chart.recon"));
+        kl.setName(Texts.get("chart.kl"));
         getData().add(train);
         getData().add(test);
         getStyleClass().add("loss-chart");
@@ -86,7 +86,7 @@ public final class LossChart extends LineChart<Number, Number> {
         });
         logScale.addListener((obs, was, is) -> {
             y.setTickLabelFormatter(is ? powerOfTen() : null);
-            getYAxis().setLabel(is ? "loss per pixel (log scale)" : "loss per pixel");
+            getYAxis().setLabel(Texts.get(is ? "chart.loss.log" : "chart.loss"));
             rebuild();
         });
         rebuild();

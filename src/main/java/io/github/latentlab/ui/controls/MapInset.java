@@ -10,6 +10,7 @@ import javafx.scene.layout.VBox;
 
 import io.github.latentlab.projection.LatentMap;
 import io.github.latentlab.ui.LatentMapSource;
+import io.github.latentlab.ui.Texts;
 
 /**
  * A small copy of the latent map for other panes to draw on (noise trails, the drawing's code):
@@ -57,20 +58,20 @@ public final class MapInset extends VBox {
 
     private void showMap(LatentMap m) {
         if (m == null) {
-            caption.setText("No latent map yet: it appears once a model exists (for t-SNE or UMAP, press Show map in the Latent map tab).");
+            caption.setText(Texts.get("inset.noMap"));
             return;
         }
         int[] colors = ScatterView.classColors(m.labels());
         for (int i = 0; i < colors.length; i++) colors[i] = fade(colors[i]);
         scatter.setColoredPoints(m.embedding().xy(), colors);
-        caption.setText(methodName(m.embedding().method()) + " map of "
-                + m.labels().length + " " + m.source().toString().toLowerCase(Locale.ROOT) + " (Latent map tab)");
+        caption.setText(Texts.format("inset.caption", methodName(m.embedding().method()), m.labels().length,
+                Texts.name(m.source())));
     }
 
     /** How a reader names a layout method: the code itself for a 2-D code, else the method. */
     private static String methodName(String method) {
         return switch (method) {
-            case "identity" -> "Latent space";
+            case "identity" -> Texts.get("inset.latentSpace");
             case "tsne" -> "t-SNE";
             default -> method.toUpperCase(Locale.ROOT);
         };

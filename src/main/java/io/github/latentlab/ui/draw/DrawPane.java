@@ -22,7 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 import io.github.latentlab.projection.LatentMap;
-import io.github.latentlab.ui.AppActions;
+import io.github.latentlab.ui.AppCommands;
 import io.github.latentlab.ui.LatentMapSource;
 import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.controls.EmptyState;
@@ -43,7 +43,7 @@ public final class DrawPane extends BorderPane {
     final MapInset map;
 
     /** @param latent whose map the drawing is placed on */
-    public DrawPane(DrawViewModel vm, LatentMapSource latent, AppActions actions) {
+    public DrawPane(DrawViewModel vm, LatentMapSource latent, AppCommands actions) {
         this.vm = vm;
         this.map = new MapInset(latent, "draw-map");
         map.setPrefSize(340, 300);

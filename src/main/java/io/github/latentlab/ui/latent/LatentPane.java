@@ -40,7 +40,7 @@ import javafx.stage.FileChooser;
 import io.github.latentlab.projection.LatentMap;
 import io.github.latentlab.projection.MapImages;
 import io.github.latentlab.projection.MapMethod;
-import io.github.latentlab.ui.AppActions;
+import io.github.latentlab.ui.AppCommands;
 import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.controls.EmptyState;
 import io.github.latentlab.ui.controls.Explanation;
@@ -60,9 +60,9 @@ public final class LatentPane extends BorderPane {
 
     private final LatentViewModel vm;
     private final MapColoring coloring;
-    private final AppActions actions;
+    private final AppCommands actions;
 
-    public LatentPane(LatentViewModel vm, AppActions actions) {
+    public LatentPane(LatentViewModel vm, AppCommands actions) {
         this.vm = vm;
         this.actions = actions;
         this.coloring = new MapColoring(scatter, vm.mapProperty());
@@ -182,6 +182,8 @@ public final class LatentPane extends BorderPane {
                 new Tab("Traverse", new TraversalPanel(vm)),
                 new Tab("Neighbours", neighbourGrid),
                 new Tab("Selection", SelectionBox.of(vm, scatter)));
+        String[] names = {"walk", "traverse", "neighbours", "selection"}; // as lessons name them (showDetail)
+        for (int i = 0; i < names.length; i++) details.getTabs().get(i).setId("detail-" + names[i]);
         AnomalyPanel.addTo(details, vm.anomalies(), scatter, vm.mapProperty()); // "anomalies"
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         details.prefHeightProperty().bind(Look.scaled(190));
@@ -316,6 +318,12 @@ public final class LatentPane extends BorderPane {
 
     /** Fits all points into the map again (after zooming or panning). */
     public void fitView() { scatter.resetView(); }
+
+    /** Shows the side panel's tab {@code name} (walk, traverse, neighbours, selection, …); unknown names are ignored. */
+    public void showDetail(String name) {
+        details.getTabs().stream().filter(t -> ("detail-" + name).equals(t.getId())).findFirst()
+                .ifPresent(t -> details.getSelectionModel().select(t));
+    }
 
     /** The map beside its legend, captured now and written off the UI thread. */
     public void exportMapPng(Path file) {

@@ -170,8 +170,13 @@ public final class LatentViewModel implements LatentMapSource {
      */
     public void pick(double x, double y) {
         LatentMap current = map.get();
-        if (current == null) return;
-        int best = current.nearest(x, y);
+        if (current != null) pickRow(current.nearest(x, y));
+    }
+
+    /** Picks test image {@code best} (a row of the map), as a press on its dot does. */
+    public void pickRow(int best) {
+        LatentMap current = map.get();
+        if (current == null || best < 0 || best >= current.codes().length) return;
         select(best);
         picks.add(best);
         if (picks.size() > 2) picks.remove(0);
@@ -280,7 +285,13 @@ public final class LatentViewModel implements LatentMapSource {
         app.background().run(() -> current.sample(STRIP, seed), samples::set);
     }
 
-    /** Encodes and projects; a computation already running is cancelled first. */
+    /** The map being computed, for whoever waits for it. */
+    private CompletableFuture<LatentMap> pending;
+
+    /**
+     * Encodes and projects; a computation already running is cancelled first. The future completes
+     * once the map is shown (or the status says why there is none).
+     */
     public CompletableFuture<?> compute() {
         if (running != null) running.cancel();
         DatasetSplit data = app.data();
@@ -305,16 +316,22 @@ public final class LatentViewModel implements LatentMapSource {
         Consumer<LatentMap> frames = frame -> app.uiThread().execute(() -> {
             if (!cancel.isCancelled()) map.set(frame);
         });
-        return app.background().run(() -> LatentMaps.build(request, data, model, progress, cancel, frames), result -> {
+        CompletableFuture<LatentMap> shown = new CompletableFuture<>();
+        if (pending != null) pending.cancel(false); // a newer map replaces that one: nobody waits for it
+        pending = shown;
+        app.background().run(() -> LatentMaps.build(request, data, model, progress, cancel, frames), result -> {
             if (cancel.isCancelled()) return;
             running = null;
             map.set(result);
             status.set(request.method() + ": " + result.embedding().note() + ". Drag on the map to decode any point.");
+            shown.complete(result);
         }, error -> {
             if (cancel.isCancelled()) return;
             running = null;
             status.set("Could not project: " + error.getMessage());
+            shown.completeExceptionally(error);
         });
+        return shown;
     }
 
     /** The map the settings ask for. */

@@ -35,10 +35,10 @@ public final class ReconstructionPane extends BorderPane {
         getStyleClass().add("reconstruction-pane");
         grid.setId("reconstruction-grid");
 
-        Button next = new Button("Next");
+        Button next = new Button(Texts.get("recon.next"));
         next.setId("next-batch");
         next.setOnAction(e -> vm.next());
-        Button random = new Button("Random");
+        Button random = new Button(Texts.get("recon.random"));
         random.setId("random-batch");
         random.setOnAction(e -> vm.random());
 
@@ -46,7 +46,7 @@ public final class ReconstructionPane extends BorderPane {
         classes.setId("class-filter");
         vm.classNamesProperty().addListener((o, a, names) -> {
             List<String> items = new ArrayList<>();
-            items.add("All classes");
+            items.add(Texts.get("recon.allClasses"));
             items.addAll(names);
             classes.getItems().setAll(items);
             classes.getSelectionModel().select(0);
@@ -70,7 +70,7 @@ public final class ReconstructionPane extends BorderPane {
         summary.textProperty().bind(vm.summaryProperty());
         summary.setId("reconstruction-summary");
 
-        HBox controls = new HBox(8, new Label("Test images"), count, classes, next, random, codes);
+        HBox controls = new HBox(8, new Label(Texts.get("recon.testImages")), count, classes, next, random, codes);
         controls.setAlignment(Pos.CENTER_LEFT);
         // the summary goes under the controls when there is no room beside them (presenter mode)
         FlowPane bar = new FlowPane(24, 4, controls, summary);
@@ -91,17 +91,17 @@ public final class ReconstructionPane extends BorderPane {
             return;
         }
         List<ImageGrid.Row> rows = new ArrayList<>();
-        rows.add(new ImageGrid.Row("original", Arrays.asList(r.originals()), null));
+        rows.add(new ImageGrid.Row(Texts.get("recon.row.original"), Arrays.asList(r.originals()), null));
         CodeImages codes = vm.codeImages();
         if (codes != null) { // between each image and its reconstruction, as the tutorials draw it
             rows.add(new ImageGrid.Row(Texts.get("train.codes.row"),
                     Arrays.asList(codes.images()), null, codes.cols(), codes.rows(), vm.codeTips()));
         }
         if (r.reconstructions() != null) {
-            rows.add(new ImageGrid.Row("reconstructed", Arrays.asList(r.reconstructions()),
+            rows.add(new ImageGrid.Row(Texts.get("recon.row.reconstructed"), Arrays.asList(r.reconstructions()),
                     ReconstructionViewModel.captions(r)));
         } else { // keep the layout still: the reconstructions appear in place once a model exists
-            rows.add(new ImageGrid.Row("reconstructed", Arrays.asList(new float[r.originals().length][]),
+            rows.add(new ImageGrid.Row(Texts.get("recon.row.reconstructed"), Arrays.asList(new float[r.originals().length][]),
                     Collections.nCopies(r.originals().length, "")));
         }
         grid.setRows(rows, r.side());

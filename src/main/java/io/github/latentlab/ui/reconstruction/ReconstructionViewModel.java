@@ -69,7 +69,7 @@ public final class ReconstructionViewModel {
         this.worker = new LatestOnly<>(app.background(), r -> {
             result.set(r);
             summary.set(describe(r));
-        }, error -> summary.set("Could not reconstruct: " + error.getMessage()));
+        }, error -> summary.set(Texts.format("recon.failed", error.getMessage())));
         app.dataProperty().addListener((o, a, b) -> showData(b));
         app.viewModelProperty().addListener((o, a, b) -> refresh());
         count.addListener((o, a, b) -> select());
@@ -200,9 +200,8 @@ public final class ReconstructionViewModel {
     }
 
     private static String describe(Result r) {
-        if (r.reconstructions() == null) return "No model yet: press Start to train one.";
-        return String.format("%d images · mean MSE %.4f · mean PSNR %s", r.indices().length, r.meanMse(),
-                Metrics.formatPsnr(r.meanPsnr()));
+        if (r.reconstructions() == null) return Texts.get("recon.noModel");
+        return Texts.format("recon.summary", r.indices().length, r.meanMse(), Metrics.formatPsnr(r.meanPsnr()));
     }
 
     /** Captions for the reconstruction row: "MSE\nPSNR" per image. */

@@ -36,16 +36,17 @@ import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.NativeRuntime;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.training.Run;
-import io.github.latentlab.ui.AppActions;
+import io.github.latentlab.ui.AppCommands;
 import io.github.latentlab.ui.AppState;
 import io.github.latentlab.ui.Texts;
+import io.github.latentlab.ui.controls.ErrorDialog;
 import io.github.latentlab.ui.draw.DrawPane;
 import io.github.latentlab.ui.draw.DrawViewModel;
-import io.github.latentlab.ui.fx.ErrorDialog;
 import io.github.latentlab.ui.fx.FolderOpener;
 import io.github.latentlab.ui.fx.Snapshots;
 import io.github.latentlab.ui.latent.LatentPane;
 import io.github.latentlab.ui.latent.LatentViewModel;
+import io.github.latentlab.ui.lessons.LessonViewModel;
 import io.github.latentlab.ui.noise.NoisePane;
 import io.github.latentlab.ui.noise.NoiseViewModel;
 import io.github.latentlab.ui.reconstruction.ReconstructionPane;
@@ -80,27 +81,19 @@ public final class MainWindow extends BorderPane {
     private final RunsViewModel runsVm;
     private final LatentPane latentPane;
     private final ShellMenus menus = new ShellMenus();
-    /** What panes may ask of the window (empty states' buttons). */
-    private final AppActions actions = new AppActions() {
-        @Override public void showTab(String name) { selectTab(name); }
-
-        @Override public void openModel() { MainWindow.this.openModel(); }
-
-        @Override public List<String> shippedModels() { return shipped.stream().map(ShippedModels.Entry::title).toList(); }
-
-        @Override public void openShipped(String title) {
-            shipped.stream().filter(e -> e.title().equals(title)).findFirst().ifPresent(MainWindow.this::openShipped);
-        }
-    };
+    /** What panes, lessons and menus ask of the window. */
+    private final WindowCommands commands = new WindowCommands(this);
     private final List<ShippedModels.Entry> shipped = ShippedModels.list();
+    private final LessonDock lessons;
     private final RunsPane runsPane;
     private final TabPane tabs = new TabPane();
-    private final Label runtimeLabel = new Label("Loading ND4J…");
+    private final Label runtimeLabel = new Label(Texts.get("status.loadingBackend"));
     private final Label dataLabel = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
 
     public MainWindow(AppState app) {
         this.app = app;
+        this.lessons = new LessonDock(app, commands, this::dock, this::window);
         this.trainingVm = new TrainingViewModel(app, this::showError);
         this.reconstructionVm = new ReconstructionViewModel(app);
         this.trainingPane = new TrainingPane(trainingVm, app.catalog());
@@ -119,18 +112,18 @@ public final class MainWindow extends BorderPane {
             trainingVm.form().noiseLevelProperty().set(noise.level());
             tabs.getSelectionModel().select(0);
         }, latentVm, runsVm.runs());
-        Tab trainTab = new Tab("Train", split);
-        Tab noiseTab = new Tab("Noise", noisePane);
+        Tab trainTab = new Tab(Texts.get("tab.train"), split);
+        Tab noiseTab = new Tab(Texts.get("tab.noise"), noisePane);
         trainTab.setId("tab-train");
         noiseTab.setId("tab-noise");
         this.drawVm = new DrawViewModel(app, latentVm);
-        Tab drawTab = new Tab("Draw", new DrawPane(drawVm, latentVm, actions));
+        Tab drawTab = new Tab(Texts.get("tab.draw"), new DrawPane(drawVm, latentVm, commands));
         drawTab.setId("tab-draw");
-        this.latentPane = new LatentPane(latentVm, actions);
-        Tab latentTab = new Tab("Latent map", latentPane);
+        this.latentPane = new LatentPane(latentVm, commands);
+        Tab latentTab = new Tab(Texts.get("tab.latent"), latentPane);
         latentTab.setId("tab-latent");
         this.runsPane = new RunsPane(runsVm, this::openRun);
-        Tab runsTab = new Tab("Runs", runsPane);
+        Tab runsTab = new Tab(Texts.get("tab.runs"), runsPane);
         runsTab.setId("tab-runs");
         tabs.getTabs().setAll(trainTab, latentTab, noiseTab, drawTab, runsTab);
         // panes hidden behind another tab do no work while a model trains
@@ -138,7 +131,7 @@ public final class MainWindow extends BorderPane {
         drawVm.activeProperty().bind(drawTab.selectedProperty());
         latentVm.activeProperty().bind(latentTab.selectedProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        setTop(menu());
+        setTop(new WindowMenus(this, menus).build());
         setCenter(tabs);
         setBottom(statusBar());
         getStyleClass().add("main-window");
@@ -154,15 +147,42 @@ public final class MainWindow extends BorderPane {
     public RunsPane runsPane() { return runsPane; }
     public CompareViewModel compareViewModel() { return compareVm; }
     public RunsViewModel runsViewModel() { return runsVm; }
+    public AppCommands commands() { return commands; }
+    LatentPane latentPane() { return latentPane; }
+    AppState app() { return app; }
+    List<ShippedModels.Entry> shipped() { return shipped; }
+    LessonDock lessons() { return lessons; }
+    public LessonViewModel lessonViewModel() { return lessons.viewModel(); }
+
+    /** Opens a shipped lesson by name, or a lesson file (a path ending in .md or .txt). */
+    public void startLesson(String nameOrFile) {
+        if (nameOrFile.endsWith(".md") || nameOrFile.endsWith(".txt")) lessons.open(Path.of(nameOrFile));
+        else lessons.start(nameOrFile);
+    }
+
+    /** The lesson panel beside the tabs, or the tabs alone (null); the panel keeps its width. */
+    private void dock(Node panel) {
+        if (panel == null) {
+            setCenter(tabs);
+            return;
+        }
+        if (getCenter() instanceof SplitPane) return;
+        SplitPane beside = new SplitPane(tabs, panel);
+        beside.setId("lesson-split");
+        SplitPane.setResizableWithParent(panel, false);
+        setCenter(beside);
+        double width = getWidth() > 0 ? getWidth() : 1280;
+        beside.setDividerPositions(Math.max(0.5, 1 - panel.prefWidth(-1) / width));
+    }
 
     /** Shows a run in the Train tab: its settings, history and model (from memory or its last checkpoint). */
     private void openRun(Run run) {
-        if (!idleElseSay("Stop training before opening another run.")) return;
+        if (!idleElseSay(Texts.get("status.stopBeforeRun"))) return;
         if (run.checkpoints() == null || run.checkpoints().latestFile() == null) {
-            showInfo("This run has no checkpoint yet.");
+            showInfo(Texts.get("status.noCheckpoint"));
             return;
         }
-        openModelFrom(run.checkpoints().latestFile()).thenRun(() -> app.uiThread().execute(() -> tabs.getSelectionModel().select(0)));
+        openModelFrom(run.checkpoints().latestFile()).thenRun(() -> tabs.getSelectionModel().select(0));
     }
 
     /** Puts the Train tab's divider and the selected tab back as they were (NaN, -1: leave them). */
@@ -176,10 +196,10 @@ public final class MainWindow extends BorderPane {
 
     public int selectedTab() { return tabs.getSelectionModel().getSelectedIndex(); }
 
-    /** Shows the tab whose title starts with {@code name} (any case: "noise", "latent"); unknown names are ignored. */
+    /** Shows the tab {@code name} (train, latent, noise, draw, runs: any case); unknown names are ignored. */
     public void selectTab(String name) {
         for (var t : tabs.getTabs()) {
-            if (t.getText().toLowerCase(Locale.ROOT).startsWith(name.toLowerCase(Locale.ROOT))) {
+            if (t.getId().equals("tab-" + name.toLowerCase(Locale.ROOT))) {
                 tabs.getSelectionModel().select(t);
                 return;
             }
@@ -206,46 +226,8 @@ public final class MainWindow extends BorderPane {
             busy.setVisible(false);
         }, error -> {
             busy.setVisible(false);
-            showError("Could not load the dataset " + id, error);
+            showError(Texts.format("error.dataset", id), error);
         });
-    }
-
-    private MenuBar menu() {
-        MenuItem open = new MenuItem("Open model…");
-        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        open.setOnAction(e -> openModel());
-        MenuItem save = new MenuItem("Save model…");
-        save.setAccelerator(KeyCombination.keyCombination("Shortcut+S"));
-        save.setOnAction(e -> saveModel());
-        MenuItem export = new MenuItem("Export view as PNG…");
-        export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
-        export.setOnAction(e -> exportPng());
-        MenuItem quit = new MenuItem("Quit");
-        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> window().fireEvent(new WindowEvent(window(),
-                WindowEvent.WINDOW_CLOSE_REQUEST)));
-        Menu examples = new Menu(Texts.get("menu.file.shipped"));
-        examples.setId("menu-shipped");
-        for (ShippedModels.Entry e : shipped) {
-            MenuItem item = new MenuItem(e.title());
-            item.setOnAction(ev -> openShipped(e));
-            examples.getItems().add(item);
-        }
-        examples.setDisable(shipped.isEmpty());
-        Menu file = new Menu("File", null, open, examples, save, new SeparatorMenuItem(), export, new SeparatorMenuItem(),
-                quit);
-        Menu compareMenu = new Menu("Compare");
-        for (var c : ClassicComparisons.values()) {
-            MenuItem item = new MenuItem(c.title());
-            item.setOnAction(e -> runClassic(c));
-            compareMenu.getItems().add(item);
-        }
-        MenuItem logs = new MenuItem("Open log folder");
-        logs.setOnAction(e -> openLogFolder());
-        MenuItem about = new MenuItem("About Latent Lab");
-        about.setOnAction(e -> about());
-        Menu help = new Menu("Help", null, menus.shortcutList(this), logs, new SeparatorMenuItem(), about);
-        return new MenuBar(file, menus.training(trainingVm), menus.view(tabs, latentPane::fitView), compareMenu, help);
     }
 
     private HBox statusBar() {
@@ -253,7 +235,7 @@ public final class MainWindow extends BorderPane {
         busy.setVisible(false);
         dataLabel.textProperty().bind(Bindings.createStringBinding(() -> {
             DatasetSplit d = app.data();
-            return d == null ? "No data loaded" : d.id() + ": " + d.train().size() + " train / " + d.test().size() + " test";
+            return d == null ? Texts.get("status.noData") : Texts.format("status.data", d.id(), d.train().size(), d.test().size());
         }, app.dataProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -276,43 +258,62 @@ public final class MainWindow extends BorderPane {
         return false;
     }
 
-    private void openModel() {
-        if (!idleElseSay("Stop training before opening another model.")) return;
-        FileChooser chooser = modelChooser("Open model");
+    void openModelWithChooser() {
+        if (!idleElseSay(Texts.get("command.training"))) return;
+        FileChooser chooser = modelChooser(Texts.get("menu.file.open.title"));
         File f = chooser.showOpenDialog(window());
         if (f != null) openModelFrom(f.toPath());
     }
 
-    /** Opens a model that comes with the app (copied out of it first, off the UI thread). */
-    public void openShipped(ShippedModels.Entry entry) {
-        if (!idleElseSay("Stop training before opening another model.")) return;
-        app.background().run(() -> ShippedModels.extract(entry), this::openModelFrom,
-                error -> showError("Could not open " + entry.title(), error));
+    /**
+     * Opens a model that comes with the app (copied out of it first, off the UI thread); the future
+     * completes once the panes have it.
+     */
+    CompletableFuture<?> openShipped(ShippedModels.Entry entry) {
+        if (!idleElseSay(Texts.get("command.training"))) {
+            return CompletableFuture.failedFuture(new IllegalStateException(Texts.get("command.training")));
+        }
+        CompletableFuture<Object> opened = new CompletableFuture<>();
+        app.background().run(() -> ShippedModels.extract(entry), file -> openModelFrom(file).whenComplete((v, e) -> {
+            if (e != null) opened.completeExceptionally(e);
+            else opened.complete(entry);
+        }), error -> {
+                    showError(Texts.format("error.open", entry.title()), error);
+                    opened.completeExceptionally(error);
+                });
+        return opened;
     }
 
-    /** Loads a model file off the UI thread and shows it: settings, loss history, reconstructions. */
+    /**
+     * Loads a model file off the UI thread and shows it: settings, loss history, reconstructions.
+     * The future completes once the panes have it.
+     */
     public CompletableFuture<?> openModelFrom(Path file) {
         busy.setVisible(true);
-        return modelFiles.open(file, opened -> {
+        CompletableFuture<Path> shown = new CompletableFuture<>();
+        modelFiles.open(file, opened -> {
             busy.setVisible(false);
             DatasetSplit data = opened.data();
             if (data != null && data.train().pixelCount() == opened.saved().model().inputSize()) app.dataProperty().set(data);
             trainingVm.adopt(opened.saved());
-            app.statusProperty().set("Opened " + file.getFileName()
-                    + (opened.dataProblem() == null ? "" : "; " + opened.dataProblem() + " (pick data in the Train tab)"));
+            app.statusProperty().set(opened.dataProblem() == null ? Texts.format("status.opened", file.getFileName())
+                    : Texts.format("status.openedWithoutData", file.getFileName(), opened.dataProblem()));
+            shown.complete(file);
         }, error -> {
             busy.setVisible(false);
-            showError("Could not open " + file.getFileName(), error);
+            showError(Texts.format("error.open", file.getFileName()), error);
+            shown.completeExceptionally(error);
         });
+        return shown;
     }
 
-    private void saveModel() {
+    void saveModel() {
         TrainableAutoencoder model = app.model();
         if (model == null) {
-            showInfo("There is no model yet: train one first.");
+            showInfo(Texts.get("status.noModelToSave"));
             return;
         }
-        FileChooser chooser = modelChooser("Save model");
+        FileChooser chooser = modelChooser(Texts.get("menu.file.save.title"));
         chooser.setInitialFileName("model" + ModelStore.EXTENSION);
         File f = chooser.showSaveDialog(window());
         if (f == null) return;
@@ -324,22 +325,22 @@ public final class MainWindow extends BorderPane {
      * history, off the UI thread; the file is replaced atomically.
      */
     public CompletableFuture<Path> saveModelTo(Path target) {
-        return modelFiles.save(target, p -> app.statusProperty().set("Saved " + p),
-                error -> showError("Could not save " + target.getFileName(), error));
+        return modelFiles.save(target, p -> app.statusProperty().set(Texts.format("status.saved", p)),
+                error -> showError(Texts.format("error.save", target.getFileName()), error));
     }
 
     private FileChooser modelChooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Latent Lab model", "*" + ModelStore.EXTENSION));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("files.model"), "*" + ModelStore.EXTENSION));
         return chooser;
     }
 
-    private void exportPng() {
+    void exportPng() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export view as PNG");
+        chooser.setTitle(Texts.get("menu.file.export.title"));
         chooser.setInitialFileName("latent-lab.png");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("files.png"), "*.png"));
         File f = chooser.showSaveDialog(window());
         if (f == null) return;
         Node node = tabs.getSelectionModel().getSelectedItem().getContent();
@@ -347,39 +348,10 @@ public final class MainWindow extends BorderPane {
         app.background().run(() -> {
             Snapshots.write(image, f.toPath());
             return f;
-        }, file -> app.statusProperty().set("Exported " + file));
+        }, file -> app.statusProperty().set(Texts.format("status.exported", file)));
     }
 
-    /** The log folder in the file manager, or its path in a dialog where that cannot open. */
-    private void openLogFolder() {
-        Path folder = Logs.folder();
-        app.background().run(() -> FolderOpener.open(folder), opened -> {
-            if (opened) app.statusProperty().set("Opened " + folder);
-            else showInfo("The log files are in\n" + folder.toAbsolutePath());
-        });
-    }
-
-    private void about() {
-        NativeRuntime.Info info = NativeRuntime.infoIfLoaded();
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.initOwner(window());
-        alert.setTitle("About Latent Lab");
-        alert.setHeaderText("Latent Lab " + BuildInfo.appVersion());
-        alert.setContentText(String.join("\n",
-                "See what an autoencoder learns.",
-                "",
-                "Java " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version"),
-                "Deeplearning4j / ND4J " + BuildInfo.dl4jVersion() + " (" + BuildInfo.backendArtifact() + ", "
-                        + BuildInfo.backendClassifier() + "), Smile " + BuildInfo.smileVersion(),
-                "Backend: " + (info == null ? "loading…" : info.summary()),
-                "Device: " + (info == null ? "loading…" : info.device()),
-                "Log files: " + Logs.folder().toAbsolutePath(),
-                "",
-                "Licensed under the GNU GPL, version 3 or later."));
-        alert.show();
-    }
-
-    private void showInfo(String text) {
+    void showInfo(String text) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
         alert.initOwner(window());
         alert.setHeaderText(null);
@@ -387,7 +359,7 @@ public final class MainWindow extends BorderPane {
     }
 
     void showError(Throwable error) {
-        showError("Something went wrong", error);
+        showError(Texts.get("error.generic"), error);
     }
 
     void showError(String title, Throwable error) {

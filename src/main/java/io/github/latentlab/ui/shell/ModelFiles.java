@@ -9,6 +9,8 @@ import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.SavedModel;
 import io.github.latentlab.training.RunMetadata;
 import io.github.latentlab.ui.AppState;
+import io.github.latentlab.ui.Texts;
+import io.github.latentlab.ui.controls.ErrorDialog;
 import io.github.latentlab.util.Cancellation;
 
 /**
@@ -42,7 +44,7 @@ final class ModelFiles {
                 }
                 return new Opened(file, saved, app.catalog().load(id, null, (f, m) -> { }, new Cancellation()), null);
             } catch (Exception e) {
-                return new Opened(file, saved, null, "its dataset " + id + " could not be loaded: " + e.getMessage());
+                return new Opened(file, saved, null, Texts.format("status.dataProblem", id, ErrorDialog.plainMessage(e)));
             }
         }, onOpened, onError);
     }

@@ -22,6 +22,7 @@ import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.controls.Look;
 import io.github.latentlab.ui.controls.Palettes;
 import io.github.latentlab.ui.training.TrainingViewModel;
+import io.github.latentlab.util.AppDirs;
 
 /**
  * The Training and View menus with their keyboard shortcuts, the look they switch (light or dark
@@ -85,7 +86,32 @@ final class ShellMenus {
         presenter.setAccelerator(presenterKeys);
         presenter.selectedProperty().bindBidirectional(Look.presenterProperty());
         shortcuts.add(new String[] {presenterKeys.getDisplayText(), Texts.get("menu.view.presenter")});
-        menu.getItems().addAll(new SeparatorMenuItem(), light, dark, presenter);
+        menu.getItems().addAll(new SeparatorMenuItem(), light, dark, presenter, new SeparatorMenuItem(), language());
+        return menu;
+    }
+
+    /**
+     * View › Language: each language named in itself; a change is kept for the next start and said
+     * in both languages (the window keeps its words until then).
+     */
+    private static Menu language() {
+        Menu menu = new Menu(Texts.get("menu.view.language"));
+        menu.setId("menu-language");
+        ToggleGroup group = new ToggleGroup();
+        for (String[] choice : new String[][] {{LanguageChoice.ENGLISH, "English"}, {LanguageChoice.CHINESE, "简体中文"}}) {
+            RadioMenuItem item = new RadioMenuItem(choice[1]);
+            item.setToggleGroup(group);
+            item.setSelected(LanguageChoice.current().equals(choice[0]));
+            item.setOnAction(e -> {
+                if (!LanguageChoice.choose(AppDirs.home(), choice[0])) return;
+                Alert said = new Alert(Alert.AlertType.INFORMATION, choice[0].equals(LanguageChoice.CHINESE)
+                        ? "重新启动 Latent Lab 后，界面将显示为简体中文。\nLatent Lab will be in Simplified Chinese from its next start."
+                        : "Latent Lab will be in English from its next start.\n重新启动 Latent Lab 后，界面将显示为英文。");
+                said.setHeaderText(choice[1]);
+                said.show();
+            });
+            menu.getItems().add(item);
+        }
         return menu;
     }
 

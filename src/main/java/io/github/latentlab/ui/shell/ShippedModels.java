@@ -25,7 +25,10 @@ final class ShippedModels {
     private static final String ROOT = "/models/";
 
     /** One shipped model: its file name and how the menu names it. */
-    record Entry(String file, String title) { }
+    record Entry(String file, String title) {
+        /** The file name without .llab, as lessons name the model. */
+        String name() { return file.substring(0, file.length() - ".llab".length()); }
+    }
 
     private ShippedModels() { }
 

@@ -32,10 +32,10 @@ import io.github.latentlab.ui.training.TrainingViewModel.State;
 /** The training pane: settings on the left, Start/Pause/Stop, progress and the live loss chart. */
 public final class TrainingPane extends BorderPane {
     private final TrainingViewModel vm;
-    final Button startButton = new Button("Start");
-    final Button pauseButton = new Button("Pause");
-    final Button stopButton = new Button("Stop");
-    final Button queueButton = new Button("Queue");
+    final Button startButton = new Button(Texts.get("train.start"));
+    final Button pauseButton = new Button(Texts.get("train.pause"));
+    final Button stopButton = new Button(Texts.get("train.stop"));
+    final Button queueButton = new Button(Texts.get("train.queue"));
     final LossChart chart;
 
     public TrainingPane(TrainingViewModel vm, DatasetCatalog catalog) {
@@ -58,7 +58,7 @@ public final class TrainingPane extends BorderPane {
         startButton.disableProperty().bind(vm.stateProperty().isNotEqualTo(State.IDLE));
         pauseButton.setId("pause");
         pauseButton.textProperty().bind(Bindings.when(vm.stateProperty().isEqualTo(State.PAUSED))
-                .then("Resume").otherwise("Pause"));
+                .then(Texts.get("train.resume")).otherwise(Texts.get("train.pause")));
         pauseButton.setOnAction(e -> {
             if (vm.getState() == State.PAUSED) vm.resume(); else vm.pause();
         });
@@ -70,7 +70,7 @@ public final class TrainingPane extends BorderPane {
                 .or(vm.stateProperty().isEqualTo(State.STOPPING)));
         queueButton.setId("queue");
         queueButton.setOnAction(e -> vm.enqueue());
-        queueButton.setTooltip(new Tooltip("Add a run with these settings to the queue: it starts when the current one ends"));
+        queueButton.setTooltip(new Tooltip(Texts.get("train.queue.tip")));
         HBox buttons = new HBox(6, startButton, pauseButton, stopButton, queueButton);
         startButton.getStyleClass().add("accent");
 
@@ -102,6 +102,8 @@ public final class TrainingPane extends BorderPane {
         Label text = new Label();
         text.textProperty().bind(vm.progressTextProperty());
         text.setId("progress-text");
+        text.setWrapText(true); // a narrow chart (a lesson open beside the tabs) takes it on two lines
+        text.setMinHeight(Region.USE_PREF_SIZE);
         CheckBox log = new CheckBox(Texts.get("train.logScale"));
         log.selectedProperty().bindBidirectional(vm.logScaleProperty());
         log.setMinWidth(Region.USE_PREF_SIZE);
@@ -130,9 +132,9 @@ public final class TrainingPane extends BorderPane {
             File f = chooser.showSaveDialog(getScene().getWindow());
             if (f != null) vm.exportCurves(f.toPath());
         });
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox status = new HBox(12, text, gap, Explanation.button("explain.train"));
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox status = new HBox(12, text, Explanation.button("explain.train"));
         status.setAlignment(Pos.CENTER_LEFT);
         chart.setMinHeight(180);
         StackPane chartBox = Placeholder.over(chart, "train.chart.placeholder", vm.trainCurve());

@@ -54,7 +54,7 @@ public final class TrainingViewModel {
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
-    private final StringProperty progressText = new SimpleStringProperty("Ready");
+    private final StringProperty progressText = new SimpleStringProperty(Texts.get("train.progress.ready"));
     private final StringProperty message = new SimpleStringProperty("");
     private final LossCurves curves = new LossCurves();
     private long lastViewRefresh;
@@ -146,7 +146,7 @@ public final class TrainingViewModel {
         @Override public void failed(Run run, String text, Throwable cause) {
             app.uiThread().execute(() -> {
                 state.set(State.IDLE);
-                progressText.set("Ready");
+                progressText.set(Texts.get("train.progress.ready"));
                 message.set(text);
                 errors.accept(cause);
             });
@@ -162,7 +162,7 @@ public final class TrainingViewModel {
         if (done > 0) curves.show(start.history()); else curves.clear();
         state.set(State.RUNNING);
         progress.set(0);
-        progressText.set(done > 0 ? "Resuming at epoch " + done + "…" : "Starting…");
+        progressText.set(done > 0 ? Texts.format("train.progress.resuming", done) : Texts.get("train.progress.starting"));
     }
 
     /** Shows how a run ended; after divergence the rolled-back model is the app's. */
@@ -173,7 +173,7 @@ public final class TrainingViewModel {
             curves.show(run.history());
             message.set(outcome.message());
         } else if (outcome.epochsDone() == 0 && outcome.status() == RunStatus.STOPPED) {
-            progressText.set("Stopped");
+            progressText.set(Texts.get("train.progress.stopped"));
         }
         refreshViews();
     }
@@ -236,21 +236,20 @@ public final class TrainingViewModel {
 
     private String describe(TrainingEvent e) {
         return switch (e.type()) {
-            case STOPPED -> "Stopped after epoch " + (e.epoch() - 1) + " of " + e.totalEpochs();
-            case FINISHED -> String.format("Done: %d epochs, loss %.4f · %,.0f samples/s", e.totalEpochs(),
-                    e.trainLoss(), e.samplesPerSecond());
-            case FAILED -> "Failed: see the message below";
-            case PAUSED -> String.format("Paused in epoch %d of %d", e.epoch(), e.totalEpochs());
-            case STARTED -> "Started";
-            default -> String.format("Epoch %d of %d · loss %.4f · %,.0f samples/s · %s left",
-                    e.epoch(), e.totalEpochs(), e.trainLoss(), e.samplesPerSecond(), formatEta(e.etaSeconds()));
+            case STOPPED -> Texts.format("train.progress.stoppedAfter", e.epoch() - 1, e.totalEpochs());
+            case FINISHED -> Texts.format("train.progress.done", e.totalEpochs(), e.trainLoss(), e.samplesPerSecond());
+            case FAILED -> Texts.get("train.progress.failed");
+            case PAUSED -> Texts.format("train.progress.paused", e.epoch(), e.totalEpochs());
+            case STARTED -> Texts.get("train.progress.started");
+            default -> Texts.format("train.progress.epoch", e.epoch(), e.totalEpochs(), e.trainLoss(), e.samplesPerSecond(),
+                    formatEta(e.etaSeconds()));
         };
     }
 
     static String formatEta(double seconds) {
         if (!Double.isFinite(seconds)) return "–";
         long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%dh %02dm", s / 3600, s / 60 % 60)
-                : s >= 60 ? String.format("%dm %02ds", s / 60, s % 60) : s + " s";
+        return s >= 3600 ? Texts.format("duration.hours", s / 3600, s / 60 % 60)
+                : s >= 60 ? Texts.format("duration.minutes", s / 60, s % 60) : Texts.format("duration.seconds", s);
     }
 }
