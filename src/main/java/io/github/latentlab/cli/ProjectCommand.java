@@ -125,7 +125,7 @@ final class ProjectCommand implements Callable<Integer> {
         }
         double trust = Trustworthiness.of(codesD, e.xy(), TRUST_K, TRUST_SAMPLE, seed);
         err.printf("%s: %d points in %.1f s (first picture after %.1f s, encoding %.1f s); %s; trustworthiness@%d %.3f%n",
-                method, n, seconds, firstPicture[0], encodeSeconds, e.note(), TRUST_K, trust);
+                method, n, seconds, firstPicture[0], encodeSeconds, e.note().english(), TRUST_K, trust);
         if (outFile != null) writeCsv(Path.of(outFile), d, e);
         if (exportDir != null) {
             err.println("Wrote " + EmbeddingExport.write(Path.of(exportDir), codes, d, e.xy()));
@@ -140,7 +140,7 @@ final class ProjectCommand implements Callable<Integer> {
                     .put("first_picture_seconds", firstPicture[0]).put("encode_seconds", encodeSeconds)
                     .put("trustworthiness", trust).put("trustworthiness_k", TRUST_K)
                     .put("trustworthiness_sample", Math.min(TRUST_SAMPLE, n)).put("seed", seed)
-                    .put("latent", codes[0].length).put("note", e.note()).put("out", outFile)
+                    .put("latent", codes[0].length).put("note", e.note().english()).put("out", outFile)
                     .put("decode_p50_ms", decode.p50Millis()).put("decode_p99_ms", decode.p99Millis()));
         }
         return 0;

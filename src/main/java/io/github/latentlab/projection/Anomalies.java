@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 import io.github.latentlab.data.Dataset;
 import io.github.latentlab.metrics.Metrics;
 import io.github.latentlab.model.Autoencoder;
+import io.github.latentlab.util.Message;
 import io.github.latentlab.util.Cancellation;
 import io.github.latentlab.util.Progress;
 
@@ -59,14 +60,14 @@ public final class Anomalies {
         int n = Math.min(maxTrain, train.size());
         int[] sample = new int[n];
         for (int i = 0; i < n; i++) sample[i] = (int) ((long) i * train.size() / n);
-        progress.update(0, "Encoding " + n + " training images");
+        progress.update(0, Message.of("progress.anomalies.encoding", n));
         Dataset trainSample = n == train.size() ? train : train.subset(train.id() + "-" + n, sample);
         double[][] trainCodes = Knn.toDouble(CodeIndex.encodeAll(model, trainSample, cancel));
         double[] mse = new double[test.size()];
         double[] distance = new double[test.size()];
         for (int start = 0; start < test.size(); start += BATCH) {
             cancel.check();
-            progress.update(0.2 + 0.8 * start / test.size(), "Scoring test images " + start + " of " + test.size());
+            progress.update(0.2 + 0.8 * start / test.size(), Message.of("progress.anomalies.scoring", start, test.size()));
             int len = Math.min(BATCH, test.size() - start);
             int[] idx = IntStream.range(start, start + len).toArray();
             float[][] images = test.images(idx);
@@ -77,7 +78,7 @@ public final class Anomalies {
                 distance[start + k] = nearestDistance(trainCodes, LatentMath.toDouble(codes[k]));
             }
         }
-        progress.update(1, "Scored " + test.size() + " test images");
+        progress.update(1, Message.of("progress.anomalies.done", test.size()));
         return new Scores(mse, distance, n);
     }
 

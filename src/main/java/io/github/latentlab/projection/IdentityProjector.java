@@ -2,6 +2,7 @@ package io.github.latentlab.projection;
 
 import java.util.function.Consumer;
 
+import io.github.latentlab.util.Message;
 import io.github.latentlab.util.Cancellation;
 import io.github.latentlab.util.Progress;
 
@@ -12,6 +13,6 @@ public final class IdentityProjector implements Projector {
         if (codes.length > 0 && codes[0].length != 2) {
             throw new IllegalArgumentException("the identity map needs a 2-D code, this one has " + codes[0].length);
         }
-        return new Embedding("identity", Knn.toDouble(codes), codes.length, "the latent space itself");
+        return new Embedding("identity", Knn.toDouble(codes), codes.length, Message.of("map.note.identity"));
     }
 }

@@ -1,6 +1,8 @@
 package io.github.latentlab.projection;
 
 import io.github.latentlab.data.DatasetSplit;
+
+import io.github.latentlab.util.Message;
 import io.github.latentlab.model.Autoencoder;
 
 /**
@@ -23,16 +25,21 @@ public record MapRequest(MapMethod method, MapImages images, int points, int pca
     }
 
     /** Why this request cannot be drawn for {@code model}, in words for the user; null when it can. */
-    public String problemWith(Autoencoder model) {
+    public Message problem(Autoencoder model) {
         if (method == MapMethod.IDENTITY && model.latentSize() != 2) {
-            return "The latent space itself can only be drawn for a 2-D code; this one has "
-                    + model.latentSize() + " dimensions. Choose PCA, t-SNE or UMAP.";
+            return Message.of("map.problem.notTwoD", model.latentSize());
         }
         if (method == MapMethod.PCA && (pcaFirst == pcaSecond || Math.min(pcaFirst, pcaSecond) < 0
                 || Math.max(pcaFirst, pcaSecond) >= model.latentSize())) {
-            return "Choose two different components between 1 and " + model.latentSize() + ".";
+            return Message.of("map.problem.components", model.latentSize());
         }
         return null;
+    }
+
+    /** {@link #problem} in English, or null. */
+    public String problemWith(Autoencoder model) {
+        Message m = problem(model);
+        return m == null ? null : m.english();
     }
 
     /** How many images the map of {@code data} holds. */

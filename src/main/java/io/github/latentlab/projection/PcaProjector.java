@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 
 import smile.feature.extraction.PCA;
 
+import io.github.latentlab.util.Message;
 import io.github.latentlab.util.Cancellation;
 import io.github.latentlab.util.Progress;
 
@@ -41,11 +42,11 @@ public final class PcaProjector implements Projector {
         varianceProportion = pca.varianceProportion();
         double[][] xy = new double[x.length][];
         for (int i = 0; i < x.length; i++) xy[i] = project(x[i]);
-        progress.update(1, "PCA done");
-        return new Embedding("pca", xy, x.length, String.format(Locale.ROOT, "components %d and %d explain %.1f%% of the variance",
+        progress.update(1, Message.of("progress.pca.done"));
+        return new Embedding("pca", xy, x.length, Message.of("map.note.pca",
                 first + 1, second + 1, 100 * (varianceProportion[first] + varianceProportion[second])),
-                String.format(Locale.ROOT, "PC%d · %.0f%% of variance", first + 1, 100 * varianceProportion[first]),
-                String.format(Locale.ROOT, "PC%d · %.0f%% of variance", second + 1, 100 * varianceProportion[second]));
+                Message.of("map.axis.pca", first + 1, 100 * varianceProportion[first]),
+                Message.of("map.axis.pca", second + 1, 100 * varianceProportion[second]));
     }
 
     double[] project(double[] code) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
+import io.github.latentlab.util.Message;
 import io.github.latentlab.util.Cancellation;
 import io.github.latentlab.util.Progress;
 
@@ -56,29 +57,27 @@ public final class TsneProjector implements Projector {
             sub[i] = x[chosen[i]];
             placed[chosen[i]] = true;
         }
-        String note = m == n ? "exact t-SNE on all " + n + " codes"
-                : "t-SNE on " + m + " landmark codes, the other " + (n - m)
-                        + " placed by their 5 nearest landmarks in latent space";
-        progress.update(0.02, "t-SNE: affinities of " + m + " codes");
+        Message note = m == n ? Message.of("map.note.tsneExact", n) : Message.of("map.note.tsneLandmarks", m, n - m);
+        progress.update(0.02, Message.of("progress.tsne.affinities", m));
         Knn.Blend[] blend = {null}; // the non-landmarks' neighbours: searched once, at the first picture
         long interval = PARTIAL_INTERVAL_MS * 1_000_000L;
         long[] last = {0};
         double perp = Math.max(1, Math.min(perplexity, (m - 1) / 3.0));
         double[][] layout = new ExactTsne(perp, iterations, seed).run(sub, cancel, STEP, (it, y) -> {
-            progress.update(0.05 + 0.95 * it / iterations, "t-SNE on " + m + " codes: iteration " + it + " of " + iterations);
+            progress.update(0.05 + 0.95 * it / iterations, Message.of("progress.tsne.iteration", m, it, iterations));
             if (it == iterations || (blend[0] != null && System.nanoTime() - last[0] < interval)) return;
             if (blend[0] == null) blend[0] = Knn.blend(x, placed, 5);
-            partial.accept(place(n, chosen, y, blend[0], note + " (in progress, iteration " + it + " of " + iterations + ")"));
+            partial.accept(place(n, chosen, y, blend[0], Message.of("map.note.inProgress", note, it, iterations)));
             last[0] = System.nanoTime();
         });
         if (blend[0] == null) blend[0] = Knn.blend(x, placed, 5);
         Embedding e = place(n, chosen, layout, blend[0], note);
         partial.accept(e);
-        progress.update(1, "t-SNE done");
+        progress.update(1, Message.of("progress.tsne.done"));
         return e;
     }
 
-    private static Embedding place(int n, int[] chosen, double[][] layout, Knn.Blend blend, String note) {
+    private static Embedding place(int n, int[] chosen, double[][] layout, Knn.Blend blend, Message note) {
         double[][] xy = new double[n][];
         for (int i = 0; i < chosen.length; i++) xy[chosen[i]] = layout[i].clone();
         blend.apply(xy);

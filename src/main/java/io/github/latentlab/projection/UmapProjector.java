@@ -7,6 +7,7 @@ import org.bytedeco.javacpp.Loader;
 import smile.manifold.UMAP;
 import smile.math.MathEx;
 
+import io.github.latentlab.util.Message;
 import io.github.latentlab.util.Cancellation;
 import io.github.latentlab.util.Progress;
 
@@ -50,7 +51,7 @@ public final class UmapProjector implements Projector {
     public Embedding fit(float[][] codes, Progress progress, Cancellation cancel, Consumer<Embedding> partial) {
         if (UNAVAILABLE != null) throw new UnsupportedOperationException(UNAVAILABLE);
         double[][] x = Knn.toDouble(codes);
-        progress.update(-1, "UMAP: building the neighbour graph and laying it out");
+        progress.update(-1, Message.of("progress.umap.graph"));
         UMAP umap;
         synchronized (MathEx.class) {
             MathEx.setSeed(seed);
@@ -65,9 +66,8 @@ public final class UmapProjector implements Projector {
         }
         int fitted = umap.index.length;
         if (fitted < x.length) Knn.placeRest(x, xy, placed, 5);
-        progress.update(1, "UMAP done");
-        return new Embedding("umap", xy, fitted, fitted == x.length ? "UMAP on all " + x.length + " codes"
-                : "UMAP laid out " + fitted + " codes; " + (x.length - fitted)
-                        + " outside its largest connected component were placed by their nearest codes");
+        progress.update(1, Message.of("progress.umap.done"));
+        return new Embedding("umap", xy, fitted, fitted == x.length ? Message.of("map.note.umapAll", x.length)
+                : Message.of("map.note.umapPart", fitted, x.length - fitted));
     }
 }

@@ -35,7 +35,9 @@ public final class Texts {
 
     /** The text for {@code key} with its arguments filled in. */
     public static String format(String key, Object... args) {
-        return new MessageFormat(pattern(key), Locale.getDefault()).format(args);
+        Object[] shown = new Object[args.length];
+        for (int i = 0; i < args.length; i++) shown[i] = args[i] instanceof Message m ? render(m) : args[i]; // core words too
+        return new MessageFormat(pattern(key), Locale.getDefault()).format(shown);
     }
 
     /** A message from the core, in the window's language. */
@@ -60,6 +62,17 @@ public final class Texts {
 
             @Override public E fromString(String text) { throw new UnsupportedOperationException("choices are not typed"); }
         };
+    }
+
+    /**
+     * How the window names a dataset's class: key {@code class.<name>}, the name lowercased with every
+     * run of other characters than letters and digits written {@code _} ("T-shirt/top" reads
+     * {@code class.t_shirt_top}); the name itself when the bundle has none (digits, a user's folder names).
+     */
+    public static String className(String name) {
+        if (name == null) return "";
+        String key = "class." + name.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_");
+        return bundle().containsKey(key) ? format(key) : name;
     }
 
     /** The raw pattern for {@code key} (apostrophes still doubled). */

@@ -39,7 +39,7 @@ class ProjectorsTest {
         assertArrayEquals(code, z, 1e-6);
         double[] variance = pca.varianceProportion();
         assertTrue(variance[0] >= variance[1] && variance[1] >= variance[2]);
-        assertTrue(e.note().contains("explain"));
+        assertTrue(e.note().english().contains("explain"));
     }
 
     @Test
@@ -52,15 +52,15 @@ class ProjectorsTest {
         Embedding b = new TsneProjector(20, 200, 600, 7).fit(big);
         for (int i = 0; i < big.length; i++) assertArrayEquals(a.xy()[i], b.xy()[i], 0, "same seed, same layout");
         assertTrue(partial.size() >= 2, "layouts while it iterates, then the final one: " + partial.size());
-        assertTrue(partial.get(0).note().endsWith("(in progress, iteration " + TsneProjector.STEP + " of 200)"),
-                partial.get(0).note());
+        assertTrue(partial.get(0).note().english().endsWith("(in progress, iteration " + TsneProjector.STEP + " of 200)"),
+                partial.get(0).note().english());
         for (Embedding p : partial) {
             assertEquals(600, p.fitted());
             assertEquals(700, p.xy().length);
             for (double[] xy : p.xy()) assertNotNull(xy, "every code is placed in every partial layout");
         }
         assertSame(a, partial.get(partial.size() - 1), "the last partial layout is the result");
-        assertFalse(a.note().contains("in progress"));
+        assertFalse(a.note().english().contains("in progress"));
         assertEquals(600, a.fitted());
         assertEquals(700, a.xy().length, "every code is placed, landmarks or not");
         for (double[] p : a.xy()) assertNotNull(p);

@@ -103,9 +103,9 @@ class ReadableWindowUiTest extends WindowTest {
             robot.clickOn("#explain-explain-" + panes[t]);
             String title = Texts.get("explain." + panes[t] + ".title");
             waitUntil(() -> robot.lookup(".popover").tryQuery().isPresent());
-            String shown = robot.lookup(".popover .label").queryAll().stream()
-                    .map(n -> ((Labeled) n).getText()).filter(x -> x != null && x.length() > 100).findFirst().orElse("");
-            assertEquals(Texts.get("explain." + panes[t] + ".text"), shown, title);
+            String text = Texts.get("explain." + panes[t] + ".text");
+            boolean shown = robot.lookup(".popover .label").queryAll().stream().anyMatch(n -> text.equals(((Labeled) n).getText()));
+            assertTrue(shown, title + ": its explanation is shown");
             robot.type(KeyCode.ESCAPE);
             waitUntil(() -> robot.lookup(".popover").tryQuery().isEmpty());
         }

@@ -337,6 +337,6 @@ public final class DatasetCatalog {
 
     /** Maps a sub-task's progress into [from, to] of the whole; unknown (negative) stays unknown. */
     private static Progress scaled(Progress p, double from, double to) {
-        return (fraction, message) -> p.update(fraction < 0 ? fraction : from + (to - from) * fraction, message);
+        return Progress.mapped(p, fraction -> fraction < 0 ? fraction : from + (to - from) * fraction);
     }
 }

@@ -15,8 +15,10 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -69,13 +71,19 @@ public final class DrawPane extends BorderPane {
             File f = chooser.showOpenDialog(getScene().getWindow());
             if (f != null) vm.load(f.toPath());
         });
-        HBox tools = new HBox(8, new Label(Texts.get("draw.brush")), brush, clear, open, Explanation.button("explain.draw"));
+        // the tools wrap under the canvas rather than widen its column: the map keeps room beside a lesson
+        FlowPane tools = new FlowPane(8, 6, new Label(Texts.get("draw.brush")), brush, clear, open, Explanation.button("explain.draw"));
         tools.setAlignment(Pos.CENTER_LEFT);
+        tools.setPrefWrapLength(canvas.getWidth());
+        for (var n : tools.getChildren()) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
 
         VBox left = new VBox(6, new Label(Texts.get("draw.drawing")), framed(canvas), tools);
         EmptyState noModel = new EmptyState("draw.empty", vm.hasModelProperty().not(), actions);
         VBox right = new VBox(6, new Label(Texts.get("draw.reconstruction")), new StackPane(framed(reconstruction), noModel));
-        VBox onMap = new VBox(6, new Label(Texts.get("draw.onMap")), map);
+        Label onMapTitle = new Label(Texts.get("draw.onMap"));
+        onMapTitle.setWrapText(true);
+        VBox onMap = new VBox(6, onMapTitle, map);
+        onMap.setMinWidth(160);
         HBox.setHgrow(onMap, Priority.ALWAYS);
         HBox top = new HBox(24, left, right, onMap);
         Label message = new Label();

@@ -85,7 +85,7 @@ public final class LessonPanel extends VBox {
         vm.stepProperty().addListener((o, a, b) -> showStep());
         vm.lessonProperty().addListener((o, a, b) -> showStep());
         setMinWidth(0);
-        prefWidthProperty().bind(Look.scaled(380));
+        prefWidthProperty().bind(Look.scaled(330));
     }
 
     private VBox footer() {

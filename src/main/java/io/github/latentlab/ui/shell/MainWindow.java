@@ -172,7 +172,9 @@ public final class MainWindow extends BorderPane {
         SplitPane.setResizableWithParent(panel, false);
         setCenter(beside);
         double width = getWidth() > 0 ? getWidth() : 1280;
-        beside.setDividerPositions(Math.max(0.5, 1 - panel.prefWidth(-1) / width));
+        // a laptop's window keeps the panes as wide as they can read; a wide one gives the lesson a fifth
+        double panelWidth = Math.max(panel.prefWidth(-1), width * 0.22);
+        beside.setDividerPositions(Math.max(0.5, 1 - panelWidth / width));
     }
 
     /** Shows a run in the Train tab: its settings, history and model (from memory or its last checkpoint). */
