@@ -3,6 +3,7 @@ package io.github.latentlab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.stage.Stage;
@@ -34,5 +35,20 @@ class ShippedModelsUiTest extends WindowTest {
         waitUntil(() -> window.latentViewModel().mapProperty().get() != null);
         assertEquals(state.data().test().size() > 5000 ? 5000 : state.data().test().size(),
                 window.latentViewModel().mapProperty().get().codes().length, "the test images, mapped");
+    }
+
+    /** Help › Keyboard shortcuts lists every menu's keys, the File and Lessons menus' too. */
+    @Test
+    void helpListsTheShortcutsOfEveryMenu(FxRobot robot) throws Exception {
+        MenuBar bar = (MenuBar) window.getTop();
+        Menu help = bar.getMenus().get(bar.getMenus().size() - 1);
+        var list = help.getItems().stream().filter(i -> Texts.get("menu.help.shortcuts").equals(i.getText())).findFirst().orElseThrow();
+        robot.interact(list::fire);
+        waitUntil(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        String text = ((DialogPane) robot.lookup(".dialog-pane").query()).getContentText();
+        for (String item : new String[] {"menu.file.open", "menu.training.start", "menu.view.presenter", "menu.lessons.next"}) {
+            assertTrue(text.contains(" › " + Texts.get(item)), item + " in\n" + text);
+        }
+        robot.interact(() -> ((Stage) robot.lookup(".dialog-pane").query().getScene().getWindow()).close());
     }
 }

@@ -1,19 +1,18 @@
 package io.github.latentlab.ui.shell;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
@@ -32,16 +31,10 @@ final class ShellMenus {
     private static final String BASE_CSS = "/themes/latent-lab.css";
     private static final String PRESENTER_CSS = "/themes/presenter.css";
 
-    /** What each shortcut does, in the order Help lists them. */
-    private final List<String[]> shortcuts = new ArrayList<>();
 
     private MenuItem item(String key, String accelerator, Runnable action) {
         MenuItem item = new MenuItem(Texts.get(key));
-        if (accelerator != null) {
-            KeyCombination k = KeyCombination.keyCombination(accelerator);
-            item.setAccelerator(k);
-            shortcuts.add(new String[] {k.getDisplayText(), Texts.get(key)});
-        }
+        if (accelerator != null) item.setAccelerator(KeyCombination.keyCombination(accelerator));
         item.setOnAction(e -> action.run());
         return item;
     }
@@ -66,7 +59,6 @@ final class ShellMenus {
             KeyCombination keys = KeyCombination.keyCombination("Shortcut+" + (i + 1));
             tab.setAccelerator(keys);
             tab.setOnAction(e -> tabs.getSelectionModel().select(k));
-            shortcuts.add(new String[] {keys.getDisplayText(), Texts.format("menu.view.tab", tabs.getTabs().get(i).getText())});
             menu.getItems().add(tab);
         }
         menu.getItems().add(new SeparatorMenuItem());
@@ -82,10 +74,8 @@ final class ShellMenus {
         dark.setOnAction(e -> Look.themeProperty().set(Look.Theme.DARK));
         Look.themeProperty().addListener((o, was, is) -> (is == Look.Theme.DARK ? dark : light).setSelected(true));
         CheckMenuItem presenter = new CheckMenuItem(Texts.get("menu.view.presenter"));
-        KeyCombination presenterKeys = KeyCombination.keyCombination("Shortcut+Shift+P");
-        presenter.setAccelerator(presenterKeys);
+        presenter.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+P"));
         presenter.selectedProperty().bindBidirectional(Look.presenterProperty());
-        shortcuts.add(new String[] {presenterKeys.getDisplayText(), Texts.get("menu.view.presenter")});
         menu.getItems().addAll(new SeparatorMenuItem(), light, dark, presenter, new SeparatorMenuItem(), language());
         return menu;
     }
@@ -115,16 +105,29 @@ final class ShellMenus {
         return menu;
     }
 
-    /** Help › Keyboard shortcuts: every shortcut of the menus, with what it does. */
-    MenuItem shortcutList(Parent owner) {
+    /**
+     * Help › Keyboard shortcuts: every shortcut of the window's menu bar, read when asked (so the
+     * File and Lessons menus' keys are there too), each named as "Menu › Item".
+     */
+    MenuItem shortcutList(BorderPane owner) {
         return item("menu.help.shortcuts", null, () -> {
             StringBuilder text = new StringBuilder();
-            for (String[] s : shortcuts) text.append(s[0]).append("    ").append(s[1]).append('\n');
+            for (Menu menu : ((MenuBar) owner.getTop()).getMenus()) list(menu, menu.getText(), text);
             Alert list = new Alert(Alert.AlertType.INFORMATION, text.toString());
             list.setHeaderText(Texts.get("menu.help.shortcuts"));
             list.initOwner(owner.getScene().getWindow());
             list.show();
         });
+    }
+
+    private static void list(Menu menu, String path, StringBuilder out) {
+        for (MenuItem item : menu.getItems()) {
+            if (item instanceof Menu sub) list(sub, path + " › " + sub.getText(), out);
+            else if (item.getAccelerator() != null) {
+                out.append(item.getAccelerator().getDisplayText()).append("    ").append(path).append(" › ")
+                        .append(item.getText()).append('\n');
+            }
+        }
     }
 
     /** Uses the look's stylesheets on {@code root} (and the theme for every window), now and when it changes. */
