@@ -180,7 +180,9 @@ public final class DrawViewModel {
             near = idx.nearest(code, NEIGHBOURS);
             nearImages = data.train().images(near);
             nearClasses = new String[near.length];
-            for (int i = 0; i < near.length; i++) nearClasses[i] = data.train().classNames().get(data.train().label(near[i]));
+            for (int i = 0; i < near.length; i++) {
+                nearClasses[i] = Texts.className(data.train().classNames().get(data.train().label(near[i])));
+            }
         }
         return new Result(image, recon, Metrics.psnr(image, recon), near, nearImages, nearClasses, onMap, offData);
     }

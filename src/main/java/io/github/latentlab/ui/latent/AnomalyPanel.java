@@ -113,7 +113,7 @@ final class AnomalyPanel extends VBox {
         List<String> tips = new ArrayList<>();
         boolean byMse = vm.rankingProperty().get() == Anomalies.Ranking.RECONSTRUCTION;
         for (int k = 0; k < idx.length; k++) {
-            String cls = test.classNames().get(test.label(idx[k]));
+            String cls = Texts.className(test.classNames().get(test.label(idx[k])));
             captions.add(Texts.format(byMse ? "latent.anomalies.caption.mse" : "latent.anomalies.caption.distance",
                     top.scores()[k], cls));
             tips.add(Texts.format("latent.anomalies.tip", idx[k], cls, scores.mse()[idx[k]], scores.distance()[idx[k]]));

@@ -1,12 +1,13 @@
 package io.github.latentlab.ui.latent;
 
-import javafx.geometry.Pos;
+import java.util.List;
+
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
 import io.github.latentlab.projection.MapMethod;
@@ -17,8 +18,8 @@ import io.github.latentlab.ui.controls.ScatterView;
 final class DecodedGridBox {
     private DecodedGridBox() { }
 
-    /** For a 2-D latent: a grid of decoded codes under the points, its resolution and range. */
-    static HBox of(LatentViewModel vm, ScatterView scatter) {
+    /** For a 2-D latent: a grid of decoded codes under the points, its resolution and range (parts of a wrapping row). */
+    static List<Node> of(LatentViewModel vm, ScatterView scatter) {
         CheckBox grid = new CheckBox(Texts.get("latent.grid"));
         grid.setId("manifold");
         grid.setMinWidth(Region.USE_PREF_SIZE);
@@ -45,10 +46,15 @@ final class DecodedGridBox {
         Label rangeLabel = new Label(Texts.get("latent.grid.range"));
         Label opacityLabel = new Label(Texts.get("latent.grid.opacity"));
         for (Label l : new Label[] {resLabel, rangeLabel, opacityLabel}) l.setMinWidth(Region.USE_PREF_SIZE);
-        HBox gridBox = new HBox(6, grid, resLabel, res, rangeLabel, spread, opacityLabel, opacity);
-        gridBox.setAlignment(Pos.CENTER_LEFT);
-        gridBox.visibleProperty().bind(vm.methodProperty().isEqualTo(MapMethod.IDENTITY));
-        gridBox.managedProperty().bind(gridBox.visibleProperty());
+        for (Spinner<?> s : new Spinner<?>[] {res, spread}) s.setMinWidth(Region.USE_PREF_SIZE);
+        opacity.setMinWidth(Region.USE_PREF_SIZE);
+        // each setting with its label, so a narrow pane wraps between them, never inside one
+        List<Node> gridBox = List.of(LatentPane.row(grid, resLabel, res), LatentPane.row(rangeLabel, spread),
+                LatentPane.row(opacityLabel, opacity));
+        for (Node part : gridBox) {
+            part.visibleProperty().bind(vm.methodProperty().isEqualTo(MapMethod.IDENTITY));
+            part.managedProperty().bind(part.visibleProperty());
+        }
         // the grid belongs under a 2-D code's own map only (not under an animating t-SNE)
         vm.methodProperty().addListener((o, was, is) -> {
             if (is != MapMethod.IDENTITY) scatter.setUnderlay(null, 0, 0, 0, 0, 0);

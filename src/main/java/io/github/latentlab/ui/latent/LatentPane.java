@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javafx.geometry.Insets;
@@ -27,6 +28,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -58,6 +60,10 @@ public final class LatentPane extends BorderPane {
     final ImageGrid strips = new ImageGrid();
     private final TabPane details = new TabPane();
 
+    /** How the hover line names an image of each source ("Test image 12: 7"). */
+    private static final Map<MapImages, String> HOVER = Map.of(MapImages.TEST, "latent.hover.test",
+            MapImages.TRAIN, "latent.hover.train", MapImages.ALL, "latent.hover.all");
+
     private final LatentViewModel vm;
     private final MapColoring coloring;
     private final AppCommands actions;
@@ -83,10 +89,13 @@ public final class LatentPane extends BorderPane {
         method.getItems().setAll(MapMethod.values());
         method.valueProperty().bindBidirectional(vm.methodProperty());
         method.setId("projection");
+        method.setConverter(Texts.names());
+        method.setMinWidth(Region.USE_PREF_SIZE);
         method.setTooltip(new Tooltip(Texts.get("latent.projection.tip")));
         Spinner<Integer> points = new Spinner<>(100, 70_000, vm.pointsProperty().get(), 1000);
         points.setEditable(true);
         points.setPrefWidth(110);
+        points.setMinWidth(Region.USE_PREF_SIZE);
         points.setTooltip(new Tooltip(Texts.get("latent.points.tip")));
         boolean[] adjusting = {false};
         points.getValueFactory().valueProperty().addListener((o, a, b) -> {
@@ -101,7 +110,7 @@ public final class LatentPane extends BorderPane {
             f.setValue(Math.min(vm.pointsProperty().get(), f.getMax()));
             adjusting[0] = false;
         });
-        Button show = new Button("Show map");
+        Button show = new Button(Texts.get("latent.show"));
         show.setId("show-map");
         show.setOnAction(e -> vm.compute());
         // nothing to map before a model exists: the buttons say so by being off
@@ -114,9 +123,11 @@ public final class LatentPane extends BorderPane {
         source.getItems().setAll(MapImages.values());
         source.valueProperty().bindBidirectional(vm.sourceProperty());
         source.setId("map-source");
+        source.setConverter(Texts.names());
+        source.setMinWidth(Region.USE_PREF_SIZE);
         source.setTooltip(new Tooltip(Texts.get("latent.source.tip")));
-        Button reset = new Button("Fit view");
-        reset.setTooltip(new Tooltip("Scroll to zoom, right-drag (or ctrl-drag) to pan; this fits all points again"));
+        Button reset = new Button(Texts.get("latent.fit"));
+        reset.setTooltip(new Tooltip(Texts.get("latent.fit.tip")));
         reset.setOnAction(e -> scatter.resetView());
         reset.disableProperty().bind(vm.mapProperty().isNull());
         reset.setMinWidth(Region.USE_PREF_SIZE);
@@ -125,31 +136,41 @@ public final class LatentPane extends BorderPane {
         }
         MenuButton export = exportMenu();
         export.disableProperty().bind(vm.mapProperty().isNull());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, projection, method, images, points, source, show, reset, export, gap,
-                Explanation.button("explain.latent"));
+        // a narrow window (a lesson docked beside the tabs) wraps the controls onto a second row
+        FlowPane bar = new FlowPane(8, 6, row(projection, method), row(images, points, source), row(show, reset, export));
         bar.setAlignment(Pos.CENTER_LEFT);
-        HBox settings = new HBox(14, MapParameters.of(vm), DecodedGridBox.of(vm, scatter));
+        Node explain = Explanation.button("explain.latent");
+        BorderPane barAndHelp = new BorderPane(bar, null, explain, null, null);
+        BorderPane.setAlignment(explain, Pos.TOP_RIGHT);
+        FlowPane settings = new FlowPane(14, 6);
+        settings.getChildren().addAll(MapParameters.of(vm));
+        settings.getChildren().addAll(DecodedGridBox.of(vm, scatter));
         settings.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(6, bar, settings, status);
+        status.setWrapText(true);
+        return new VBox(6, barAndHelp, settings, status);
+    }
+
+    /** Controls kept together on one line of a wrapping toolbar. */
+    static HBox row(Node... nodes) {
+        HBox row = new HBox(6, nodes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
     }
 
     /** The map with its legend as PNG, the strips as PNG, and the codes for the Embedding Projector. */
     private MenuButton exportMenu() {
-        MenuItem codes = new MenuItem(
-                "Codes for the Embedding Projector (TSV) and map coordinates (CSV)…");
+        MenuItem codes = new MenuItem(Texts.get("latent.export.codes"));
         codes.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Folder for vectors.tsv, metadata.tsv and coordinates.csv");
+            chooser.setTitle(Texts.get("latent.export.codes.title"));
             File dir = chooser.showDialog(getScene().getWindow());
             if (dir != null) vm.exportTo(dir.toPath());
         });
-        MenuItem mapPng = new MenuItem("Map with legend as PNG…");
+        MenuItem mapPng = new MenuItem(Texts.get("latent.export.map"));
         mapPng.setOnAction(e -> choosePng("latent-map.png").ifPresent(this::exportMapPng));
-        MenuItem stripsPng = new MenuItem("Strips and grids below the map as PNG…");
+        MenuItem stripsPng = new MenuItem(Texts.get("latent.export.strips"));
         stripsPng.setOnAction(e -> choosePng("latent-strips.png").ifPresent(f -> exportNodePng(details, f)));
-        MenuButton export = new MenuButton("Export", null, mapPng, stripsPng, codes);
+        MenuButton export = new MenuButton(Texts.get("latent.export"), null, mapPng, stripsPng, codes);
         export.setId("export-codes");
         export.setMinWidth(Region.USE_PREF_SIZE);
         return export;
@@ -161,27 +182,33 @@ public final class LatentPane extends BorderPane {
         scatter.setStyle("-fx-border-color: -color-border-default;");
         scatter.setOnPoint(vm::decodeAt);
         scatter.setOnPick(vm::pick);
-        Button sample = new Button("Sample random codes");
+        Button sample = new Button(Texts.get("latent.sample"));
         sample.setId("sample-codes");
         sample.setOnAction(e -> vm.sample());
-        sample.setTooltip(new Tooltip("Codes drawn from a Gaussian fitted to the codes on the map"));
-        CheckBox spherical = new CheckBox("spherical");
+        sample.setTooltip(new Tooltip(Texts.get("latent.sample.tip")));
+        sample.setMinWidth(Region.USE_PREF_SIZE);
+        CheckBox spherical = new CheckBox(Texts.get("latent.spherical"));
+        spherical.setTooltip(new Tooltip(Texts.get("latent.spherical.tip")));
+        spherical.setMinWidth(Region.USE_PREF_SIZE);
         spherical.selectedProperty().bindBidirectional(vm.sphericalProperty());
         spherical.selectedProperty().addListener((o, a, b) -> vm.interpolate());
-        HBox stripBar = new HBox(10, new Label("Press two images on the map to walk between them:"), spherical, sample);
+        Label walkHint = new Label(Texts.get("latent.walk.hint"));
+        walkHint.setMinWidth(Region.USE_PREF_SIZE);
+        // the hint above the check box and button when the pane is too narrow for one line
+        FlowPane stripBar = new FlowPane(10, 4, walkHint, row(spherical, sample));
         stripBar.setAlignment(Pos.CENTER_LEFT);
         strips.setPrefSize(800, 170);
         strips.setId("latent-strips");
         ImageGrid neighbourGrid = new ImageGrid();
         neighbourGrid.setPrefSize(800, 170);
         vm.neighboursProperty().addListener((o, a, n) -> neighbourGrid.setRows(List.of(
-                new ImageGrid.Row("by code", Arrays.asList(n.codeImages()), null),
-                new ImageGrid.Row("by pixels", Arrays.asList(n.pixelImages()), null)), 28));
+                new ImageGrid.Row(Texts.get("latent.neighbours.byCode"), Arrays.asList(n.codeImages()), null),
+                new ImageGrid.Row(Texts.get("latent.neighbours.byPixels"), Arrays.asList(n.pixelImages()), null)), 28));
         details.getTabs().setAll(
-                new Tab("Walk and sample", new VBox(6, stripBar, strips)),
-                new Tab("Traverse", new TraversalPanel(vm)),
-                new Tab("Neighbours", neighbourGrid),
-                new Tab("Selection", SelectionBox.of(vm, scatter)));
+                new Tab(Texts.get("latent.detail.walk"), new VBox(6, stripBar, strips)),
+                new Tab(Texts.get("latent.detail.traverse"), new TraversalPanel(vm)),
+                new Tab(Texts.get("latent.detail.neighbours"), neighbourGrid),
+                new Tab(Texts.get("latent.detail.selection"), SelectionBox.of(vm, scatter)));
         String[] names = {"walk", "traverse", "neighbours", "selection"}; // as lessons name them (showDetail)
         for (int i = 0; i < names.length; i++) details.getTabs().get(i).setId("detail-" + names[i]);
         AnomalyPanel.addTo(details, vm.anomalies(), scatter, vm.mapProperty()); // "anomalies"
@@ -229,7 +256,7 @@ public final class LatentPane extends BorderPane {
                 return;
             }
             ImageGrid.paint(hover, m.data().image(i));
-            hoverText.setText(m.source().singular() + " " + i + ": " + m.classNames().get(m.labels()[i]));
+            hoverText.setText(Texts.format(HOVER.get(m.source()), i, Texts.className(m.classNames().get(m.labels()[i]))));
         });
         HBox hoverBox = new HBox(8, hover, hoverText);
         hoverBox.setAlignment(Pos.CENTER_LEFT);
@@ -289,11 +316,9 @@ public final class LatentPane extends BorderPane {
             boolean vae = !Double.isNaN(d.priorTail());
             boolean offPrior = vae && d.priorTail() < LatentViewModel.OFF_PRIOR;
             off |= offPrior;
-            honesty.setText(String.format("%s: %.1f× the usual gap between codes from the nearest real code.%s%s",
-                    off ? "Off the data" : "On the data", d.offData(),
-                    vae ? String.format(" Prior: %s of N(0, I) samples lie this far out or further%s.",
-                            percent(d.priorTail()), offPrior ? " (rarely sampled)" : "") : "",
-                    off ? " The decoder has never seen codes like this: treat the image as a guess." : ""));
+            String key = !vae ? (off ? "latent.decode.off" : "latent.decode.on")
+                    : offPrior ? "latent.decode.offPrior" : off ? "latent.decode.off.vae" : "latent.decode.on.vae";
+            honesty.setText(Texts.format(key, d.offData(), vae ? share(d.priorTail()) : ""));
             honesty.setTextFill(off ? Color.web("#c0392b") : Color.web("#2e7d32"));
         });
     }
@@ -304,14 +329,16 @@ public final class LatentPane extends BorderPane {
         return m.embedding().distancesMeaningful() ? axes : axes + " · " + Texts.get("latent.axes.nonlinear");
     }
 
-    private static String percent(double p) {
-        return p >= 0.01 ? String.format("%.0f%%", 100 * p) : p >= 1e-4 ? String.format("%.2f%%", 100 * p) : "almost none";
+    /** How many of the prior's samples lie as far out: "12%", "0.35%", "almost none". */
+    private static String share(double p) {
+        return p >= 0.01 ? Texts.format("latent.decode.share", p) : p >= 1e-4 ? Texts.format("latent.decode.share.small", p)
+                : Texts.get("latent.decode.share.none");
     }
 
     private Optional<Path> choosePng(String name) {
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName(name);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("files.png"), "*.png"));
         File f = chooser.showSaveDialog(getScene().getWindow());
         return Optional.ofNullable(f).map(File::toPath);
     }
@@ -340,7 +367,8 @@ public final class LatentPane extends BorderPane {
         vm.app().background().run(() -> {
             Snapshots.write(picture, file);
             return file;
-        }, f -> vm.statusProperty().set("Saved " + f), e -> vm.statusProperty().set("Could not save " + file + ": " + e.getMessage()));
+        }, f -> vm.statusProperty().set(Texts.format("status.saved", f)),
+                e -> vm.statusProperty().set(Texts.format("latent.saveFailed", file, e.getMessage())));
     }
 
     /** The walk between two picked images on the map: its two ends and the way between them. */
@@ -363,10 +391,10 @@ public final class LatentPane extends BorderPane {
     private void showStrips(LatentViewModel vm) {
         List<ImageGrid.Row> rows = new ArrayList<>();
         if (vm.interpolationProperty().get() != null) {
-            rows.add(new ImageGrid.Row("A → B", Arrays.asList(vm.interpolationProperty().get()), null));
+            rows.add(new ImageGrid.Row(Texts.get("latent.walk.row"), Arrays.asList(vm.interpolationProperty().get()), null));
         }
         if (vm.samplesProperty().get() != null) {
-            rows.add(new ImageGrid.Row("samples", Arrays.asList(vm.samplesProperty().get()), null));
+            rows.add(new ImageGrid.Row(Texts.get("latent.samples.row"), Arrays.asList(vm.samplesProperty().get()), null));
         }
         strips.setRows(rows, 28);
     }

@@ -3,7 +3,6 @@ package io.github.latentlab.ui.latent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -33,8 +32,10 @@ import io.github.latentlab.projection.MapRequest;
 import io.github.latentlab.projection.Projector;
 import io.github.latentlab.ui.AppState;
 import io.github.latentlab.ui.LatentMapSource;
+import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.fx.LatestOnly;
 import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.Message;
 import io.github.latentlab.util.Progress;
 
 /**
@@ -62,7 +63,7 @@ public final class LatentViewModel implements LatentMapSource {
     private final IntegerProperty pcaSecond = new SimpleIntegerProperty(2);
     private final ReadOnlyObjectWrapper<LatentMap> map = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LatentMap.Decoded> decoded = new ReadOnlyObjectWrapper<>();
-    private final StringProperty status = new SimpleStringProperty("Train or open a model, then press Show map.");
+    private final StringProperty status = new SimpleStringProperty(Texts.get("latent.status.start"));
     private final LatestOnly<LatentMap.Decoded> decoder;
     private Cancellation running;
     public static final int STRIP = 10;
@@ -107,16 +108,17 @@ public final class LatentViewModel implements LatentMapSource {
         if (current != null && current.model() == model) return;
         if (current == null && method.get() == MapMethod.PCA && model.latentSize() == 2) method.set(MapMethod.IDENTITY);
         if (method.get().fast()) compute();
-        else status.set("The model has changed since this map was made: press Show map to redo it.");
+        else status.set(Texts.get("latent.status.stale"));
     }
 
     public LatentViewModel(AppState app) {
         this.app = app;
         active.addListener((o, was, is) -> refreshIfStale());
         app.viewModelProperty().addListener((o, a, b) -> refreshIfStale());
-        decoder = new LatestOnly<>(app.background(), decoded::set, e -> status.set("Could not decode: " + e.getMessage()));
+        decoder = new LatestOnly<>(app.background(), decoded::set,
+                e -> status.set(Texts.format("latent.status.decodeFailed", e.getMessage())));
         traversalDecoder = new LatestOnly<>(app.background(), traversalImage::set,
-                e -> status.set("Could not decode: " + e.getMessage()));
+                e -> status.set(Texts.format("latent.status.decodeFailed", e.getMessage())));
         // a new method replaces the map shown or the one being computed
         method.addListener((o, a, b) -> { if (map.get() != null || running != null) compute(); });
         source.addListener((o, a, b) -> { if (map.get() != null || running != null) compute(); });
@@ -181,8 +183,12 @@ public final class LatentViewModel implements LatentMapSource {
         picks.add(best);
         if (picks.size() > 2) picks.remove(0);
         if (picks.size() == 2) interpolate();
-        else status.set("Picked image " + best + " (" + current.classNames().get(current.labels()[best])
-                + "); pick another to see the way between them.");
+        else status.set(Texts.format("latent.status.picked", best, className(current, best)));
+    }
+
+    /** The class of map row {@code row}, as the window names it. */
+    private static String className(LatentMap map, int row) {
+        return Texts.className(map.classNames().get(map.labels()[row]));
     }
 
     public ReadOnlyIntegerProperty selectedProperty() { return selected; }
@@ -263,14 +269,14 @@ public final class LatentViewModel implements LatentMapSource {
         int a = picks.get(0);
         int b = picks.get(1);
         boolean sph = spherical.get();
-        String from = current.classNames().get(current.labels()[picks.get(0)]);
-        String to = current.classNames().get(current.labels()[picks.get(1)]);
+        String from = className(current, a);
+        String to = className(current, b);
         record Walk(float[][] images, double[][] path) { }
         app.background().run(() -> new Walk(current.interpolate(a, b, STRIP, sph), current.interpolationPath(a, b, STRIP, sph)),
                 walk -> {
             interpolationPath.set(walk.path());
             interpolation.set(walk.images());
-            status.set((sph ? "Spherical" : "Linear") + " interpolation from a " + from + " to a " + to + ".");
+            status.set(Texts.format(sph ? "latent.status.walk.spherical" : "latent.status.walk.linear", from, to));
         });
     }
 
@@ -297,21 +303,22 @@ public final class LatentViewModel implements LatentMapSource {
         DatasetSplit data = app.data();
         Autoencoder model = app.viewModel();
         if (data == null || model == null || model.inputSize() != data.test().pixelCount()) {
-            status.set("No model for this data yet: train or open one first.");
+            status.set(Texts.get("latent.status.noModel"));
             return CompletableFuture.completedFuture(null);
         }
         MapRequest request = request();
-        String problem = request.problemWith(model);
+        Message problem = request.problem(model);
         if (problem != null) {
-            status.set(problem);
+            status.set(Texts.render(problem));
             return CompletableFuture.completedFuture(null);
         }
         Cancellation cancel = new Cancellation();
         running = cancel;
-        status.set("Encoding " + request.count(data) + " " + request.images().toString().toLowerCase(Locale.ROOT) + "…");
-        Progress progress = Progress.throttled((f, msg) -> app.uiThread().execute(() -> {
-            if (!cancel.isCancelled()) status.set(msg);
-        }), 100);
+        status.set(Texts.format("latent.status.encoding", request.count(data), Texts.name(request.images())));
+        // the projectors say what they do as messages: shown in the window's language
+        Progress progress = Progress.throttled(Progress.ofMessages((f, msg) -> app.uiThread().execute(() -> {
+            if (!cancel.isCancelled()) status.set(Texts.render(msg));
+        })), 100);
         // frames are built on the projecting thread: the UI thread only swaps the map in
         Consumer<LatentMap> frames = frame -> app.uiThread().execute(() -> {
             if (!cancel.isCancelled()) map.set(frame);
@@ -323,12 +330,12 @@ public final class LatentViewModel implements LatentMapSource {
             if (cancel.isCancelled()) return;
             running = null;
             map.set(result);
-            status.set(request.method() + ": " + result.embedding().note() + ". Drag on the map to decode any point.");
+            status.set(Texts.format("latent.status.shown", Texts.name(request.method()), result.embedding().note()));
             shown.complete(result);
         }, error -> {
             if (cancel.isCancelled()) return;
             running = null;
-            status.set("Could not project: " + error.getMessage());
+            status.set(Texts.format("latent.status.failed", error.getMessage()));
             shown.completeExceptionally(error);
         });
         return shown;
@@ -347,13 +354,13 @@ public final class LatentViewModel implements LatentMapSource {
     public CompletableFuture<List<Path>> exportTo(Path folder) {
         LatentMap current = map.get();
         if (current == null) {
-            status.set("Nothing to export yet: show a map first.");
+            status.set(Texts.get("latent.status.nothingToExport"));
             return CompletableFuture.completedFuture(List.of());
         }
         return app.background().run(() -> EmbeddingExport.write(folder, current.codes(),
-                current.data(), current.embedding().xy()), files -> status.set("Exported " + files.size()
-                + " files to " + folder + " (load vectors.tsv and metadata.tsv in the Embedding Projector)"),
-                e -> status.set("Could not export: " + e.getMessage()));
+                current.data(), current.embedding().xy()),
+                files -> status.set(Texts.format("latent.status.exported", files.size(), folder)),
+                e -> status.set(Texts.format("latent.status.exportFailed", e.getMessage())));
     }
 
     /** Decodes the code at map point (x, y), off the UI thread, newest request first. */

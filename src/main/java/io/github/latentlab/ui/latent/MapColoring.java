@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -20,8 +21,11 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Rectangle;
+import javafx.util.StringConverter;
 
 import io.github.latentlab.projection.LatentMap;
+import io.github.latentlab.projection.MapMethod;
+import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.controls.Look;
 import io.github.latentlab.ui.controls.ScatterView;
 
@@ -31,6 +35,10 @@ import io.github.latentlab.ui.controls.ScatterView;
  */
 final class MapColoring {
     private static final String COLOR_BY_CLASS = "class";
+    /** The generated digits' factors (BuiltinDigits.FACTORS), as the window names them. */
+    private static final Map<String, String> FACTORS = Map.of("slant", "latent.factor.slant", "rotation",
+            "latent.factor.rotation", "scale", "latent.factor.scale", "width", "latent.factor.width",
+            "offset_x", "latent.factor.offsetX", "offset_y", "latent.factor.offsetY");
 
     private final ScatterView scatter;
     private final ReadOnlyObjectProperty<LatentMap> map;
@@ -38,12 +46,19 @@ final class MapColoring {
     private final ComboBox<String> colorBy = new ComboBox<>();
     private final Set<Integer> hiddenClasses = new HashSet<>();
     private String colorChoice = COLOR_BY_CLASS;
+    /** While a new map's choices are put in the box (its changes are not the user's). */
+    private boolean offering;
 
     MapColoring(ScatterView scatter, ReadOnlyObjectProperty<LatentMap> map) {
         this.scatter = scatter;
         this.map = map;
         legend.setPrefWrapLength(224);
         colorBy.setId("color-by");
+        colorBy.setConverter(new StringConverter<>() {
+            @Override public String toString(String choice) { return choiceName(choice); }
+
+            @Override public String fromString(String text) { throw new UnsupportedOperationException("choices are not typed"); }
+        });
         colorBy.getItems().setAll(COLOR_BY_CLASS);
         colorBy.setValue(COLOR_BY_CLASS);
         followMap(map);
@@ -54,6 +69,20 @@ final class MapColoring {
             scatter.recolor(colors(m));
             rebuildLegend(m);
         });
+    }
+
+    /** How the choice reads: "class", or a built-in dataset's factor by its key, another factor by its name. */
+    private static String choiceName(String choice) {
+        if (choice == null) return "";
+        if (COLOR_BY_CLASS.equals(choice)) return Texts.get("latent.colorBy.class");
+        String key = FACTORS.get(choice);
+        return key == null ? choice : Texts.get(key);
+    }
+
+    /** A layout method as the window names it: "pca" as {@link MapMethod#PCA} does. */
+    private static String methodName(String method) {
+        for (MapMethod v : MapMethod.values()) if (v.name().equalsIgnoreCase(method)) return Texts.name(v);
+        return method.toUpperCase(Locale.ROOT);
     }
 
     /** The choice of class or factor. */
@@ -68,15 +97,18 @@ final class MapColoring {
             if (m == null) return;
             boolean sameData = a != null && a.data() == m.data();
             if (!sameData) hiddenClasses.clear();
+            // the choices of the new data, without recoloring: the points shown are still the old map's
+            offering = true;
             colorBy.getItems().setAll(COLOR_BY_CLASS);
             colorBy.getItems().addAll(m.data().factors().keySet());
             if (!colorBy.getItems().contains(colorChoice)) colorChoice = COLOR_BY_CLASS;
             colorBy.setValue(colorChoice);
+            offering = false;
             scatter.setColoredPoints(m.embedding().xy(), colors(m));
             rebuildLegend(m);
         });
         colorBy.valueProperty().addListener((o, a, b) -> {
-            if (b == null) return;
+            if (b == null || offering) return;
             colorChoice = b;
             LatentMap m = map.get();
             if (m == null) return;
@@ -92,17 +124,17 @@ final class MapColoring {
         box.setStyle("-fx-background-color: white;");
         LatentMap m = map.get();
         if (m != null) {
-            Label title = new Label(m.embedding().method().toUpperCase(Locale.ROOT) + " of "
-                    + m.labels().length + " " + m.source().toString().toLowerCase(Locale.ROOT));
+            Label title = new Label(Texts.format("latent.legend.title", methodName(m.embedding().method()),
+                    m.labels().length, Texts.name(m.source())));
             title.setStyle("-fx-font-weight: bold;");
-            box.getChildren().addAll(title, new Label("colored by " + colorChoice));
+            box.getChildren().addAll(title, new Label(Texts.format("latent.legend.coloredBy", choiceName(colorChoice))));
         }
         if (m != null && !COLOR_BY_CLASS.equals(colorChoice)) {
             box.getChildren().addAll(factorScale(m));
         } else if (m != null) {
             for (int c = 0; c < m.classNames().size(); c++) {
                 if (hiddenClasses.contains(c)) continue;
-                Label l = new Label(m.classNames().get(c), swatch(c));
+                Label l = new Label(Texts.className(m.classNames().get(c)), swatch(c));
                 l.setStyle("-fx-text-fill: black;");
                 box.getChildren().add(l);
             }
@@ -145,7 +177,7 @@ final class MapColoring {
         for (int k = 0; k <= 4; k++) {
             int argb = ramp(k / 4.0);
             Rectangle swatch = new Rectangle(10, 10, Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff));
-            HBox item = new HBox(4, swatch, new Label(String.format("%.2f", lo + (hi - lo) * k / 4)));
+            HBox item = new HBox(4, swatch, new Label(Texts.format("latent.legend.value", lo + (hi - lo) * k / 4)));
             item.setAlignment(Pos.CENTER_LEFT);
             items.add(item);
         }
@@ -164,7 +196,7 @@ final class MapColoring {
             return;
         }
         for (int c = 0; c < m.classNames().size(); c++) {
-            CheckBox box = new CheckBox(m.classNames().get(c));
+            CheckBox box = new CheckBox(Texts.className(m.classNames().get(c)));
             box.setSelected(!hiddenClasses.contains(c));
             box.setGraphic(swatch(c));
             box.setId("class-toggle-" + c);

@@ -1,10 +1,13 @@
 package io.github.latentlab.ui.latent;
 
-import javafx.geometry.Pos;
+import java.util.List;
+
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 import io.github.latentlab.projection.MapMethod;
 import io.github.latentlab.ui.Texts;
@@ -14,10 +17,11 @@ import io.github.latentlab.ui.controls.Spinners;
 final class MapParameters {
     private MapParameters() { }
 
-    /** The settings of the chosen method; the one shown changes with the method. */
-    static HBox of(LatentViewModel vm) {
+    /** The settings of the chosen method, each with its label, for a wrapping row; those shown change with the method. */
+    static List<Node> of(LatentViewModel vm) {
         Spinner<Double> perplexity = new Spinner<>(2.0, 100.0, vm.perplexityProperty().get(), 5.0);
         perplexity.setPrefWidth(80);
+        perplexity.setMinWidth(Region.USE_PREF_SIZE);
         perplexity.valueProperty().addListener((o, a, b) -> vm.perplexityProperty().set(b));
         Spinner<Integer> iterations = widened(Spinners.bound(vm.iterationsProperty(), 50, 5000, 250));
         Spinner<Integer> neighbours = widened(Spinners.bound(vm.neighboursKProperty(), 2, 200, 5));
@@ -30,25 +34,31 @@ final class MapParameters {
         seed.setTooltip(new Tooltip(Texts.get("latent.seed.tip")));
         first.setTooltip(new Tooltip(Texts.get("latent.components.tip")));
         second.setTooltip(new Tooltip(Texts.get("latent.components.tip")));
-        HBox tsne = new HBox(6, new Label("perplexity"), perplexity, new Label("iterations"), iterations);
-        HBox umap = new HBox(6, new Label("neighbours"), neighbours);
-        HBox pca = new HBox(6, new Label("components"), first, new Label("and"), second);
-        HBox seeded = new HBox(6, new Label("seed"), seed);
-        for (HBox b : new HBox[] {tsne, umap, pca, seeded}) {
-            b.setAlignment(Pos.CENTER_LEFT);
+        HBox perplexityBox = LatentPane.row(label("latent.perplexity"), perplexity);
+        HBox tsne = LatentPane.row(label("latent.iterations"), iterations);
+        HBox umap = LatentPane.row(label("latent.neighbours"), neighbours);
+        HBox pca = LatentPane.row(label("latent.components"), first, label("latent.components.and"), second);
+        HBox seeded = LatentPane.row(label("latent.seed"), seed);
+        perplexityBox.visibleProperty().bind(vm.methodProperty().isEqualTo(MapMethod.TSNE));
+        for (HBox b : new HBox[] {perplexityBox, tsne, umap, pca, seeded}) {
             b.managedProperty().bind(b.visibleProperty());
         }
         tsne.visibleProperty().bind(vm.methodProperty().isEqualTo(MapMethod.TSNE));
         umap.visibleProperty().bind(vm.methodProperty().isEqualTo(MapMethod.UMAP));
         pca.visibleProperty().bind(vm.methodProperty().isEqualTo(MapMethod.PCA));
         seeded.visibleProperty().bind(tsne.visibleProperty().or(umap.visibleProperty()));
-        HBox row = new HBox(14, tsne, umap, pca, seeded);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        return List.of(perplexityBox, tsne, umap, pca, seeded);
+    }
+
+    private static Label label(String key) {
+        Label l = new Label(Texts.get(key));
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static Spinner<Integer> widened(Spinner<Integer> s) {
         s.setPrefWidth(90);
+        s.setMinWidth(Region.USE_PREF_SIZE);
         return s;
     }
 }

@@ -80,6 +80,7 @@ public final class NoisePane extends BorderPane {
         kind.setTooltip(new Tooltip(Texts.get("noise.kind.tip")));
         slider.setTooltip(new Tooltip(Texts.get("noise.level.tip")));
         kind.getItems().setAll(NoiseKind.values());
+        kind.setConverter(Texts.names());
         kind.valueProperty().bindBidirectional(vm.kindProperty());
         kind.setId("noise-kind");
         slider.setId("noise-level");
@@ -151,7 +152,8 @@ public final class NoisePane extends BorderPane {
         var map = trailMap.map();
         DenoisedRows r = vm.resultProperty().get();
         int sel = vm.selectedProperty().get();
-        String cls = map != null && r != null && sel < r.indices().length ? map.classNames().get(vm.labelOf(r.indices()[sel])) : "?";
+        String cls = map != null && r != null && sel < r.indices().length
+                ? Texts.className(map.classNames().get(vm.labelOf(r.indices()[sel]))) : "?";
         trailMap.show(marks, t.posterior(), Texts.format(t.posterior() != null ? "noise.trail.posterior" : "noise.trail",
                 levelText(vm.kindProperty().get(), vm.levelProperty().get()), t.sameClass(), t.noisy().length, cls, t.spread()));
     }

@@ -47,7 +47,7 @@ public final class ReconstructionPane extends BorderPane {
         vm.classNamesProperty().addListener((o, a, names) -> {
             List<String> items = new ArrayList<>();
             items.add(Texts.get("recon.allClasses"));
-            items.addAll(names);
+            names.forEach(n -> items.add(Texts.className(n)));
             classes.getItems().setAll(items);
             classes.getSelectionModel().select(0);
         });

@@ -175,7 +175,7 @@ public final class CompareViewModel {
             }
             rows.add(new RunRow(runs.get(r).name(), out, mse / out.length, psnr / out.length));
         }
-        return new Result(clean, inputs, rows, side, Texts.format("runs.noise", kind.displayName(), level));
+        return new Result(clean, inputs, rows, side, Texts.format("runs.noise", Texts.name(kind), level));
     }
 
     /** The first image of each class in turn, so the row shows variety. */

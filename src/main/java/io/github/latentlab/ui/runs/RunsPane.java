@@ -169,7 +169,7 @@ public final class RunsPane extends BorderPane {
                 r -> Texts.format("runs.epochs", r.history().epochsDone(), r.targetEpochs())));
         table.getColumns().add(column(Texts.get("runs.column.testMse"), 90, r -> Double.isNaN(r.lastTestMse()) ? "–"
                 : String.format("%.4f", r.lastTestMse())));
-        table.getColumns().add(column(Texts.get("runs.column.status"), 150, r -> r.status().toString()));
+        table.getColumns().add(column(Texts.get("runs.column.status"), 150, r -> Texts.name(r.status())));
         table.getColumns().add(column(Texts.get("runs.column.note"), 400, Run::message));
         table.setPlaceholder(new Label(Texts.get("runs.empty")));
         return table;
@@ -193,6 +193,7 @@ public final class RunsPane extends BorderPane {
         measure.valueProperty().bindBidirectional(compare.measureProperty());
         ComboBox<NoiseKind> noiseKind = new ComboBox<>();
         noiseKind.getItems().setAll(NoiseKind.values());
+        noiseKind.setConverter(Texts.names());
         noiseKind.valueProperty().bindBidirectional(compare.noiseKindProperty());
         Slider noise = new Slider(0, 1, 0);
         noise.setTooltip(new Tooltip(Texts.get("runs.inputNoise.tip")));

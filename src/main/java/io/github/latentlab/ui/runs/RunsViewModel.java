@@ -129,7 +129,7 @@ public final class RunsViewModel {
      */
     public void resume(Run run) {
         if (!run.resumable()) {
-            message.set(Texts.format("runs.resume.nothing", run.name(), run.status()));
+            message.set(Texts.format("runs.resume.nothing", run.name(), Texts.name(run.status())));
             return;
         }
         RunSettings s = settings.get();

@@ -101,6 +101,7 @@ final class TrainingSettings {
 
         ComboBox<ModelKind> kind = new ComboBox<>();
         kind.getItems().setAll(ModelKind.values());
+        kind.setConverter(Texts.names());
         kind.valueProperty().bindBidirectional(form.kindProperty());
         kind.setId("model-kind");
         kind.setMaxWidth(Double.MAX_VALUE);
@@ -184,6 +185,7 @@ final class TrainingSettings {
 
         ComboBox<NoiseKind> noiseKind = new ComboBox<>();
         noiseKind.getItems().setAll(NoiseKind.values());
+        noiseKind.setConverter(Texts.names());
         noiseKind.valueProperty().bindBidirectional(form.noiseKindProperty());
         noiseKind.setMaxWidth(Double.MAX_VALUE);
         noiseKind.setId("noise-kind");
