@@ -21,7 +21,7 @@ public record ModelSpec(ModelKind kind, List<Integer> hidden, int latent, LossKi
                         double learningRate, double noiseLevel, NoiseKind noiseKind, double beta,
                         double ssimWeight) {
     public static final double MAX_BETA = 10;
-    public static final double DEFAULT_SSIM_WEIGHT = 0.5;
+    public static final double DEFAULT_SSIM_WEIGHT = 0.1;
 
     public static final int MIN_LATENT = 2;
     public static final int MAX_LATENT = 128;
