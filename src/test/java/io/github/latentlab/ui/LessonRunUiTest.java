@@ -13,14 +13,16 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import io.github.latentlab.lessons.LessonLibrary;
 import io.github.latentlab.lessons.Step;
+import io.github.latentlab.ui.controls.Look;
 import io.github.latentlab.ui.fx.Snapshots;
 import io.github.latentlab.ui.lessons.LessonViewModel;
 
@@ -41,11 +43,17 @@ class LessonRunUiTest extends WindowTest {
     /** "en" or "zh", for snapshot names. */
     protected String language() { return "en"; }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"01-autoencoder", "06-vae"})
-    void everyStepSetsTheAppUpAndReadsWell(String name, FxRobot robot) throws Exception {
+    @AfterEach
+    void noPresenterMode() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> Look.presenterProperty().set(false)).get(10, TimeUnit.SECONDS);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"01-autoencoder, normal", "06-vae, normal", "01-autoencoder, presenter"})
+    void everyStepSetsTheAppUpAndReadsWell(String name, String mode, FxRobot robot) throws Exception {
         int steps = LessonLibrary.load(name, Locale.getDefault()).steps().size();
         robot.interact(() -> {
+            Look.presenterProperty().set(mode.equals("presenter")); // a class watching a projector
             stage.setWidth(1280);
             stage.setHeight(800);
             window.startLesson(name);
@@ -63,7 +71,7 @@ class LessonRunUiTest extends WindowTest {
             lesson.problems().forEach(p -> trouble.add(name + " step " + (step + 1) + ": " + p));
             WaitForAsyncUtils.asyncFx(() -> ReadableWindowUiTest.clippedIn(window)).get(10, TimeUnit.SECONDS)
                     .forEach(c -> trouble.add(name + " step " + (step + 1) + " clipped: " + c));
-            Path png = Path.of("target", "snapshots", "lesson-" + name + "-" + (step + 1) + "-" + language() + ".png");
+            Path png = Path.of("target", "snapshots", "lesson-" + name + "-" + (step + 1) + "-" + mode + "-" + language() + ".png");
             Files.createDirectories(png.getParent());
             Snapshots.write(WaitForAsyncUtils.asyncFx(() -> Snapshots.capture(window)).get(10, TimeUnit.SECONDS), png);
             if (step < steps - 1) robot.clickOn("#lesson-next");

@@ -81,16 +81,18 @@ public final class TrainingPane extends BorderPane {
         message.getStyleClass().add("danger");
         message.setMaxWidth(560);
 
-        // the settings scroll when the window is short; the buttons always stay in view
+        // the settings scroll when the window is short or narrow; the buttons always stay in view
         ScrollPane form = new ScrollPane(grid);
         form.setId("train-settings");
         form.setFitToWidth(true);
-        form.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        form.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         form.setStyle("-fx-background-color: transparent; -fx-background: transparent; -fx-padding: 0;");
         VBox.setVgrow(form, Priority.ALWAYS);
         VBox box = new VBox(10, form, buttons, message);
         box.setPadding(new Insets(0, 12, 0, 0));
-        box.setMinWidth(Region.USE_PREF_SIZE);
+        // beside a lesson in presenter mode the pane is narrow: the settings scroll sideways, the chart keeps 40%
+        box.setMinWidth(0);
+        box.maxWidthProperty().bind(widthProperty().multiply(0.6));
         return box;
     }
 
