@@ -153,6 +153,10 @@ public final class TrainingPane extends BorderPane {
         below.setAlignment(Pos.CENTER_LEFT);
         readout.setWrapText(true);
         readout.maxWidthProperty().bind(below.widthProperty());
-        return new VBox(6, bar, status, chartBox, below);
+        VBox area = new VBox(6, bar, status, chartBox, below);
+        area.setMinWidth(0); // narrow: the chart shrinks and the row below it wraps, nothing is pushed off the pane
+        chart.setMinWidth(0);
+        below.setMinWidth(0);
+        return area;
     }
 }
