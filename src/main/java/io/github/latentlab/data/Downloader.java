@@ -1,6 +1,7 @@
 package io.github.latentlab.data;
 
 import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.Message;
 import io.github.latentlab.util.Progress;
 
 import java.io.IOException;
@@ -25,7 +26,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +106,7 @@ public final class Downloader {
         if (mirrors.isEmpty()) throw new IllegalArgumentException("no mirror for " + file.name());
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path part = target.resolveSibling(target.getFileName() + ".part");
-        List<String> failures = new ArrayList<>();
+        Message failures = null;
         boolean allOffline = true;
         IOException last = null;
         for (URI base : mirrors) {
@@ -114,18 +114,18 @@ public final class Downloader {
             try {
                 fetchVerified(url, file, part, verifier, progress, cancel);
                 moveIntoPlace(part, target);
-                progress.update(1, "Downloaded " + file.name());
+                progress.update(1, Message.of("data.progress.downloaded", file.name()));
                 return;
             } catch (DownloadException e) {
-                failures.add(url.getHost() + ": " + e.getMessage());
+                Message failure = Message.of("data.error.download.at", String.valueOf(url.getHost()), e.userMessage());
+                failures = failures == null ? failure : Message.of("data.error.download.list", failures, failure);
                 allOffline &= e.offline();
                 last = e;
             }
         }
-        String detail = String.join("; ", failures);
         throw new DownloadException(allOffline
-                ? "no network connection (" + detail + ")"
-                : file.name() + " failed (" + detail + ")", allOffline, last);
+                ? Message.of("data.error.download.offline", failures)
+                : Message.of("data.error.download.failed", file.name(), failures), allOffline, last);
     }
 
     private void fetchVerified(URI url, RemoteFile file, Path part, Verifier verifier, Progress progress,
@@ -146,13 +146,13 @@ public final class Downloader {
         }
         if (!fetch.ok()) {
             // the part was not touched: another mirror may still resume it
-            throw new DownloadException("HTTP " + fetch.status(), false);
+            throw new DownloadException(Message.of("data.error.download.http", fetch.status()), false);
         }
-        String problem = check(part, file, verifier);
+        Message problem = check(part, file, verifier);
         if (problem != null && resumed) {
             Files.deleteIfExists(part); // the old part may have been from another version: start clean
             fetch = fetch(url, file, part, 0, progress, cancel);
-            problem = fetch.ok() ? check(part, file, verifier) : "HTTP " + fetch.status();
+            problem = fetch.ok() ? check(part, file, verifier) : Message.of("data.error.download.http", fetch.status());
         }
         if (problem != null) {
             Files.deleteIfExists(part);
@@ -161,21 +161,22 @@ public final class Downloader {
     }
 
     /** Null when the part passes every known check, else what is wrong. */
-    private static String check(Path part, RemoteFile file, Verifier verifier) throws IOException {
-        if (!Files.exists(part)) return "nothing was received";
+    private static Message check(Path part, RemoteFile file, Verifier verifier) throws IOException {
+        if (!Files.exists(part)) return Message.of("data.error.download.nothing");
         long size = Files.size(part);
         if (file.size() >= 0 && size != file.size()) {
-            return "size mismatch: expected " + file.size() + " bytes, got " + size;
+            return Message.of("data.error.download.size", file.size(), size);
         }
         if (file.md5() != null) {
             String actual = md5(part);
-            if (!actual.equals(file.md5())) return "checksum mismatch: expected MD5 " + file.md5() + ", got " + actual;
+            if (!actual.equals(file.md5())) return Message.of("data.error.download.checksum", file.md5(), actual);
         }
         if (verifier != null) {
             try {
                 verifier.verify(part);
             } catch (IOException e) {
-                return "downloaded file is invalid: " + e.getMessage();
+                return Message.of("data.error.download.invalid", e instanceof Message.Carrier c && c.userMessage() != null
+                        ? c.userMessage() : Message.of("plain.text", String.valueOf(e.getMessage())));
             }
         }
         return null;
@@ -207,7 +208,7 @@ public final class Downloader {
                     if (sink.idleNanos() > stallTimeout.toNanos()) {
                         sink.abort(new IOException("stalled"));
                         future.cancel(true);
-                        throw new DownloadException("no data for " + stallTimeout.toSeconds() + " s", false);
+                        throw new DownloadException(Message.of("data.error.download.stalled", stallTimeout.toSeconds()), false);
                     }
                 }
             }
@@ -223,17 +224,19 @@ public final class Downloader {
 
     private static DownloadException describe(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof UnknownHostException) return new DownloadException("unknown host", true, t);
-            if (c instanceof HttpConnectTimeoutException) return new DownloadException("connection timed out", true, t);
-            if (c instanceof NoRouteToHostException) return new DownloadException("no route to host", true, t);
-            if (c instanceof ConnectException) return new DownloadException("connection refused", true, t);
-            if (c instanceof SocketException && String.valueOf(c.getMessage()).contains("unreachable")) {
-                return new DownloadException("network unreachable", true, t);
+            if (c instanceof UnknownHostException) return new DownloadException(Message.of("data.error.download.unknownHost"), true, t);
+            if (c instanceof HttpConnectTimeoutException) {
+                return new DownloadException(Message.of("data.error.download.connectTimeout"), true, t);
             }
-            if (c instanceof HttpTimeoutException) return new DownloadException("no response in time", false, t);
+            if (c instanceof NoRouteToHostException) return new DownloadException(Message.of("data.error.download.noRoute"), true, t);
+            if (c instanceof ConnectException) return new DownloadException(Message.of("data.error.download.refused"), true, t);
+            if (c instanceof SocketException && String.valueOf(c.getMessage()).contains("unreachable")) {
+                return new DownloadException(Message.of("data.error.download.unreachable"), true, t);
+            }
+            if (c instanceof HttpTimeoutException) return new DownloadException(Message.of("data.error.download.noResponse"), false, t);
         }
-        return new DownloadException(t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()),
-                false, t);
+        return new DownloadException(Message.of("plain.text", t.getClass().getSimpleName()
+                + (t.getMessage() == null ? "" : ": " + t.getMessage())), false, t);
     }
 
     private static void moveIntoPlace(Path part, Path target) throws IOException {
@@ -342,9 +345,10 @@ public final class Downloader {
 
         private void report() {
             long have = offset + received;
-            String of = total > 0 ? String.format(Locale.ROOT, " of %.1f MB", total / 1e6) : "";
-            progress.update(total > 0 ? Math.min(1, (double) have / total) : -1,
-                    String.format(Locale.ROOT, "Downloading %s: %.1f%s", file.name(), have / 1e6, of.isEmpty() ? " MB" : of));
+            String done = String.format(Locale.ROOT, "%.1f", have / 1e6);
+            progress.update(total > 0 ? Math.min(1, (double) have / total) : -1, total > 0
+                    ? Message.of("data.progress.downloading", file.name(), done, String.format(Locale.ROOT, "%.1f", total / 1e6))
+                    : Message.of("data.progress.downloadingSoFar", file.name(), done));
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.github.latentlab.data;
 
 import io.github.latentlab.util.AtomicFiles;
 import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.Message;
 import io.github.latentlab.util.Progress;
 
 import java.io.BufferedInputStream;
@@ -79,8 +80,8 @@ public final class IdxFormat {
             Header ih = imageIn.header(IMAGES_MAGIC);
             Header lh = labelIn.header(LABELS_MAGIC);
             if (ih.count() != lh.count()) {
-                throw new IdxFormatException(labels, "has " + lh.count() + " labels but "
-                        + images.getFileName() + " has " + ih.count() + " images");
+                throw new IdxFormatException(labels, Message.of("data.error.idx.countMismatch", lh.count(),
+                        String.valueOf(images.getFileName()), ih.count()));
             }
             checkFitsInMemory(images, ih);
             imageIn.checkLength(ih);
@@ -89,8 +90,8 @@ public final class IdxFormat {
             List<String> names = classNames != null ? classNames : numberedNames(labelValues);
             for (int i = 0; i < labelValues.length; i++) {
                 if (labelValues[i] >= names.size()) {
-                    throw new IdxFormatException(labels, "label " + labelValues[i] + " at index " + i
-                            + " has no class name (" + names.size() + " classes)");
+                    throw new IdxFormatException(labels, Message.of("data.error.idx.noClassName", labelValues[i], i,
+                            names.size()));
                 }
             }
             float[] pixels = readImages(imageIn, ih, progress, cancel);
@@ -178,10 +179,8 @@ public final class IdxFormat {
 
     private static void checkFitsInMemory(Path file, Header h) throws IdxFormatException {
         if (h.payloadBytes() > MAX_PAYLOAD_BYTES || h.count() > MAX_IMAGES) {
-            throw new IdxFormatException(file, "header promises " + h.count() + " images of "
-                    + h.rows() + "x" + h.cols() + " (" + megabytes(h.payloadBytes())
-                    + "), more than this app reads (" + MAX_IMAGES + " images, "
-                    + megabytes(MAX_PAYLOAD_BYTES) + "): the header is probably corrupt");
+            throw new IdxFormatException(file, Message.of("data.error.idx.tooLarge", h.count(), h.rows(), h.cols(),
+                    megabytes(h.payloadBytes()), MAX_IMAGES, megabytes(MAX_PAYLOAD_BYTES)));
         }
         Runtime rt = Runtime.getRuntime();
         long needed = 4L * h.count() * Dataset.PIXELS;
@@ -191,8 +190,8 @@ public final class IdxFormat {
             free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
         }
         if (needed > free) {
-            throw new IdxFormatException(file, h.count() + " images need " + megabytes(needed)
-                    + " of memory but only " + megabytes(free) + " are free (raise -Xmx)");
+            throw new IdxFormatException(file, Message.of("data.error.idx.memory", h.count(), megabytes(needed),
+                    megabytes(free)));
         }
     }
 
@@ -230,7 +229,7 @@ public final class IdxFormat {
                 }
             }
             done += k;
-            progress.update((double) done / n, "Reading " + in.file.getFileName() + ": " + done + " / " + n + " images");
+            progress.update((double) done / n, Message.of("data.progress.reading", String.valueOf(in.file.getFileName()), done, n));
         }
         return out;
     }
@@ -238,11 +237,10 @@ public final class IdxFormat {
     private static IdxFormatException truncated(Path file, Header h, long bytesPresent) {
         if (h.isImages()) {
             long perImage = (long) h.rows() * h.cols();
-            return new IdxFormatException(file, "header promises " + h.count() + " images of " + h.rows()
-                    + "x" + h.cols() + " but the file ends after " + bytesPresent / perImage + " images");
+            return new IdxFormatException(file, Message.of("data.error.idx.truncatedImages", h.count(), h.rows(), h.cols(),
+                    bytesPresent / perImage));
         }
-        return new IdxFormatException(file, "header promises " + h.count() + " labels but the file ends after "
-                + bytesPresent + " labels");
+        return new IdxFormatException(file, Message.of("data.error.idx.truncatedLabels", h.count(), bytesPresent));
     }
 
     private static List<String> numberedNames(int[] labels) {
@@ -251,6 +249,10 @@ public final class IdxFormat {
         List<String> names = new ArrayList<>();
         for (int c = 0; c <= max; c++) names.add(Integer.toString(c));
         return names;
+    }
+
+    private static String hex(int magic) {
+        return String.format(Locale.ROOT, "0x%08x", magic);
     }
 
     private static String megabytes(long bytes) {
@@ -274,9 +276,9 @@ public final class IdxFormat {
         }
 
         static IdxInput open(Path file) throws IOException {
-            if (!Files.isRegularFile(file)) throw new IdxFormatException(file, "no such file (" + file + ")");
+            if (!Files.isRegularFile(file)) throw new IdxFormatException(file, Message.of("data.error.idx.noFile", file.toString()));
             long size = Files.size(file);
-            if (size == 0) throw new IdxFormatException(file, "file is empty");
+            if (size == 0) throw new IdxFormatException(file, Message.of("data.error.idx.empty"));
             BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
             try {
                 raw.mark(2);
@@ -290,7 +292,7 @@ public final class IdxFormat {
                         in = new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
                     } catch (ZipException | EOFException e) {
                         throw new IdxFormatException(file, e instanceof EOFException || e.getMessage() == null
-                                ? "the gzip header is cut short" : "broken gzip header: " + e.getMessage(), e);
+                                ? Message.of("data.error.idx.gzipShort") : Message.of("data.error.idx.gzipBroken", e.getMessage()), e);
                     }
                 }
                 return new IdxInput(file, gzip, size, in);
@@ -304,33 +306,29 @@ public final class IdxFormat {
         Header header(int expectedMagic) throws IOException {
             byte[] head = new byte[8];
             int n = read(head, 8);
-            if (n < 4) throw new IdxFormatException(file, "file ends inside the header after " + n + " bytes");
+            if (n < 4) throw new IdxFormatException(file, Message.of("data.error.idx.headerShort", n));
             int magic = readInt(head, 0);
             if (magic != IMAGES_MAGIC && magic != LABELS_MAGIC) {
-                throw new IdxFormatException(file, String.format(Locale.ROOT,
-                        "not an IDX unsigned-byte file: magic number 0x%08x, expected 0x%08x (images) or 0x%08x (labels)",
-                        magic, IMAGES_MAGIC, LABELS_MAGIC));
+                throw new IdxFormatException(file, Message.of("data.error.idx.magic", hex(magic), hex(IMAGES_MAGIC),
+                        hex(LABELS_MAGIC)));
             }
             if (expectedMagic != 0 && magic != expectedMagic) {
-                String is = magic == LABELS_MAGIC ? "a labels file" : "an images file";
-                String want = expectedMagic == LABELS_MAGIC ? "labels" : "images";
-                throw new IdxFormatException(file, String.format(Locale.ROOT,
-                        "this is %s (magic 0x%08x), expected %s (0x%08x)", is, magic, want, expectedMagic));
+                throw new IdxFormatException(file, Message.of(magic == LABELS_MAGIC ? "data.error.idx.isLabels"
+                        : "data.error.idx.isImages", hex(magic), hex(expectedMagic)));
             }
             boolean images = magic == IMAGES_MAGIC;
             int headerBytes = images ? 16 : 8;
             byte[] full = new byte[headerBytes];
             System.arraycopy(head, 0, full, 0, n);
             if (images && n == 8) n += read(full, 8, 8);
-            if (n < headerBytes) throw new IdxFormatException(file, "file ends inside the header after " + n + " bytes");
+            if (n < headerBytes) throw new IdxFormatException(file, Message.of("data.error.idx.headerShort", n));
             int count = readInt(full, 4);
-            if (count <= 0) throw new IdxFormatException(file, "header promises " + count + " items");
+            if (count <= 0) throw new IdxFormatException(file, Message.of("data.error.idx.count", count));
             if (!images) return new Header(magic, count, 0, 0);
             int rows = readInt(full, 8);
             int cols = readInt(full, 12);
             if (rows < 1 || rows > MAX_SIDE || cols < 1 || cols > MAX_SIDE) {
-                throw new IdxFormatException(file, "header promises images of " + rows + "x" + cols
-                        + " pixels; sides must be 1.." + MAX_SIDE);
+                throw new IdxFormatException(file, Message.of("data.error.idx.side", rows, cols, MAX_SIDE));
             }
             return new Header(magic, count, rows, cols);
         }
@@ -359,7 +357,8 @@ public final class IdxFormat {
             } catch (EOFException e) {
                 return total; // gzip stream cut short: report it as a truncated file
             } catch (ZipException e) {
-                throw new IdxFormatException(file, "corrupt gzip data" + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
+                throw new IdxFormatException(file, e.getMessage() == null ? Message.of("data.error.idx.gzipCorrupt")
+                        : Message.of("data.error.idx.gzipCorruptDetail", e.getMessage()), e);
             }
         }
 

@@ -19,6 +19,8 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.Message;
+import io.github.latentlab.util.Problems;
 import io.github.latentlab.util.Progress;
 
 /**
@@ -50,31 +52,41 @@ public final class ImageFolderDataset {
     /**
      * What a load produced.
      *
-     * @param skippedExamples the first few skipped files with the reason, e.g. "notes.txt: not an image"
+     * @param skippedNotes the first few skipped files with the reason, e.g. "notes.txt: not an image"
      */
-    public record LoadResult(Dataset dataset, int loaded, int skipped, List<String> skippedExamples) {
+    public record LoadResult(Dataset dataset, int loaded, int skipped, List<Message> skippedNotes) {
         public LoadResult {
-            skippedExamples = List.copyOf(skippedExamples);
+            skippedNotes = List.copyOf(skippedNotes);
         }
 
-        /** One paragraph for the user: what was loaded, per class, and what was skipped and why. */
+        /** The first few skipped files with the reason, in English. */
+        public List<String> skippedExamples() {
+            return skippedNotes.stream().map(Message::english).toList();
+        }
+
+        /** One paragraph for the user: what was loaded, per class, and what was skipped and why (in English). */
         public String report() {
-            StringBuilder sb = new StringBuilder();
-            sb.append("Loaded ").append(loaded).append(loaded == 1 ? " image" : " images").append(" in ")
-                    .append(dataset.classCount()).append(dataset.classCount() == 1 ? " class" : " classes").append(" (");
+            return reportMessage().english();
+        }
+
+        /** The same in words a window shows in its language. */
+        public Message reportMessage() {
+            Message classes = null;
             for (int c = 0; c < dataset.classCount(); c++) {
-                if (c > 0) sb.append(", ");
-                sb.append(dataset.classNames().get(c)).append(": ").append(dataset.indicesOfClass(c).length);
+                Message one = Message.of("data.progress.folderClass", dataset.classNames().get(c), dataset.indicesOfClass(c).length);
+                classes = classes == null ? one : Message.of("data.progress.list", classes, one);
             }
-            sb.append(").");
-            if (skipped > 0) {
-                sb.append(" Skipped ").append(skipped).append(skipped == 1 ? " file" : " files").append(":");
-                for (String example : skippedExamples) sb.append("\n  ").append(example);
-                if (skipped > skippedExamples.size()) {
-                    sb.append("\n  ... and ").append(skipped - skippedExamples.size()).append(" more");
-                }
-            }
-            return sb.toString();
+            int classCount = dataset.classCount();
+            Message loadedText = Message.of("data.progress.folderLoaded",
+                    loaded == 1 ? Message.of("data.progress.images.one") : Message.of("data.progress.images", loaded),
+                    classCount == 1 ? Message.of("data.progress.classes.one") : Message.of("data.progress.classes", classCount),
+                    classes == null ? Message.of("plain.text", "") : classes);
+            if (skipped == 0) return loadedText;
+            Message lines = Message.of("plain.text", "");
+            for (Message note : skippedNotes) lines = Message.of("data.progress.folderLine", lines, note);
+            if (skipped > skippedNotes.size()) lines = Message.of("data.progress.folderMore", lines, skipped - skippedNotes.size());
+            return Message.of("data.progress.folderSkipped", loadedText,
+                    skipped == 1 ? Message.of("data.progress.files.one") : Message.of("data.progress.files", skipped), lines);
         }
     }
 
@@ -90,14 +102,14 @@ public final class ImageFolderDataset {
      * @throws java.util.concurrent.CancellationException if {@code cancel} was set
      */
     public static LoadResult load(String id, Path folder, Progress progress, Cancellation cancel) throws IOException {
-        if (!Files.isDirectory(folder)) throw new IOException("Not a folder: " + folder);
+        if (!Files.isDirectory(folder)) throw new Problems.BadInput(Message.of("data.error.folder.notFolder", folder.toString()));
         Map<String, List<Path>> byClass = listFiles(folder);
         int total = byClass.values().stream().mapToInt(List::size).sum();
 
         List<String> classNames = new ArrayList<>();
         List<float[]> images = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
-        List<String> skippedExamples = new ArrayList<>();
+        List<Message> skippedExamples = new ArrayList<>();
         int skipped = 0, seen = 0;
         for (Map.Entry<String, List<Path>> entry : byClass.entrySet()) {
             int label = classNames.size();
@@ -110,18 +122,18 @@ public final class ImageFolderDataset {
                 } catch (IOException | RuntimeException e) {
                     skipped++;
                     if (skippedExamples.size() < MAX_EXAMPLES) {
-                        skippedExamples.add(folder.relativize(file) + ": " + reason(e));
+                        skippedExamples.add(Message.of("data.error.file", folder.relativize(file).toString(), reason(e)));
                     }
                 }
                 seen++;
-                progress.update((double) seen / total, "Reading images: " + seen + " / " + total);
+                progress.update((double) seen / total, Message.of("data.progress.readingImages", seen, total));
             }
             if (images.size() > before) classNames.add(entry.getKey());
         }
         if (images.isEmpty()) {
-            throw new IOException("No readable images in " + folder + " (" + total + " files, " + skipped
-                    + " skipped). Expected one sub-folder per class holding PNG, JPEG, GIF or BMP files"
-                    + (skippedExamples.isEmpty() ? "." : "; for example " + skippedExamples.get(0)));
+            throw new Problems.BadInput(skippedExamples.isEmpty()
+                    ? Message.of("data.error.folder.noImages", folder.toString(), total, skipped)
+                    : Message.of("data.error.folder.noImagesExample", folder.toString(), total, skipped, skippedExamples.get(0)));
         }
         float[] pixels = new float[images.size() * Dataset.PIXELS];
         int[] labelArray = new int[images.size()];
@@ -152,12 +164,11 @@ public final class ImageFolderDataset {
         if (!rootFiles.isEmpty()) byClass.merge(UNLABELLED, rootFiles, (a, b) -> { a.addAll(b); return a; });
         long files = byClass.values().stream().mapToLong(List::size).sum();
         if (files > MAX_FILES) {
-            throw new IOException(folder + " holds " + files + " files; at most " + MAX_FILES
-                    + " are read (each image takes 3 KB of memory as a 28×28 input)");
+            throw new Problems.BadInput(Message.of("data.error.folder.tooManyFiles", folder.toString(), files, MAX_FILES));
         }
         if (byClass.size() > MAX_CLASSES) {
-            throw new IOException(folder + " has " + byClass.size() + " sub-folders; at most " + MAX_CLASSES
-                    + " classes are read (one sub-folder per class)");
+            throw new Problems.BadInput(Message.of("data.error.folder.tooManyClasses", folder.toString(), byClass.size(),
+                    MAX_CLASSES));
         }
         Map<String, List<Path>> ordered = new LinkedHashMap<>();
         byClass.forEach(ordered::put);
@@ -194,27 +205,29 @@ public final class ImageFolderDataset {
         try {
             return toMnistStyle(decode(file));
         } catch (IOException e) {
-            throw new IOException(file.getFileName() + ": " + e.getMessage(), e);
+            Message why = e instanceof Message.Carrier c && c.userMessage() != null ? c.userMessage()
+                    : Message.of("plain.text", String.valueOf(e.getMessage()));
+            throw new Problems.BadInput(Message.of("data.error.file", String.valueOf(file.getFileName()), why), e);
         } catch (RuntimeException e) {
-            throw new IOException(file.getFileName() + ": " + reason(e), e);
+            throw new Problems.BadInput(Message.of("data.error.file", String.valueOf(file.getFileName()), reason(e)), e);
         }
     }
 
     /** Decodes with ImageIO after checking the size, so a huge photo cannot exhaust memory. */
     static BufferedImage decode(Path file) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) throw new IOException("cannot open");
+            if (in == null) throw new Problems.BadInput(Message.of("data.error.image.cannotOpen"));
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) throw new IOException("not an image (no reader for this format)");
+            if (!readers.hasNext()) throw new Problems.BadInput(Message.of("data.error.image.notImage"));
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
                 long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
                 if (pixels > MAX_SOURCE_PIXELS) {
-                    throw new IOException("too large (" + reader.getWidth(0) + "x" + reader.getHeight(0) + " pixels)");
+                    throw new Problems.BadInput(Message.of("data.error.image.tooLarge", reader.getWidth(0), reader.getHeight(0)));
                 }
                 BufferedImage image = reader.read(0);
-                if (image == null) throw new IOException("could not be decoded");
+                if (image == null) throw new Problems.BadInput(Message.of("data.error.image.undecodable"));
                 return image;
             } finally {
                 reader.dispose();
@@ -245,10 +258,13 @@ public final class ImageFolderDataset {
     }
 
     /** Why a file was skipped, in words: never "null" or a bare exception class name. */
-    private static String reason(Exception e) {
+    private static Message reason(Exception e) {
         String msg = e.getMessage() == null || e.getMessage().isBlank() || e.getMessage().equals("null") ? null : e.getMessage();
-        if (e instanceof IIOException) return "corrupt or unsupported image" + (msg == null ? "" : " (" + msg + ")");
-        if (e instanceof IOException && msg != null) return msg;
-        return "could not be decoded: the image data is damaged";
+        if (e instanceof IIOException) {
+            return msg == null ? Message.of("data.error.image.corrupt") : Message.of("data.error.image.corruptDetail", msg);
+        }
+        if (e instanceof Message.Carrier c && c.userMessage() != null) return c.userMessage();
+        if (e instanceof IOException && msg != null) return Message.of("plain.text", msg);
+        return Message.of("data.error.image.damaged");
     }
 }

@@ -12,6 +12,7 @@ import java.util.zip.ZipInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.github.latentlab.util.Message;
 import io.github.latentlab.util.StrictJson;
 
 /**
@@ -55,14 +56,13 @@ final class DenseNetworkFile {
         long params = parameterCount(widths);
         Map<String, byte[]> entries = entries(networkZip, params);
         for (String required : List.of(CONFIGURATION, COEFFICIENTS)) {
-            if (!entries.containsKey(required)) throw new IllegalArgumentException("the network has no " + required);
+            if (!entries.containsKey(required)) throw ModelFileLimits.refused(Message.of("model.error.dense.missing", required));
         }
         JsonNode conf = StrictJson.parse(entries.get(CONFIGURATION), MAX_CONFIGURATION_BYTES, CONFIGURATION);
         JsonClassNames.check(conf, JsonClassNames.DENSE, CONFIGURATION);
         List<Integer> found = widthsOf(conf);
         if (!found.equals(widths)) {
-            throw new IllegalArgumentException("the network does not match its metadata: the network is "
-                    + join(found) + ", the metadata says " + join(widths) + " (" + spec.describe(inputSize) + ")");
+            throw ModelFileLimits.refused(Message.of("model.error.dense.mismatch", join(found), join(widths), spec.describe(inputSize)));
         }
         Nd4jBinaryHeader.checkFloatArray(entries.get(COEFFICIENTS), params, COEFFICIENTS);
         if (entries.containsKey(UPDATER)) {
@@ -91,16 +91,15 @@ final class DenseNetworkFile {
             while ((e = zip.getNextEntry()) != null) {
                 String name = e.getName();
                 if (!ENTRIES.contains(name)) {
-                    throw new IllegalArgumentException("the network holds an entry \"" + ModelFileLimits.clip(name, 60)
-                            + "\" that Latent Lab never writes: refused unread");
+                    throw ModelFileLimits.refused(Message.of("model.error.dense.strangeEntry", ModelFileLimits.clip(name, 60)));
                 }
-                if (out.containsKey(name)) throw new IllegalArgumentException("the network holds " + name + " twice");
+                if (out.containsKey(name)) throw ModelFileLimits.refused(Message.of("model.error.dense.entryTwice", name));
                 out.put(name, ModelFileLimits.readAtMost(zip, name.equals(CONFIGURATION) ? MAX_CONFIGURATION_BYTES : limit, name));
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException("the network's inner zip is damaged (" + ModelFileLimits.reason(e) + ")");
+            throw ModelFileLimits.refused(Message.of("model.error.dense.damaged", ModelFileLimits.reason(e)));
         }
-        if (out.isEmpty()) throw new IllegalArgumentException("the network's inner zip is empty or not a zip");
+        if (out.isEmpty()) throw ModelFileLimits.refused(Message.of("model.error.dense.empty"));
         return out;
     }
 

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.github.latentlab.util.Message;
+
 /**
  * DL4J's and SameDiff's JSON name Java classes ({@code "@class"}) that their readers then
  * instantiate. A file from elsewhere is read only when every class it names is one Latent Lab
@@ -39,12 +41,11 @@ final class JsonClassNames {
         return out;
     }
 
-    /** Refuses the first named class that is not {@code allowed}, naming it and where it was found. */
-    static void check(JsonNode tree, Set<String> allowed, String where) {
+    /** Refuses the first named class that is not {@code allowed}, naming it and where it was found (a name or a message). */
+    static void check(JsonNode tree, Set<String> allowed, Object where) {
         for (String name : of(tree)) {
             if (!allowed.contains(name)) {
-                throw new IllegalArgumentException(where + " names the class " + name
-                        + ", which Latent Lab never writes: refused, so that no code named by the file runs");
+                throw ModelFileLimits.refused(Message.of("model.error.className", where, name));
             }
         }
     }
@@ -53,7 +54,7 @@ final class JsonClassNames {
         if (node.isObject()) {
             node.fields().forEachRemaining(e -> {
                 if (e.getKey().equals(KEY)) {
-                    if (!e.getValue().isTextual()) throw new IllegalArgumentException("a \"@class\" that is not a name");
+                    if (!e.getValue().isTextual()) throw ModelFileLimits.refused(Message.of("model.error.classNotName"));
                     out.add(e.getValue().textValue());
                 } else {
                     collect(e.getValue(), out);

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.LossPoint;
+import io.github.latentlab.util.Message;
 import io.github.latentlab.util.StrictJson;
 
 /**
@@ -86,14 +87,13 @@ final class MetadataJson {
      * with a plain reason (naming the field) when it is not ours or invalid.
      */
     static ModelMetadata read(byte[] json) {
-        JsonNode root = StrictJson.parse(json, MAX_BYTES, "the metadata");
+        JsonNode root = StrictJson.parse(json, MAX_BYTES, Message.of("model.error.meta.theMetadata"));
         if (!root.isObject() || !FORMAT.equals(root.path("format").asText())) {
-            throw new IllegalArgumentException("not a Latent Lab model (no \"format\": \"" + FORMAT + "\")");
+            throw ModelFileLimits.refused(Message.of("model.error.meta.format", FORMAT));
         }
         int version = StrictJson.integer(root, "formatVersion", 1, Integer.MAX_VALUE);
         if (version > VERSION) {
-            throw new IllegalArgumentException("written by a newer Latent Lab (format " + version
-                    + "; this version reads up to " + VERSION + ")");
+            throw ModelFileLimits.refused(Message.of("model.error.meta.newer", version, VERSION));
         }
         JsonNode s = StrictJson.object(root, "spec");
         List<Integer> hidden = StrictJson.integers(s, "hidden", 8, 1, ModelSpec.MAX_HIDDEN);
@@ -104,8 +104,7 @@ final class MetadataJson {
                 StrictJson.number(s, "beta", 1), StrictJson.number(s, "ssimWeight", ModelSpec.DEFAULT_SSIM_WEIGHT));
         int inputSize = StrictJson.integer(root, "inputSize", 1, Integer.MAX_VALUE);
         if (inputSize != INPUT_SIZE) {
-            throw new IllegalArgumentException("\"inputSize\" is " + inputSize + "; Latent Lab models take "
-                    + INPUT_SIZE + " pixels (28×28 images)");
+            throw ModelFileLimits.refused(Message.of("model.error.meta.inputSize", inputSize, INPUT_SIZE));
         }
         List<EpochRecord> epochs = new ArrayList<>();
         if (root.has("epochs")) {
@@ -120,7 +119,7 @@ final class MetadataJson {
         if (root.has("lossPoints")) {
             for (JsonNode p : StrictJson.array(root, "lossPoints", MAX_LOSS_POINTS)) {
                 if (!p.isArray() || p.size() < 3 || p.size() > 5 || !p.get(0).canConvertToLong()) {
-                    throw new IllegalArgumentException("\"lossPoints\" holds an entry that is not [iteration, position, loss]");
+                    throw ModelFileLimits.refused(Message.of("model.error.meta.lossPoint"));
                 }
                 points.add(new LossPoint(p.get(0).longValue(), StrictJson.number(p, 1, "lossPoints"),
                         StrictJson.number(p, 2, "lossPoints"), StrictJson.number(p, 3, "lossPoints"),
@@ -132,7 +131,7 @@ final class MetadataJson {
         try {
             savedAt = Instant.parse(StrictJson.text(root, "savedAt", "1970-01-01T00:00:00Z"));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("\"savedAt\" is not a time like 2026-01-02T03:04:05Z");
+            throw ModelFileLimits.refused(Message.of("model.error.meta.savedAt"));
         }
         return new ModelMetadata(spec, inputSize, StrictJson.text(data, "id"), StrictJson.text(data, "fingerprint", ""),
                 StrictJson.longInteger(root, "seed", 0), StrictJson.integer(root, "batchSize", 0, 1 << 20, 0),

@@ -7,6 +7,9 @@ import java.io.InputStream;
 import java.nio.BufferUnderflowException;
 import java.util.regex.Pattern;
 
+import io.github.latentlab.util.Message;
+import io.github.latentlab.util.Problems;
+
 /**
  * Reading parts of a model file with limits set by what the format can need, so a small file
  * that inflates to gigabytes (a zip bomb) is refused after at most the limit, never buffered.
@@ -23,12 +26,16 @@ final class ModelFileLimits {
         while ((r = in.read(buf)) > 0) {
             total += r;
             if (total > limit) {
-                throw new IllegalArgumentException(entry + " unpacks to more than " + limit
-                        + " bytes, more than this model can need: refused");
+                throw refused(Message.of("model.error.tooLarge", entry, limit));
             }
             out.write(buf, 0, r);
         }
         return out.toByteArray();
+    }
+
+    /** A refusal of what a file holds, in words for the user. */
+    static IllegalArgumentException refused(Message problem) {
+        return new Problems.BadArgument(problem);
     }
 
     /** A name or word from a file, cut to {@code max} characters so a crafted one cannot flood a message. */
@@ -43,13 +50,18 @@ final class ModelFileLimits {
      * A library exception's message made fit for a user: its first line when that says something,
      * else what kind of damage it means; never "null", a class name or a parser's internals.
      */
-    static String reason(Throwable e) {
+    static Message reason(Throwable e) {
         String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("").strip();
-        if (!m.isEmpty() && !UNHELPFUL.matcher(m).find()) return m.length() > 200 ? m.substring(0, 200) + "…" : m;
-        if (e instanceof EOFException) return "it ends early";
-        if (e instanceof IndexOutOfBoundsException || e instanceof BufferUnderflowException) {
-            return "its structure points outside the data";
+        if (!m.isEmpty() && !UNHELPFUL.matcher(m).find()) {
+            if (e instanceof Message.Carrier c && c.userMessage() != null && m.equals(e.getMessage()) && m.length() <= 200) {
+                return c.userMessage(); // our own words, whole
+            }
+            return Message.of("plain.text", m.length() > 200 ? m.substring(0, 200) + "…" : m);
         }
-        return "its contents are inconsistent";
+        if (e instanceof EOFException) return Message.of("model.error.reason.endsEarly");
+        if (e instanceof IndexOutOfBoundsException || e instanceof BufferUnderflowException) {
+            return Message.of("model.error.reason.outside");
+        }
+        return Message.of("model.error.reason.inconsistent");
     }
 }

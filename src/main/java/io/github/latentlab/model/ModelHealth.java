@@ -2,6 +2,8 @@ package io.github.latentlab.model;
 
 import java.util.Optional;
 
+import io.github.latentlab.util.Message;
+
 /**
  * The last check before a loaded model is handed out: the network really has the metadata's
  * shape (its code has the latent size, its output the input size) and one batch of images
@@ -14,7 +16,7 @@ final class ModelHealth {
     private ModelHealth() { }
 
     /** The problem, if any, in words for the user. */
-    static Optional<String> check(Autoencoder model, ModelSpec spec, int inputSize) {
+    static Optional<Message> check(Autoencoder model, ModelSpec spec, int inputSize) {
         float[][] images = new float[PROBES][inputSize];
         for (int i = 0; i < PROBES; i++) {
             for (int p = 0; p < inputSize; p++) images[i][p] = ((p * (i + 3)) % 11) / 10f;
@@ -25,18 +27,16 @@ final class ModelHealth {
             codes = model.encode(images);
             out = model.decode(codes);
         } catch (RuntimeException e) {
-            return Optional.of("the network fails on its first images (" + ModelFileLimits.reason(e) + ")");
+            return Optional.of(Message.of("model.error.health.fails", ModelFileLimits.reason(e)));
         }
         if (codes.length != PROBES || codes[0].length != spec.latent()) {
-            return Optional.of("the network gives codes of " + (codes.length == 0 ? 0 : codes[0].length)
-                    + " values, its metadata says latent " + spec.latent());
+            return Optional.of(Message.of("model.error.health.codes", codes.length == 0 ? 0 : codes[0].length, spec.latent()));
         }
         if (out.length != PROBES || out[0].length != inputSize) {
-            return Optional.of("the network gives images of " + (out.length == 0 ? 0 : out[0].length)
-                    + " pixels, its metadata says " + inputSize);
+            return Optional.of(Message.of("model.error.health.images", out.length == 0 ? 0 : out[0].length, inputSize));
         }
         if (!finite(codes) || !finite(out)) {
-            return Optional.of("the network's parameters give NaN or infinite values: the file is damaged");
+            return Optional.of(Message.of("model.error.health.nan"));
         }
         return Optional.empty();
     }

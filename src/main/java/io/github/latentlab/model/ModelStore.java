@@ -22,6 +22,7 @@ import org.nd4j.linalg.api.rng.Random;
 import org.nd4j.linalg.factory.Nd4j;
 
 import io.github.latentlab.util.AtomicFiles;
+import io.github.latentlab.util.Message;
 
 /**
  * Saves and loads a model as one zip file ({@code .llab}): {@code latent-lab.json} (metadata)
@@ -93,7 +94,7 @@ public final class ModelStore {
         Map<String, byte[]> entries = readEntries(file, true);
         ModelMetadata metadata = metadata(file, entries);
         byte[] network = entries.get(NETWORK_ENTRY);
-        if (network == null) throw new ModelFileException(file, "the network parameters (" + NETWORK_ENTRY + ") are missing");
+        if (network == null) throw new ModelFileException(file, Message.of("model.error.noNetwork", NETWORK_ENTRY));
         ModelSpec spec = metadata.spec();
         int inputSize = metadata.inputSize();
         NativeRuntime.init();
@@ -118,12 +119,12 @@ public final class ModelStore {
                 }
             };
         } catch (IllegalArgumentException e) {
-            throw new ModelFileException(file, e.getMessage(), e);
+            throw new ModelFileException(file, problemOf(e), e);
         } catch (Exception | LinkageError e) {
-            throw new ModelFileException(file, "the " + spec.kind().displayName() + "'s network could not be read ("
-                    + ModelFileLimits.reason(e) + ")", e);
+            throw new ModelFileException(file, Message.of("model.error.networkUnreadable", kindName(spec.kind()),
+                    ModelFileLimits.reason(e)), e);
         }
-        Optional<String> problem = ModelHealth.check(model, spec, inputSize);
+        Optional<Message> problem = ModelHealth.check(model, spec, inputSize);
         if (problem.isPresent()) throw new ModelFileException(file, problem.get());
         return new SavedModel(model, metadata);
     }
@@ -131,14 +132,30 @@ public final class ModelStore {
     private static ModelMetadata metadata(Path file, Map<String, byte[]> entries) throws ModelFileException {
         byte[] json = entries.get(METADATA_ENTRY);
         if (json == null) {
-            throw new ModelFileException(file, "not a Latent Lab model: it has no " + METADATA_ENTRY
-                    + (entries.containsKey("configuration.json") ? " (it looks like a plain DL4J model)" : ""));
+            throw new ModelFileException(file, entries.containsKey("configuration.json")
+                    ? Message.of("model.error.plainDl4j", METADATA_ENTRY) : Message.of("model.error.noMetadata", METADATA_ENTRY));
         }
         try {
             return MetadataJson.read(json);
         } catch (IllegalArgumentException e) {
-            throw new ModelFileException(file, "unreadable metadata: " + e.getMessage(), e);
+            throw new ModelFileException(file, Message.of("model.error.metadata", problemOf(e)), e);
         }
+    }
+
+    /** A refusal's words: ours as a message, a library's (or ModelSpec's) English as it is. */
+    private static Message problemOf(IllegalArgumentException e) {
+        return e instanceof Message.Carrier c && c.userMessage() != null ? c.userMessage()
+                : Message.of("plain.text", String.valueOf(e.getMessage()));
+    }
+
+    /** The model kind as the window names it ({@code enum.ModelKind.*}, whose English is the display name). */
+    private static Message kindName(ModelKind kind) {
+        return Message.of(switch (kind) {
+            case AE -> "enum.ModelKind.AE";
+            case DAE -> "enum.ModelKind.DAE";
+            case VAE -> "enum.ModelKind.VAE";
+            case CONV -> "enum.ModelKind.CONV";
+        });
     }
 
     /**
@@ -163,7 +180,7 @@ public final class ModelStore {
      * refused (a plain DL4J model is recognised by name first).
      */
     private static Map<String, byte[]> readEntries(Path file, boolean withNetwork) throws IOException {
-        if (!Files.isRegularFile(file)) throw new ModelFileException(file, "no such file");
+        if (!Files.isRegularFile(file)) throw new ModelFileException(file, Message.of("model.error.noFile"));
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             var all = zip.entries();
@@ -171,9 +188,9 @@ public final class ModelStore {
             while (all.hasMoreElements()) {
                 ZipEntry entry = all.nextElement();
                 String name = entry.getName();
-                if (++count > 16) throw new ModelFileException(file, "not a Latent Lab model: too many entries");
+                if (++count > 16) throw new ModelFileException(file, Message.of("model.error.tooManyEntries"));
                 if (entries.containsKey(name)) {
-                    throw new ModelFileException(file, "the entry " + ModelFileLimits.clip(name, 60) + " appears twice");
+                    throw new ModelFileException(file, Message.of("model.error.entryTwice", ModelFileLimits.clip(name, 60)));
                 }
                 if (name.equals(METADATA_ENTRY) || (withNetwork && name.equals(NETWORK_ENTRY))) {
                     long limit = name.equals(METADATA_ENTRY) ? MetadataJson.MAX_BYTES : MAX_NETWORK_BYTES;
@@ -185,17 +202,16 @@ public final class ModelStore {
                 }
             }
         } catch (ZipException | EOFException e) {
-            throw new ModelFileException(file, Files.size(file) == 0 ? "the file is empty"
-                    : "not a Latent Lab model, or a damaged or truncated one (" + ModelFileLimits.reason(e) + ")", e);
+            throw new ModelFileException(file, Files.size(file) == 0 ? Message.of("model.error.empty")
+                    : Message.of("model.error.damaged", ModelFileLimits.reason(e)), e);
         } catch (IllegalArgumentException e) {
-            throw new ModelFileException(file, e.getMessage(), e);
+            throw new ModelFileException(file, problemOf(e), e);
         }
-        if (entries.isEmpty()) throw new ModelFileException(file, "not a Latent Lab model (an empty zip file)");
+        if (entries.isEmpty()) throw new ModelFileException(file, Message.of("model.error.emptyZip"));
         if (entries.containsKey(METADATA_ENTRY)) {
             for (String name : entries.keySet()) {
                 if (!name.equals(METADATA_ENTRY) && !name.equals(NETWORK_ENTRY)) {
-                    throw new ModelFileException(file, "holds an entry \"" + ModelFileLimits.clip(name, 60)
-                            + "\" that Latent Lab never writes: refused");
+                    throw new ModelFileException(file, Message.of("model.error.strangeEntry", ModelFileLimits.clip(name, 60)));
                 }
             }
         }

@@ -26,6 +26,7 @@ import org.nd4j.linalg.learning.GradientUpdater;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.github.latentlab.util.Message;
 import io.github.latentlab.util.StrictJson;
 
 /**
@@ -57,7 +58,7 @@ final class SameDiffGraphFile {
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) { // a FlatBuffers offset pointing outside the file, and the like
-            throw new IllegalArgumentException("the graph is damaged (" + ModelFileLimits.reason(e) + ")");
+            throw ModelFileLimits.refused(Message.of("model.error.graph.damaged", ModelFileLimits.reason(e)));
         }
         params.forEach((name, values) -> target.getVariable(name).getArr().assign(values));
         if (!adam.isEmpty()) {
@@ -72,61 +73,59 @@ final class SameDiffGraphFile {
     }
 
     private static Map<String, INDArray> parameters(FlatGraph fg, SameDiff target) {
-        if (fg.variablesLength() > MAX_PARTS) throw new IllegalArgumentException("the graph has more variables than any Latent Lab model");
+        if (fg.variablesLength() > MAX_PARTS) throw ModelFileLimits.refused(Message.of("model.error.graph.tooManyVariables"));
         Map<String, INDArray> out = new HashMap<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < fg.variablesLength(); i++) {
             FlatVariable v = fg.variables(i);
             String name = v.name();
-            if (name == null) throw new IllegalArgumentException("the graph has a variable without a name");
+            if (name == null) throw ModelFileLimits.refused(Message.of("model.error.graph.unnamed"));
             if (!seen.add(name)) {
-                throw new IllegalArgumentException("the graph names the variable \"" + ModelFileLimits.clip(name, 60) + "\" twice");
+                throw ModelFileLimits.refused(Message.of("model.error.graph.twice", ModelFileLimits.clip(name, 60)));
             }
             byte type = v.variabletype();
             if (type == VariableType.ARRAY.ordinal() || type == VariableType.PLACEHOLDER.ordinal()) continue; // no data
             SDVariable ref = target.hasVariable(name) ? target.getVariable(name) : null;
             if (type != VariableType.VARIABLE.ordinal() || ref == null || ref.getVariableType() != VariableType.VARIABLE) {
-                throw new IllegalArgumentException("the graph holds data for \"" + ModelFileLimits.clip(name, 60)
-                        + "\", which is not a parameter of this model");
+                throw ModelFileLimits.refused(Message.of("model.error.graph.notParameter", ModelFileLimits.clip(name, 60)));
             }
-            out.put(name, floats(v.ndarray(), ref.getArr().shape(), "parameter " + name));
+            out.put(name, floats(v.ndarray(), ref.getArr().shape(), Message.of("model.error.graph.parameter", name)));
         }
         for (SDVariable v : target.variables()) {
             if (v.getVariableType() == VariableType.VARIABLE && !out.containsKey(v.name())) {
-                throw new IllegalArgumentException("the graph lacks the parameter \"" + v.name() + "\"");
+                throw ModelFileLimits.refused(Message.of("model.error.graph.lacks", v.name()));
             }
         }
         return out;
     }
 
     private static Map<String, Map<String, INDArray>> adamState(FlatGraph fg, SameDiff target) {
-        if (fg.updaterStateLength() > MAX_PARTS) throw new IllegalArgumentException("the graph has more optimizer state than any Latent Lab model");
+        if (fg.updaterStateLength() > MAX_PARTS) throw ModelFileLimits.refused(Message.of("model.error.graph.tooMuchState"));
         Map<String, Map<String, INDArray>> out = new HashMap<>();
         for (int i = 0; i < fg.updaterStateLength(); i++) {
             UpdaterState u = fg.updaterState(i);
             String name = u.paramName();
             SDVariable param = name == null || !target.hasVariable(name) ? null : target.getVariable(name);
             if (param == null || param.getVariableType() != VariableType.VARIABLE) {
-                throw new IllegalArgumentException("the graph holds optimizer state for "
-                        + (name == null ? "an unnamed variable" : "\"" + ModelFileLimits.clip(name, 60) + "\"")
-                        + ", which is not a parameter of this model");
+                throw ModelFileLimits.refused(name == null ? Message.of("model.error.graph.stateUnnamed")
+                        : Message.of("model.error.graph.stateNotParameter", ModelFileLimits.clip(name, 60)));
             }
-            if (out.containsKey(name)) throw new IllegalArgumentException("the graph holds optimizer state for \"" + name + "\" twice");
+            if (out.containsKey(name)) throw ModelFileLimits.refused(Message.of("model.error.graph.stateTwice", name));
             if (u.updaterStateKeysLength() != 2 || u.updaterStateValuesLength() != 2) {
-                throw new IllegalArgumentException("the optimizer state of \"" + name + "\" is not Adam's");
+                throw ModelFileLimits.refused(Message.of("model.error.graph.notAdam", name));
             }
             Map<String, INDArray> state = new HashMap<>();
             for (int j = 0; j < 2; j++) {
                 String key = u.updaterStateKeys(j);
                 if (!M.equals(key) && !V.equals(key) || state.containsKey(key)) {
-                    throw new IllegalArgumentException("the optimizer state of \"" + name + "\" is not Adam's");
+                    throw ModelFileLimits.refused(Message.of("model.error.graph.notAdam", name));
                 }
-                state.put(key, floats(u.updaterStateValues(j), param.getArr().shape(), "Adam state of " + name));
+                state.put(key, floats(u.updaterStateValues(j), param.getArr().shape(), Message.of("model.error.graph.adamState", name)));
             }
             out.put(name, state);
         }
         if (!out.isEmpty() && out.size() != parameterCount(target)) {
-            throw new IllegalArgumentException("the graph holds optimizer state for some parameters but not all");
+            throw ModelFileLimits.refused(Message.of("model.error.graph.partialState"));
         }
         return out;
     }
@@ -134,9 +133,9 @@ final class SameDiffGraphFile {
     /** The training configuration's step and epoch counters (Adam's bias correction needs the step). */
     private static int[] counters(String trainingConfig) {
         if (trainingConfig == null) return new int[] {0, 0};
-        JsonNode tree = StrictJson.parse(trainingConfig.getBytes(StandardCharsets.UTF_8), MAX_TRAINING_CONFIG_BYTES,
-                "the graph's training configuration");
-        JsonClassNames.check(tree, JsonClassNames.SAMEDIFF_TRAINING, "the graph's training configuration");
+        Message what = Message.of("model.error.graph.trainingConfig");
+        JsonNode tree = StrictJson.parse(trainingConfig.getBytes(StandardCharsets.UTF_8), MAX_TRAINING_CONFIG_BYTES, what);
+        JsonClassNames.check(tree, JsonClassNames.SAMEDIFF_TRAINING, what);
         return new int[] {StrictJson.integer(tree, "iterationCount", 0, Integer.MAX_VALUE, 0),
                 StrictJson.integer(tree, "epochCount", 0, Integer.MAX_VALUE, 0)};
     }
@@ -146,12 +145,12 @@ final class SameDiffGraphFile {
      * strides of its order, and holds exactly that many values; read by hand, so nothing is
      * allocated or addressed from the file's own sizes.
      */
-    private static INDArray floats(FlatArray a, long[] shape, String what) {
-        if (a == null) throw new IllegalArgumentException(what + " has no values");
+    private static INDArray floats(FlatArray a, long[] shape, Message what) {
+        if (a == null) throw ModelFileLimits.refused(Message.of("model.error.graph.noValues", what));
         int rank = shape.length;
         // ND4J's shape information: rank, dimensions, strides, extras, element stride, order
         if (a.shapeLength() != 2 * rank + 4 || a.shape(0) != rank) {
-            throw new IllegalArgumentException(what + " is not " + rank + "-dimensional as this model needs");
+            throw ModelFileLimits.refused(Message.of("model.error.graph.rank", what, rank));
         }
         long[] dims = new long[rank];
         long[] strides = new long[rank];
@@ -160,24 +159,22 @@ final class SameDiffGraphFile {
             strides[i] = a.shape(1 + rank + i);
         }
         if (!Arrays.equals(dims, shape)) {
-            throw new IllegalArgumentException("the graph does not match its metadata: " + what + " is "
-                    + Arrays.toString(dims) + " in the file, the metadata's model needs " + Arrays.toString(shape));
+            throw ModelFileLimits.refused(Message.of("model.error.graph.mismatch", what, Arrays.toString(dims), Arrays.toString(shape)));
         }
         char order = (char) a.shape(2 * rank + 3);
-        if (order != 'c' && order != 'f') throw new IllegalArgumentException(what + " has a memory layout Latent Lab does not write");
+        if (order != 'c' && order != 'f') throw ModelFileLimits.refused(Message.of("model.error.graph.layout", what));
         long[] standard = Nd4j.getStrides(shape, order);
         for (int i = 0; i < rank; i++) {
             if (shape[i] != 1 && strides[i] != standard[i]) { // a stride along a length-1 dimension is never used
-                throw new IllegalArgumentException(what + " has a memory layout Latent Lab does not write");
+                throw ModelFileLimits.refused(Message.of("model.error.graph.layout", what));
             }
         }
         if (FlatBuffersMapper.getDataTypeFromByte(a.dtype()) != DataType.FLOAT) {
-            throw new IllegalArgumentException(what + " does not hold float values");
+            throw ModelFileLimits.refused(Message.of("model.error.graph.notFloat", what));
         }
         int n = Math.toIntExact(Arrays.stream(shape).reduce(1, (x, y) -> x * y));
         if (a.bufferLength() != (long) n * Float.BYTES) {
-            throw new IllegalArgumentException(what + " has " + a.bufferLength() + " bytes of values where "
-                    + (long) n * Float.BYTES + " belong");
+            throw ModelFileLimits.refused(Message.of("model.error.array.bytes", what, a.bufferLength(), (long) n * Float.BYTES));
         }
         ByteBuffer data = a.bufferAsByteBuffer().order(a.byteOrder() == org.nd4j.graph.ByteOrder.BE
                 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);

@@ -1,5 +1,8 @@
 package io.github.latentlab.training;
 
+import io.github.latentlab.util.Message;
+import io.github.latentlab.util.Problems;
+
 /**
  * How a stopped, interrupted or diverged run goes on.
  *
@@ -10,7 +13,7 @@ package io.github.latentlab.training;
  */
 public record ResumeRequest(double learningRate, int moreEpochs) {
     public ResumeRequest {
-        if (moreEpochs < 0) throw new IllegalArgumentException("more epochs must be 0 or more, got " + moreEpochs);
+        if (moreEpochs < 0) throw new Problems.BadArgument(Message.of("training.refused.moreEpochs", moreEpochs));
     }
 
     /** With the run's own rate, up to its target. */

@@ -21,6 +21,8 @@ import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.Message;
+import io.github.latentlab.util.Problems;
 import io.github.latentlab.util.Progress;
 
 /**
@@ -55,6 +57,9 @@ public final class RunManager implements AutoCloseable {
         /** {@code run} is being prepared: loading data (fraction negative while unknown), building its model. */
         default void preparing(Run run, double fraction, String text) { }
 
+        /** The same in words a window shows in its language; by default passed on in English. */
+        default void preparing(Run run, double fraction, Message text) { preparing(run, fraction, text.english()); }
+
         /** {@code run} starts to train; {@code start.model()} belongs to the training thread from now on. */
         default void started(Run run, Start start) { }
 
@@ -66,6 +71,9 @@ public final class RunManager implements AutoCloseable {
 
         /** The run could not start (its data, checkpoint or folder): a message for the user, the cause for the log. */
         default void failed(Run run, String message, Throwable cause) { }
+
+        /** The same in words a window shows in its language; by default passed on in English. */
+        default void failed(Run run, Message message, Throwable cause) { failed(run, message.english(), cause); }
     }
 
     /**
@@ -147,17 +155,16 @@ public final class RunManager implements AutoCloseable {
     public CompletableFuture<Trainer.Outcome> resume(Run run, ResumeRequest request) {
         int done = run.history().epochsDone();
         if (request.targetEpochs(done, run.targetEpochs()) <= done) {
-            throw new IllegalArgumentException("run " + run.name() + " already has its " + run.targetEpochs()
-                    + " epochs; ask for more epochs to go on");
+            throw new Problems.BadArgument(Message.of("training.refused.hasEpochs", run.name(), run.targetEpochs()));
         }
         // a finished run can go on for more epochs than it was meant to
         if (!run.resumable() && !(run.status() == RunStatus.FINISHED && run.checkpoints() != null
                 && run.checkpoints().latestFile() != null)) {
-            throw new IllegalStateException(run.name() + " is " + run.status() + ", not resumable");
+            throw new Problems.BadState(Message.of("training.refused.notResumable", run.name(), statusName(run.status())));
         }
         Job job = new Job(run, request, new CompletableFuture<>());
         synchronized (this) {
-            if (current != null) throw new IllegalStateException("a run is training: stop it first");
+            if (current != null) throw new Problems.BadState(Message.of("training.refused.busy"));
             if (!runs.contains(run)) runs.add(0, run);
             queue.addFirst(job);
         }
@@ -191,7 +198,8 @@ public final class RunManager implements AutoCloseable {
                 try {
                     if (r.checkpoints() != null) r.checkpoints().delete();
                 } catch (IOException e) {
-                    throw new IllegalStateException("could not delete " + r.checkpoints().folder() + ": " + e.getMessage(), e);
+                    throw new Problems.BadState(Message.of("training.deleteFailed", r.checkpoints().folder().toString(),
+                            Problems.messageOf(e)), e);
                 }
             }
             return removed.size();
@@ -229,21 +237,21 @@ public final class RunManager implements AutoCloseable {
     public CompletableFuture<TrainableAutoencoder> modelOf(Run run) {
         if (run == currentRun() && run.status() == RunStatus.RUNNING) return service.snapshot();
         if (run.status() == RunStatus.QUEUED) {
-            return CompletableFuture.failedFuture(new IllegalStateException(run.name() + " is queued and has no model yet"));
+            return CompletableFuture.failedFuture(new Problems.BadState(Message.of("training.noModel.queued", run.name())));
         }
         TrainableAutoencoder m = run.model();
         if (m != null) return CompletableFuture.completedFuture(m.copy());
         Checkpoints c = run.checkpoints();
-        if (c == null) return CompletableFuture.failedFuture(new IllegalStateException(run.name() + " has no model yet"));
+        if (c == null) return CompletableFuture.failedFuture(new Problems.BadState(Message.of("training.noModel", run.name())));
         return CompletableFuture.supplyAsync(() -> {
             Path file = c.bestFile() != null ? c.bestFile() : c.latestFile();
-            if (file == null) throw new IllegalStateException(run.name() + " has no checkpoint yet");
+            if (file == null) throw new Problems.BadState(Message.of("training.noModel.checkpoint", run.name()));
             try {
                 TrainableAutoencoder loaded = ModelStore.load(file).model();
                 run.setModel(loaded);
                 return loaded.copy();
             } catch (IOException e) {
-                throw new IllegalStateException("could not read " + file + ": " + e.getMessage(), e);
+                throw new Problems.BadState(Message.of("training.readFailed", file.toString(), Problems.messageOf(e)), e);
             }
         }, worker);
     }
@@ -265,11 +273,11 @@ public final class RunManager implements AutoCloseable {
     private void prepareAndTrain(Job job, Cancellation cancel) {
         Run run = job.run();
         try {
-            Progress progress = Progress.throttled((f, text) -> notify(l -> l.preparing(run, f, text)), 100);
-            progress.update(-1, "Loading " + run.datasetId() + "…");
+            Progress progress = Progress.throttled(Progress.ofMessages((f, text) -> notify(l -> l.preparing(run, f, text))), 100);
+            progress.update(-1, Message.of("training.loading", run.datasetId()));
             DatasetSplit split = data.load(run.datasetId(), run.testDatasetId(), progress, cancel);
             cancel.check();
-            progress.update(-1, job.resume() == null ? "Building model…" : "Resuming…");
+            progress.update(-1, Message.of(job.resume() == null ? "training.building" : "training.resuming"));
             Start start = job.resume() == null ? fresh(run, split) : resumed(run, split, job.resume());
             cancel.check();
             synchronized (this) {
@@ -283,10 +291,10 @@ public final class RunManager implements AutoCloseable {
                             e -> onEvent(run, e))
                     .whenCompleteAsync((outcome, error) -> ended(job, outcome != null ? outcome
                             : new Trainer.Outcome(RunStatus.STOPPED, run.history().epochsDone(),
-                                    "Training failed: " + error, start.model())), worker);
+                                    Message.of("training.failed", String.valueOf(error)), start.model())), worker);
         } catch (CancellationException e) {
-            ended(job, new Trainer.Outcome(RunStatus.STOPPED, run.history().epochsDone(), "stopped before it started",
-                    run.model()));
+            ended(job, new Trainer.Outcome(RunStatus.STOPPED, run.history().epochsDone(),
+                    Message.of("training.stoppedBeforeStart"), run.model()));
         } catch (Exception | OutOfMemoryError e) {
             couldNotStart(job, e);
         }
@@ -344,14 +352,26 @@ public final class RunManager implements AutoCloseable {
     private void couldNotStart(Job job, Throwable error) {
         Run run = job.run();
         LOG.warn("run {} could not start", run.name(), error);
-        String message = "could not start: " + (error.getMessage() == null ? error.toString() : error.getMessage());
+        Message why = Problems.messageOf(error);
         // a run resumed keeps its status (it can be tried again); a new one never trained
-        run.setStatus(job.resume() != null ? run.status() : RunStatus.STOPPED, message);
+        run.setStatus(job.resume() != null ? run.status() : RunStatus.STOPPED, Message.of("training.couldNotStart", why).english());
         finishJob(job);
         notify(l -> l.runChanged(run));
-        notify(l -> l.failed(run, run.name() + " " + message, error));
+        notify(l -> l.failed(run, Message.of("training.runCouldNotStart", run.name(), why), error));
         job.outcome().completeExceptionally(error);
         startNextIfIdle();
+    }
+
+    /** How the window names a run's status ({@code enum.RunStatus.*}, whose English is the status's own word). */
+    static Message statusName(RunStatus status) {
+        return Message.of(switch (status) {
+            case QUEUED -> "enum.RunStatus.QUEUED";
+            case RUNNING -> "enum.RunStatus.RUNNING";
+            case FINISHED -> "enum.RunStatus.FINISHED";
+            case STOPPED -> "enum.RunStatus.STOPPED";
+            case DIVERGED -> "enum.RunStatus.DIVERGED";
+            case INTERRUPTED -> "enum.RunStatus.INTERRUPTED";
+        });
     }
 
     private synchronized void finishJob(Job job) {

@@ -14,6 +14,7 @@ import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.Evaluation;
 import io.github.latentlab.model.LossPoint;
 import io.github.latentlab.model.TrainableAutoencoder;
+import io.github.latentlab.util.Message;
 
 /**
  * The training loop, synchronous: shuffles each epoch with a seed derived from the run's seed and
@@ -61,9 +62,13 @@ public final class Trainer {
 
     /**
      * How a run ended: {@code model} is the model to keep (the trained one, or after divergence a
-     * copy rolled back to the last good epoch, the history truncated to match).
+     * copy rolled back to the last good epoch, the history truncated to match); {@code note} says
+     * how in words a window shows in its language.
      */
-    public record Outcome(RunStatus status, int epochsDone, String message, TrainableAutoencoder model) { }
+    public record Outcome(RunStatus status, int epochsDone, Message note, TrainableAutoencoder model) {
+        /** How the run ended in English, as the command line and run.json say it. */
+        public String message() { return note.english(); }
+    }
 
     private final TrainableAutoencoder model;
     private final DatasetSplit data;
@@ -167,20 +172,20 @@ public final class Trainer {
                 lastGoodEpoch = epoch;
             }
         }
-        return new Outcome(RunStatus.FINISHED, firstEpoch + config.epochs(), "finished " + config.epochs() + (config.epochs() == 1 ? " epoch" : " epochs"), model);
+        return new Outcome(RunStatus.FINISHED, firstEpoch + config.epochs(),
+                config.epochs() == 1 ? Message.of("training.finished.one")
+                        : Message.of("training.finished", config.epochs()), model);
     }
 
     private Outcome stopped(int epoch) {
-        return new Outcome(RunStatus.STOPPED, epoch - 1, "stopped during epoch " + epoch, model);
+        return new Outcome(RunStatus.STOPPED, epoch - 1, Message.of("training.stoppedDuring", epoch), model);
     }
 
     /** The model as it was after {@code goodEpoch}, with the history cut back to match. */
-    private Outcome rolledBack(String message, TrainableAutoencoder lastGood, int goodEpoch) {
+    private Outcome rolledBack(Message message, TrainableAutoencoder lastGood, int goodEpoch) {
         history.truncateToEpochs(goodEpoch);
-        String back = goodEpoch == 0 ? " The model is back where this run started"
-                : " The model is rolled back to the end of epoch " + goodEpoch;
-        return new Outcome(RunStatus.DIVERGED, goodEpoch, message + back
-                + " (its last good checkpoint); lower the learning rate and resume.", lastGood);
+        return new Outcome(RunStatus.DIVERGED, goodEpoch, goodEpoch == 0 ? Message.of("training.rolledBackToStart", message)
+                : Message.of("training.rolledBack", message, goodEpoch), lastGood);
     }
 
     private void saveCheckpoint() {
@@ -192,17 +197,14 @@ public final class Trainer {
         }
     }
 
-    private String divergenceMessage(double loss, int epoch, int batchInEpoch) {
-        String what = Double.isNaN(loss) ? "the loss became NaN" : Double.isInfinite(loss) ? "the loss became infinite"
-                : "the weights became NaN or infinite";
-        return String.format("Learning rate %s is too high for Adam: %s at epoch %d, iteration %d.",
-                config.spec().learningRate(), what, epoch, batchInEpoch);
+    private Message divergenceMessage(double loss, int epoch, int batchInEpoch) {
+        Message what = Message.of(Double.isNaN(loss) ? "training.diverged.lossNaN"
+                : Double.isInfinite(loss) ? "training.diverged.lossInfinite" : "training.diverged.weights");
+        return Message.of("training.diverged", String.valueOf(config.spec().learningRate()), what, epoch, batchInEpoch);
     }
 
-    private String collapseMessage(int epoch, int batchInEpoch) {
-        return String.format("Learning rate %s is too high for Adam: training collapsed at epoch %d, iteration %d "
-                        + "(every image now gives the same output: the network's units died).",
-                config.spec().learningRate(), epoch, batchInEpoch);
+    private Message collapseMessage(int epoch, int batchInEpoch) {
+        return Message.of("training.collapsed", String.valueOf(config.spec().learningRate()), epoch, batchInEpoch);
     }
 
     /** Two training images of different classes (or the first two): a live model tells them apart. */

@@ -21,6 +21,7 @@ import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.LossPoint;
 import io.github.latentlab.model.TrainableAutoencoder;
+import io.github.latentlab.util.Message;
 
 /**
  * Runs one training job at a time on its own background thread, with start, pause, resume and
@@ -134,7 +135,7 @@ public final class TrainingService implements AutoCloseable {
             @Override public void awaitIfPaused() throws InterruptedException {
                 serveSnapshots();
                 if (!paused) return;
-                emitter.emitState(TrainingEvent.Type.PAUSED, "paused");
+                emitter.emitState(TrainingEvent.Type.PAUSED, Message.of("training.paused"));
                 lock.lock();
                 try {
                     while (paused && !stopRequested) {
@@ -142,12 +143,12 @@ public final class TrainingService implements AutoCloseable {
                         serveSnapshots();
                     }
                 } finally { lock.unlock(); }
-                if (!stopRequested) emitter.emitState(TrainingEvent.Type.RESUMED, "resumed");
+                if (!stopRequested) emitter.emitState(TrainingEvent.Type.RESUMED, Message.of("training.resumed"));
             }
         };
         Trainer.Outcome outcome;
         try {
-            emitter.emitState(TrainingEvent.Type.STARTED, "started");
+            emitter.emitState(TrainingEvent.Type.STARTED, Message.of("training.started"));
             outcome = trainer.run(emitter, control);
             current = outcome.model(); // after divergence, the rolled-back copy
             TrainingEvent.Type type = switch (outcome.status()) {
@@ -156,12 +157,12 @@ public final class TrainingService implements AutoCloseable {
                 case DIVERGED -> TrainingEvent.Type.FAILED;
                 default -> throw new IllegalStateException("a trainer ends finished, stopped or diverged, not " + outcome.status());
             };
-            emitter.emitState(type, outcome.message());
+            emitter.emitState(type, outcome.note());
         } catch (Throwable t) {
             LOG.error("training failed", t);
             outcome = new Trainer.Outcome(RunStatus.STOPPED, history.epochsDone(),
-                    "Training failed: " + t, current);
-            emitter.emitState(TrainingEvent.Type.FAILED, outcome.message());
+                    Message.of("training.failed", String.valueOf(t)), current);
+            emitter.emitState(TrainingEvent.Type.FAILED, outcome.note());
         } finally {
             serveSnapshots();
         }
@@ -236,14 +237,14 @@ public final class TrainingService implements AutoCloseable {
 
         @Override
         public void onEpoch(EpochRecord record) {
-            emit(TrainingEvent.Type.EPOCH, record, "epoch " + record.epoch() + " done");
+            emit(TrainingEvent.Type.EPOCH, record, Message.of("training.epochDone", record.epoch()));
         }
 
-        void emitState(TrainingEvent.Type type, String message) {
+        void emitState(TrainingEvent.Type type, Message message) {
             emit(type, null, message);
         }
 
-        private void emit(TrainingEvent.Type type, EpochRecord record, String message) {
+        private void emit(TrainingEvent.Type type, EpochRecord record, Message message) {
             double done = (epochPosition - firstEpoch) / config.epochs();
             double elapsed = (System.nanoTime() - startNanos) / 1e9;
             double eta = done > 0.005 ? elapsed * (1 - done) / done : Double.NaN;

@@ -34,48 +34,60 @@ public final class StrictJson {
 
     private StrictJson() { }
 
-    /** A refusal: what is wrong, naming the field. */
-    public static final class BadJson extends IllegalArgumentException {
-        public BadJson(String message) { super(message); }
+    /** A refusal: what is wrong, naming the field, in words a window shows in its language. */
+    public static final class BadJson extends IllegalArgumentException implements Message.Carrier {
+        private static final long serialVersionUID = 1L;
+        private final transient Message problem;
+
+        public BadJson(Message problem) {
+            super(problem.english());
+            this.problem = problem;
+        }
+
+        @Override public Message userMessage() { return problem; }
     }
 
-    /** Parses {@code json} (at most {@code maxBytes}) into a tree of objects, arrays and values. */
+    /** Parses {@code json} (at most {@code maxBytes}) into a tree of objects, arrays and values; {@code what} names it. */
     public static JsonNode parse(byte[] json, long maxBytes, String what) {
-        if (json.length > maxBytes) throw new BadJson(what + " is " + json.length + " bytes, more than the " + maxBytes + " allowed");
+        return parse(json, maxBytes, Message.of("plain.text", what));
+    }
+
+    /** The same, with what is parsed named in words ("the metadata"). */
+    public static JsonNode parse(byte[] json, long maxBytes, Message what) {
+        if (json.length > maxBytes) throw new BadJson(Message.of("model.error.json.tooLarge", what, json.length, maxBytes));
         try {
             JsonNode root = MAPPER.readTree(json);
-            if (root == null || root.isMissingNode()) throw new BadJson(what + " is empty");
+            if (root == null || root.isMissingNode()) throw new BadJson(Message.of("model.error.json.empty", what));
             return root;
         } catch (StreamConstraintsException e) {
             String m = String.valueOf(e.getOriginalMessage()).toLowerCase(Locale.ROOT);
-            String limit = m.contains("nesting") ? "nests deeper than " + MAX_DEPTH + " levels"
-                    : m.contains("number") ? "holds a number with more than 64 digits"
-                    : "holds a string longer than " + MAX_STRING + " characters";
-            throw new BadJson(what + " " + limit);
+            throw new BadJson(m.contains("nesting") ? Message.of("model.error.json.deep", what, MAX_DEPTH)
+                    : m.contains("number") ? Message.of("model.error.json.longNumber", what)
+                    : Message.of("model.error.json.longString", what, MAX_STRING));
         } catch (IOException e) {
             // the parser's own wording lists tokens such as 'null': say where, in our words
-            String where = e instanceof JsonProcessingException j && j.getLocation() != null
-                    ? " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")" : "";
-            throw new BadJson(what + " is not valid JSON" + where);
+            throw new BadJson(e instanceof JsonProcessingException j && j.getLocation() != null
+                    ? Message.of("model.error.json.invalidAt", what, j.getLocation().getLineNr(), j.getLocation().getColumnNr())
+                    : Message.of("model.error.json.invalid", what));
         }
     }
 
     public static JsonNode object(JsonNode parent, String field) {
         JsonNode v = present(parent, field);
-        if (!v.isObject()) throw wrongType(field, "an object", v);
+        if (!v.isObject()) throw wrongType(field, Message.of("model.error.json.anObject"), v);
         return v;
     }
 
     public static JsonNode array(JsonNode parent, String field, int maxLength) {
         JsonNode v = present(parent, field);
-        if (!v.isArray()) throw wrongType(field, "an array", v);
-        if (v.size() > maxLength) throw new BadJson("\"" + field + "\" has " + v.size() + " entries, more than the " + maxLength + " allowed");
+        if (!v.isArray()) throw wrongType(field, Message.of("model.error.json.anArray"), v);
+        if (v.size() > maxLength) throw new BadJson(Message.of("model.error.json.tooMany", field, v.size(), maxLength));
         return v;
     }
 
     public static String text(JsonNode parent, String field) {
         JsonNode v = present(parent, field);
-        if (!v.isTextual()) throw wrongType(field, "a string", v);
+        if (!v.isTextual()) throw wrongType(field, Message.of("model.error.json.aString"), v);
         return v.textValue();
     }
 
@@ -85,9 +97,9 @@ public final class StrictJson {
 
     public static int integer(JsonNode parent, String field, int min, int max) {
         JsonNode v = present(parent, field);
-        if (!v.isIntegralNumber() || !v.canConvertToInt()) throw wrongType(field, "a whole number", v);
+        if (!v.isIntegralNumber() || !v.canConvertToInt()) throw wrongType(field, Message.of("model.error.json.aWholeNumber"), v);
         int i = v.intValue();
-        if (i < min || i > max) throw new BadJson("\"" + field + "\" is " + i + ", outside " + min + ".." + max);
+        if (i < min || i > max) throw new BadJson(Message.of("model.error.json.outside", field, i, min, max));
         return i;
     }
 
@@ -98,7 +110,7 @@ public final class StrictJson {
     public static long longInteger(JsonNode parent, String field, long fallback) {
         if (!parent.has(field) || parent.get(field).isNull()) return fallback;
         JsonNode v = parent.get(field);
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) throw wrongType(field, "a whole number", v);
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) throw wrongType(field, Message.of("model.error.json.aWholeNumber"), v);
         return v.longValue();
     }
 
@@ -107,7 +119,7 @@ public final class StrictJson {
         if (!parent.has(field)) return fallback;
         JsonNode v = parent.get(field);
         if (v.isNull()) return Double.NaN;
-        if (!v.isNumber()) throw wrongType(field, "a number", v);
+        if (!v.isNumber()) throw wrongType(field, Message.of("model.error.json.aNumber"), v);
         return v.doubleValue();
     }
 
@@ -115,16 +127,16 @@ public final class StrictJson {
     public static double number(JsonNode array, int i, String what) {
         JsonNode v = array.get(i);
         if (v == null || v.isNull()) return Double.NaN;
-        if (!v.isNumber()) throw new BadJson(what + " holds " + describe(v) + " where a number belongs");
+        if (!v.isNumber()) throw new BadJson(Message.of("model.error.json.notNumber", what, describe(v)));
         return v.doubleValue();
     }
 
     public static List<Integer> integers(JsonNode parent, String field, int maxLength, int min, int max) {
         List<Integer> out = new ArrayList<>();
         for (JsonNode v : array(parent, field, maxLength)) {
-            if (!v.isIntegralNumber() || !v.canConvertToInt()) throw new BadJson("\"" + field + "\" holds " + describe(v) + " where a whole number belongs");
+            if (!v.isIntegralNumber() || !v.canConvertToInt()) throw new BadJson(Message.of("model.error.json.notWhole", field, describe(v)));
             int i = v.intValue();
-            if (i < min || i > max) throw new BadJson("\"" + field + "\" holds " + i + ", outside " + min + ".." + max);
+            if (i < min || i > max) throw new BadJson(Message.of("model.error.json.holdsOutside", field, i, min, max));
             out.add(i);
         }
         return out;
@@ -132,23 +144,23 @@ public final class StrictJson {
 
     private static JsonNode present(JsonNode parent, String field) {
         JsonNode v = parent == null ? null : parent.get(field);
-        if (v == null || v.isNull()) throw new BadJson("field \"" + field + "\" is missing");
+        if (v == null || v.isNull()) throw new BadJson(Message.of("model.error.json.missing", field));
         return v;
     }
 
-    private static BadJson wrongType(String field, String expected, JsonNode v) {
-        return new BadJson("\"" + field + "\" should be " + expected + ", not " + describe(v));
+    private static BadJson wrongType(String field, Message expected, JsonNode v) {
+        return new BadJson(Message.of("model.error.json.wrongType", field, expected, describe(v)));
     }
 
-    private static String describe(JsonNode v) {
+    private static Message describe(JsonNode v) {
         if (v.isTextual()) {
             String t = v.textValue();
-            return "the string \"" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "\"";
+            return Message.of("model.error.json.theString", t.length() > 40 ? t.substring(0, 40) + "…" : t);
         }
-        if (v.isObject()) return "an object";
-        if (v.isArray()) return "an array";
-        if (v.isBoolean()) return v.asText();
+        if (v.isObject()) return Message.of("model.error.json.anObject");
+        if (v.isArray()) return Message.of("model.error.json.anArray");
+        if (v.isBoolean()) return Message.of("plain.text", v.asText());
         String t = v.asText();
-        return t.length() > 40 ? t.substring(0, 40) + "…" : t;
+        return Message.of("plain.text", t.length() > 40 ? t.substring(0, 40) + "…" : t);
     }
 }

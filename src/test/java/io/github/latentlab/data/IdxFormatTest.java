@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.ChineseWords;
 import io.github.latentlab.util.Progress;
 
 class IdxFormatTest {
@@ -115,6 +116,7 @@ class IdxFormatTest {
         Path labels = write(dir, "labels", idx(IdxFormat.LABELS_MAGIC, new int[] {9}, 9));
         var e = assertThrows(IdxFormatException.class, () -> IdxFormat.read("t", images, labels, DIGITS));
         assertEquals("labels: has 9 labels but images has 10 images", e.getMessage());
+        assertEquals("labels：有 9 个标签，但 images 有 10 张图像", ChineseWords.of(e.userMessage())); // as a Chinese window says it
     }
 
     @Test

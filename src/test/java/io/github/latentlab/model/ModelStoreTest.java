@@ -26,6 +26,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.LossPoint;
+import io.github.latentlab.util.ChineseWords;
 
 class ModelStoreTest {
     @TempDir Path dir;
@@ -140,6 +141,18 @@ class ModelStoreTest {
         writeZip(file, "{\"format\":\"latent-lab-model\",\"formatVersion\":99}");
         var e = assertThrows(ModelFileException.class, () -> ModelStore.load(file));
         assertTrue(e.getMessage().contains("newer Latent Lab"), e.getMessage());
+    }
+
+    /** The window says it in its language: a Chinese user reads what is wrong with the file in Chinese. */
+    @Test
+    void problemsReadInChineseToo() throws Exception {
+        Path file = dir.resolve("future.llab");
+        writeZip(file, "{\"format\":\"latent-lab-model\",\"formatVersion\":99}");
+        var e = assertThrows(ModelFileException.class, () -> ModelStore.load(file));
+        assertEquals("future.llab: unreadable metadata: written by a newer Latent Lab (format 99; this version reads up to 1)",
+                e.getMessage());
+        assertEquals("future.llab：元数据无法读取：由更新版本的 Latent Lab 写入（格式 99；此版本最高只能读取 1）",
+                ChineseWords.of(e.userMessage()));
     }
 
     @Test

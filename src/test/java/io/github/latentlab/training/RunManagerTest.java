@@ -29,6 +29,9 @@ import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.ChineseWords;
+import io.github.latentlab.util.Message;
+import io.github.latentlab.util.Problems;
 import io.github.latentlab.util.Progress;
 
 /** The run manager without a window: queue, folders, stop, resume, listing folders, a run's model. */
@@ -119,6 +122,23 @@ class RunManagerTest {
         assertTrue(broken.message().contains("no such dataset"), broken.message());
         assertEquals(RunStatus.FINISHED, next.get(2, TimeUnit.MINUTES).status());
         assertEquals(List.of("failed broken", "started next", "ended next finished"), heard);
+    }
+
+    /** Why a run could not start reaches the window as words it shows in its language; the run folder keeps English. */
+    @Test
+    void whyARunCouldNotStartReadsInChineseToo() throws Exception {
+        manager = manager(root, (id, testId, p, c) -> {
+            throw new Problems.BadInput(Message.of("data.error.folder.notFolder", "/nowhere"));
+        });
+        List<Message> told = new CopyOnWriteArrayList<>();
+        manager.addListener(new RunManager.Listener() {
+            @Override public void failed(Run run, Message message, Throwable cause) { told.add(message); }
+        });
+        Run broken = manager.newRun("broken", "folder:/nowhere", null, new TrainingConfig(SPEC, 1, 64, 7));
+        assertThrows(ExecutionException.class, () -> manager.submit(broken).get(1, TimeUnit.MINUTES));
+        assertEquals("could not start: Not a folder: /nowhere", broken.message());
+        assertEquals(List.of("broken 无法开始：不是文件夹：/nowhere"), told.stream().map(ChineseWords::of).toList());
+        assertEquals(List.of("failed broken"), heard); // listeners that take text get the English
     }
 
     @Test

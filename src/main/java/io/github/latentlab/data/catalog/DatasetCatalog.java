@@ -13,6 +13,8 @@ import io.github.latentlab.data.generators.BuiltinDigits;
 import io.github.latentlab.util.AppDirs;
 import io.github.latentlab.util.AtomicFiles;
 import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.Message;
+import io.github.latentlab.util.Problems;
 import io.github.latentlab.util.Progress;
 
 import java.io.IOException;
@@ -186,20 +188,19 @@ public final class DatasetCatalog {
         if (spec.startsWith("folder:")) {
             Path folder = Path.of(spec.substring("folder:".length()).trim());
             ImageFolderDataset.LoadResult result = ImageFolderDataset.load(spec, folder, progress, cancel);
-            progress.update(1, result.report());
+            progress.update(1, result.reportMessage());
             return new Source(null, result.dataset());
         }
-        throw new IllegalArgumentException("Unknown dataset '" + spec + "'. Known: " + String.join(", ", knownIds())
-                + ", idx:IMAGES,LABELS, folder:PATH");
+        throw new Problems.BadArgument(Message.of("data.error.unknown", spec, String.join(", ", knownIds())));
     }
 
     private static DatasetSplit builtinDigits(Progress progress) {
         synchronized (BUILTIN_LOCK) {
             if (builtinDigits == null) {
-                progress.update(-1, "Drawing the built-in digits");
+                progress.update(-1, Message.of("data.progress.drawingDigits"));
                 builtinDigits = BuiltinDigits.standard();
             }
-            progress.update(1, "Built-in digits ready");
+            progress.update(1, Message.of("data.progress.digitsReady"));
             return builtinDigits;
         }
     }
@@ -210,7 +211,7 @@ public final class DatasetCatalog {
             return IdxFormat.readUnlabelled(spec, Path.of(paths[0].trim()), progress, cancel);
         }
         if (paths.length != 2 || paths[0].isBlank() || paths[1].isBlank()) {
-            throw new IllegalArgumentException("Expected idx:IMAGES,LABELS (two paths separated by a comma), got '" + spec + "'");
+            throw new Problems.BadArgument(Message.of("data.error.idxSpec", spec));
         }
         return IdxFormat.read(spec, Path.of(paths[0].trim()), Path.of(paths[1].trim()), null, progress, cancel);
     }
@@ -238,7 +239,7 @@ public final class DatasetCatalog {
             Path target = folder.resolve(file.name());
             if (!Files.isRegularFile(target)) {
                 try (InputStream in = DatasetCatalog.class.getResourceAsStream("/datasets/" + FASHION_SAMPLE + "/" + file.name())) {
-                    if (in == null) throw new IOException("this build of the app has no " + FASHION_SAMPLE);
+                    if (in == null) throw new Problems.BadInput(Message.of("data.error.noSample", FASHION_SAMPLE));
                     AtomicFiles.write(target, in.readAllBytes());
                 }
             }
@@ -264,9 +265,8 @@ public final class DatasetCatalog {
                 String names = files.stream().map(RemoteFile::name).reduce((a, b) -> a + ", " + b).orElse("");
                 List<String> offline = new ArrayList<>();
                 for (DatasetInfo info : available()) if (info.availableOffline()) offline.add(info.id());
-                throw new DownloadException("Could not download " + r.displayName() + ": " + e.getMessage()
-                        + ". Put the four IDX files (" + names + ") in " + folder
-                        + " or use " + String.join(" / ", offline) + ".", e.offline(), e);
+                throw new DownloadException(Message.of("data.error.downloadFailed", r.displayName(), e.userMessage(), names,
+                        folder.toString(), String.join(" / ", offline)), e.offline(), e);
             }
         }
     }

@@ -31,6 +31,7 @@ import io.github.latentlab.training.TrainingHistory;
 import io.github.latentlab.ui.AppState;
 import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.fx.EventPump;
+import io.github.latentlab.util.Message;
 
 /**
  * State and commands of the training pane: the settings a user edits, the state and progress of
@@ -125,11 +126,11 @@ public final class TrainingViewModel {
     private final class Follower implements RunManager.Listener {
         private final EventPump<TrainingEvent> pump = new EventPump<>(app.uiThread(), TrainingViewModel.this::apply);
 
-        @Override public void preparing(Run run, double fraction, String text) {
+        @Override public void preparing(Run run, double fraction, Message text) {
             app.uiThread().execute(() -> {
                 if (state.get() == State.IDLE) state.set(State.LOADING);
                 if (fraction >= 0) progress.set(fraction);
-                progressText.set(text);
+                progressText.set(Texts.render(text));
             });
         }
 
@@ -143,11 +144,11 @@ public final class TrainingViewModel {
             app.uiThread().execute(() -> finish(run, outcome));
         }
 
-        @Override public void failed(Run run, String text, Throwable cause) {
+        @Override public void failed(Run run, Message text, Throwable cause) {
             app.uiThread().execute(() -> {
                 state.set(State.IDLE);
                 progressText.set(Texts.get("train.progress.ready"));
-                message.set(text);
+                message.set(Texts.render(text));
                 errors.accept(cause);
             });
         }
@@ -171,7 +172,7 @@ public final class TrainingViewModel {
         if (outcome.status() == RunStatus.DIVERGED) {
             app.setModel(outcome.model(), run.history(), run.config());
             curves.show(run.history());
-            message.set(outcome.message());
+            message.set(Texts.render(outcome.note()));
         } else if (outcome.epochsDone() == 0 && outcome.status() == RunStatus.STOPPED) {
             progressText.set(Texts.get("train.progress.stopped"));
         }
@@ -214,7 +215,7 @@ public final class TrainingViewModel {
             switch (e.type()) {
                 case PAUSED -> state.set(State.PAUSED);
                 case RESUMED -> state.set(State.RUNNING);
-                case FAILED -> message.set(e.message());
+                case FAILED -> message.set(e.note() == null ? "" : Texts.render(e.note()));
                 default -> { }
             }
             last = e;
