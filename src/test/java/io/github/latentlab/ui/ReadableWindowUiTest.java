@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -16,6 +17,7 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -207,7 +209,7 @@ class ReadableWindowUiTest extends WindowTest {
                 && node.getScene() != null) {
             Bounds b = l.localToScene(l.getLayoutBounds());
             if (b.getWidth() > 0 && (b.getMaxX() > window.getMaxX() + 1 || b.getMaxY() > window.getMaxY() + 1)) {
-                out.add(describe(l) + " \"" + l.getText() + "\" lies outside the window");
+                out.add(describe(l) + " \"" + l.getText() + "\" lies outside the window or past a divider");
             }
         }
         if (node instanceof Labeled g && g.getText() != null && !g.getText().isBlank() && g.getGraphic() == null
@@ -232,9 +234,22 @@ class ReadableWindowUiTest extends WindowTest {
                         + Math.round(probe.getLayoutBounds().getWidth()));
             }
         }
+        if (node instanceof SplitPane split) { // each side shows only its own part: text past the divider is hidden
+            for (Node item : split.getItems()) walk(item, within(window, item), out, inScroller);
+            return;
+        }
         if (node instanceof Parent p) {
             for (Node child : p.getChildrenUnmodifiable()) walk(child, window, out, inScroller);
         }
+    }
+
+    /** The part of {@code window} that {@code item} covers. */
+    private static Bounds within(Bounds window, Node item) {
+        Bounds b = item.localToScene(item.getLayoutBounds());
+        double minX = Math.max(window.getMinX(), b.getMinX());
+        double minY = Math.max(window.getMinY(), b.getMinY());
+        return new BoundingBox(minX, minY, Math.max(0, Math.min(window.getMaxX(), b.getMaxX()) - minX),
+                Math.max(0, Math.min(window.getMaxY(), b.getMaxY()) - minY));
     }
 
     /** The text a Labeled's skin draws (its LabeledText child), or null before it has a skin. */

@@ -234,8 +234,12 @@ public final class ScatterView extends Region {
         redraw();
     }
 
-    /** New colors for the same points (same bounds, cursor kept). */
+    /**
+     * New colors for the same points (same bounds, cursor kept). Colors counted for other points (a
+     * map that replaced these a moment ago) are not used: the next setColoredPoints brings its own.
+     */
     public void recolor(int[] colors) {
+        if (colors.length != xy.length) return;
         this.colors = colors;
         redraw();
     }

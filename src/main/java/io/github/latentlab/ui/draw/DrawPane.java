@@ -37,6 +37,8 @@ import io.github.latentlab.ui.controls.ScatterView;
 /** Draw your own input: a large 28×28 canvas, the live reconstruction beside it, nearest training images below. */
 public final class DrawPane extends BorderPane {
     static final double SCALE = 12;
+    /** The map column's least width, kept when the canvases shrink. */
+    private static final double MAP_MIN_WIDTH = 200;
     final Canvas canvas = new Canvas(DrawViewModel.SIDE * SCALE, DrawViewModel.SIDE * SCALE);
     final Canvas reconstruction = new Canvas(DrawViewModel.SIDE * SCALE, DrawViewModel.SIDE * SCALE);
     final ImageGrid neighbours = new ImageGrid();
@@ -54,8 +56,8 @@ public final class DrawPane extends BorderPane {
         setPadding(new Insets(10));
         canvas.setId("draw-canvas");
         canvas.setCursor(Cursor.CROSSHAIR);
-        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> vm.paint(e.getX() / SCALE, e.getY() / SCALE));
-        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> vm.paint(e.getX() / SCALE, e.getY() / SCALE));
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> vm.paint(e.getX() / scale(), e.getY() / scale()));
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> vm.paint(e.getX() / scale(), e.getY() / scale()));
 
         Slider brush = new Slider(0.6, 3, vm.brushProperty().get());
         brush.valueProperty().bindBidirectional(vm.brushProperty());
@@ -74,7 +76,7 @@ public final class DrawPane extends BorderPane {
         // the tools wrap under the canvas rather than widen its column: the map keeps room beside a lesson
         FlowPane tools = new FlowPane(8, 6, new Label(Texts.get("draw.brush")), brush, clear, open, Explanation.button("explain.draw"));
         tools.setAlignment(Pos.CENTER_LEFT);
-        tools.setPrefWrapLength(canvas.getWidth());
+        tools.prefWrapLengthProperty().bind(canvas.widthProperty());
         for (var n : tools.getChildren()) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
 
         VBox left = new VBox(6, new Label(Texts.get("draw.drawing")), framed(canvas), tools);
@@ -83,14 +85,19 @@ public final class DrawPane extends BorderPane {
         Label onMapTitle = new Label(Texts.get("draw.onMap"));
         onMapTitle.setWrapText(true);
         VBox onMap = new VBox(6, onMapTitle, map);
-        onMap.setMinWidth(160);
+        onMap.setMinWidth(MAP_MIN_WIDTH);
+        // the pane takes the width it is given (not its content's), and the canvases follow it
+        setMinWidth(0);
+        widthProperty().addListener((o, was, is) -> fitCanvases(is.doubleValue()));
         HBox.setHgrow(onMap, Priority.ALWAYS);
         HBox top = new HBox(24, left, right, onMap);
+        top.setMinWidth(0);
         Label message = new Label();
         message.textProperty().bind(vm.messageProperty());
         message.setId("draw-message");
         neighbours.setPrefSize(900, 180);
         VBox body = new VBox(10, top, message, new Label(Texts.get("draw.neighbours")), neighbours);
+        body.setMinWidth(0);
         setCenter(body);
 
         setOnDragOver(e -> {
@@ -113,8 +120,29 @@ public final class DrawPane extends BorderPane {
     private static StackPane framed(Canvas c) {
         StackPane p = new StackPane(c);
         p.setStyle("-fx-border-color: -color-border-default; -fx-border-width: 1;");
-        p.setMaxSize(c.getWidth() + 2, c.getHeight() + 2);
+        p.maxWidthProperty().bind(c.widthProperty().add(2));
+        p.maxHeightProperty().bind(c.heightProperty().add(2));
         return p;
+    }
+
+    /** Screen pixels per image pixel: the canvases grow to 12× and shrink to 6× when the pane is narrow. */
+    private double scale() { return canvas.getWidth() / DrawViewModel.SIDE; }
+
+    /**
+     * Sizes both canvases to what the pane's width leaves beside the map (a lesson beside the tabs,
+     * presenter mode), between 6× and 12× the image, and redraws them.
+     */
+    private void fitCanvases(double paneWidth) {
+        double room = (paneWidth - 2 * 24 - MAP_MIN_WIDTH - 24) / 2;
+        double side = Math.max(6, Math.min(SCALE, Math.floor(room / DrawViewModel.SIDE))) * DrawViewModel.SIDE;
+        if (side == canvas.getWidth()) return;
+        for (Canvas c : new Canvas[] {canvas, reconstruction}) {
+            c.setWidth(side);
+            c.setHeight(side);
+        }
+        draw(canvas, vm.drawingProperty().get());
+        DrawViewModel.Result r = vm.resultProperty().get();
+        draw(reconstruction, r == null ? null : r.reconstruction());
     }
 
     private void show(DrawViewModel.Result r) {
