@@ -10,6 +10,7 @@ import java.util.function.Function;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
+import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.util.Message;
 
 /**
@@ -20,8 +21,8 @@ import io.github.latentlab.util.Message;
 public final class CommandVocabulary {
     /** The Train tab settings {@code model} may set, with a check of each value. */
     static final Map<String, Function<String, Message>> MODEL_OPTIONS = Map.ofEntries(
-            Map.entry("latent", v -> wholeNumber(v, 1, 1024)),
-            Map.entry("hidden", CommandVocabulary::sizes),
+            Map.entry("latent", v -> wholeNumber(v, ModelSpec.MIN_LATENT, ModelSpec.MAX_LATENT)),
+            Map.entry("hidden", CommandVocabulary::sizes), // the limits ModelSpec checks too
             Map.entry("epochs", v -> wholeNumber(v, 1, 1000)),
             Map.entry("batch", v -> wholeNumber(v, 1, 4096)),
             Map.entry("seed", v -> wholeNumber(v, 0, Integer.MAX_VALUE)),
@@ -172,7 +173,7 @@ public final class CommandVocabulary {
 
     private static Message sizes(String v) {
         for (String s : v.split(",")) {
-            Message p = wholeNumber(s.trim(), 1, 4096);
+            Message p = wholeNumber(s.trim(), 1, ModelSpec.MAX_HIDDEN);
             if (p != null) return p;
         }
         return null;

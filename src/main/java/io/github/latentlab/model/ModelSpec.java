@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 import io.github.latentlab.data.noise.NoiseKind;
+import io.github.latentlab.util.Message;
+import io.github.latentlab.util.Problems;
 
 /**
  * What to build: the family, the hidden layer sizes of the encoder (the decoder mirrors them),
@@ -33,46 +35,43 @@ public record ModelSpec(ModelKind kind, List<Integer> hidden, int latent, LossKi
         hidden = List.copyOf(Objects.requireNonNull(hidden, "hidden"));
         if (kind.convolutional()) {
             if (hidden.isEmpty() || hidden.size() > ConvAutoencoder.MAX_LEVELS) {
-                throw new IllegalArgumentException("a convolutional autoencoder takes 1 or " + ConvAutoencoder.MAX_LEVELS
-                        + " channel counts (e.g. 16,32), got " + hidden.size());
+                throw bad("model.spec.convLevels", ConvAutoencoder.MAX_LEVELS, hidden.size());
             }
             for (int c : hidden) {
                 if (c < 1 || c > ConvAutoencoder.MAX_CHANNELS) {
-                    throw new IllegalArgumentException("channel count " + c + " outside 1.." + ConvAutoencoder.MAX_CHANNELS);
+                    throw bad("model.spec.channels", c, ConvAutoencoder.MAX_CHANNELS);
                 }
             }
         }
         if (hidden.size() > 4) {
-            throw new IllegalArgumentException("at most 4 hidden layers, got " + hidden.size());
+            throw bad("model.spec.layers", hidden.size());
         }
         for (int h : hidden) {
             if (h < 1 || h > MAX_HIDDEN) {
-                throw new IllegalArgumentException("hidden layer size " + h + " outside 1.." + MAX_HIDDEN);
+                throw bad("model.spec.hidden", h, MAX_HIDDEN);
             }
         }
         if (latent < MIN_LATENT || latent > MAX_LATENT) {
-            throw new IllegalArgumentException("latent size " + latent + " outside " + MIN_LATENT + ".." + MAX_LATENT);
+            throw bad("model.spec.latent", latent, MIN_LATENT, MAX_LATENT);
         }
         if (!(learningRate > 0) || learningRate > 100 || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate " + learningRate + " must be in (0, 100]");
+            throw bad("model.spec.learningRate", String.valueOf(learningRate));
         }
         Objects.requireNonNull(noiseKind, "noiseKind");
-        if (!(beta >= 0) || beta > MAX_BETA) throw new IllegalArgumentException("β " + beta + " outside 0.." + MAX_BETA);
+        if (!(beta >= 0) || beta > MAX_BETA) throw bad("model.spec.beta", String.valueOf(beta), String.valueOf(MAX_BETA));
         if (kind != ModelKind.VAE) beta = 1;
         if (!loss.suits(kind)) {
-            throw new IllegalArgumentException("the " + loss.id() + " loss is for ae, dae and conv models; a "
-                    + kind.id() + " trains with mse or bce");
+            throw bad("model.spec.loss", loss.id(), kind.id());
         }
         if (!(ssimWeight >= 0) || Double.isInfinite(ssimWeight)) {
-            throw new IllegalArgumentException("SSIM weight " + ssimWeight + " must be a number ≥ 0");
+            throw bad("model.spec.ssimWeight", String.valueOf(ssimWeight));
         }
         if (loss != LossKind.MSE_SSIM) ssimWeight = DEFAULT_SSIM_WEIGHT;
         if (!(noiseLevel >= 0) || noiseLevel > noiseKind.maxLevel()) {
-            throw new IllegalArgumentException(noiseKind.id() + " noise level " + noiseLevel + " must be in [0, "
-                    + noiseKind.maxLevel() + "]");
+            throw bad("model.spec.noiseLevel", noiseKind.id(), String.valueOf(noiseLevel), String.valueOf(noiseKind.maxLevel()));
         }
         if (kind.trainsOnNoise() && noiseLevel == 0) {
-            throw new IllegalArgumentException("a denoising autoencoder needs a noise level above 0");
+            throw bad("model.spec.noNoise");
         }
         if (!kind.acceptsNoise() || noiseLevel == 0) {
             noiseLevel = 0;
@@ -145,5 +144,10 @@ public record ModelSpec(ModelKind kind, List<Integer> hidden, int latent, LossKi
         if (denoising()) {
             sb.append(noiseKind == NoiseKind.GAUSSIAN ? " σ " + noiseLevel : " " + noiseKind.id() + " " + noiseLevel);
         }
+    }
+
+    /** A refused setting, in words the window shows in its language (English on the command line). */
+    private static Problems.BadArgument bad(String key, Object... args) {
+        return new Problems.BadArgument(Message.of(key, args));
     }
 }

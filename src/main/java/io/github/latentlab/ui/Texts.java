@@ -40,6 +40,19 @@ public final class Texts {
         return new MessageFormat(pattern(key), Locale.getDefault()).format(shown);
     }
 
+    /**
+     * What went wrong, in words for the window: the core's message in the window's language when the
+     * failure (or one of its causes) carries one, else the first message in the chain of causes.
+     */
+    public static String problem(Throwable error) {
+        for (Throwable c = error; c != null; c = c.getCause()) {
+            if (c instanceof Message.Carrier carrier && carrier.userMessage() != null) return render(carrier.userMessage());
+        }
+        Throwable e = error;
+        while ((e.getMessage() == null || e.getMessage().isBlank()) && e.getCause() != null) e = e.getCause();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     /** A message from the core, in the window's language. */
     public static String render(Message message) {
         return message.render(Texts::pattern, Locale.getDefault());

@@ -8,6 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.github.latentlab.util.ChineseWords;
+import io.github.latentlab.util.Problems;
+
 class ModelSpecTest {
     @Test
     void rejectsBadValuesNamingThem() {
@@ -21,6 +24,15 @@ class ModelSpecTest {
                 () -> new ModelSpec(ModelKind.DAE, List.of(256), 8, LossKind.MSE, 1e-3, 0));
         assertThrows(IllegalArgumentException.class,
                 () -> new ModelSpec(ModelKind.AE, List.of(0), 8, LossKind.MSE, 1e-3, 0));
+    }
+
+    /** The Train tab shows a refused setting in its own language. */
+    @Test
+    void aRefusedSettingReadsInChineseToo() {
+        var e = assertThrows(Problems.BadArgument.class,
+                () -> new ModelSpec(ModelKind.AE, List.of(256), 1, LossKind.MSE, 1e-3, 0));
+        assertEquals("latent size 1 outside 2..128", e.getMessage());
+        assertEquals("潜在维度 1 不在 2 到 128 之间", ChineseWords.of(e.userMessage()));
     }
 
     @Test

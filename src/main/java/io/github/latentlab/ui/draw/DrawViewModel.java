@@ -74,7 +74,7 @@ public final class DrawViewModel {
             if (r.reconstruction() != null) {
                 message.set(Texts.format("draw.reconstructed", Metrics.formatPsnr(r.psnr())));
             }
-        }, e -> message.set(Texts.format("draw.failed", e.getMessage())));
+        }, e -> message.set(Texts.format("draw.failed", Texts.problem(e))));
         app.viewModelProperty().addListener((o, a, b) -> gate.run(() -> {
             latent.ensureMap(); // the drawing is placed on a map of this model
             update();
@@ -125,7 +125,7 @@ public final class DrawViewModel {
         app.background().run(() -> ImageFolderDataset.readAsInput(file), image -> {
             setImage(image);
             message.set(Texts.format("draw.loaded", file.getFileName()));
-        }, e -> message.set(Texts.format("draw.loadFailed", file.getFileName(), e.getMessage())));
+        }, e -> message.set(Texts.format("draw.loadFailed", file.getFileName(), Texts.problem(e))));
     }
 
     private void changed() {

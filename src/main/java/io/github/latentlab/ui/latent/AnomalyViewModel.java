@@ -157,7 +157,7 @@ public final class AnomalyViewModel {
                     running = null;
                     scored = null;
                     computing.set(false);
-                    status.set(Texts.format("latent.anomalies.failed", error.getMessage()));
+                    status.set(Texts.format("latent.anomalies.failed", Texts.problem(error)));
                 });
     }
 

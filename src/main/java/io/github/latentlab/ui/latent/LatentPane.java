@@ -368,7 +368,7 @@ public final class LatentPane extends BorderPane {
             Snapshots.write(picture, file);
             return file;
         }, f -> vm.statusProperty().set(Texts.format("status.saved", f)),
-                e -> vm.statusProperty().set(Texts.format("latent.saveFailed", file, e.getMessage())));
+                e -> vm.statusProperty().set(Texts.format("latent.saveFailed", file, Texts.problem(e))));
     }
 
     /** The walk between two picked images on the map: its two ends and the way between them. */

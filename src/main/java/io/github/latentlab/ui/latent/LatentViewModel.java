@@ -116,9 +116,9 @@ public final class LatentViewModel implements LatentMapSource {
         active.addListener((o, was, is) -> refreshIfStale());
         app.viewModelProperty().addListener((o, a, b) -> refreshIfStale());
         decoder = new LatestOnly<>(app.background(), decoded::set,
-                e -> status.set(Texts.format("latent.status.decodeFailed", e.getMessage())));
+                e -> status.set(Texts.format("latent.status.decodeFailed", Texts.problem(e))));
         traversalDecoder = new LatestOnly<>(app.background(), traversalImage::set,
-                e -> status.set(Texts.format("latent.status.decodeFailed", e.getMessage())));
+                e -> status.set(Texts.format("latent.status.decodeFailed", Texts.problem(e))));
         // a new method replaces the map shown or the one being computed
         method.addListener((o, a, b) -> { if (map.get() != null || running != null) compute(); });
         source.addListener((o, a, b) -> { if (map.get() != null || running != null) compute(); });
@@ -335,7 +335,7 @@ public final class LatentViewModel implements LatentMapSource {
         }, error -> {
             if (cancel.isCancelled()) return;
             running = null;
-            status.set(Texts.format("latent.status.failed", error.getMessage()));
+            status.set(Texts.format("latent.status.failed", Texts.problem(error)));
             shown.completeExceptionally(error);
         });
         return shown;
@@ -360,7 +360,7 @@ public final class LatentViewModel implements LatentMapSource {
         return app.background().run(() -> EmbeddingExport.write(folder, current.codes(),
                 current.data(), current.embedding().xy()),
                 files -> status.set(Texts.format("latent.status.exported", files.size(), folder)),
-                e -> status.set(Texts.format("latent.status.exportFailed", e.getMessage())));
+                e -> status.set(Texts.format("latent.status.exportFailed", Texts.problem(e))));
     }
 
     /** Decodes the code at map point (x, y), off the UI thread, newest request first. */

@@ -133,7 +133,7 @@ public final class LessonViewModel {
         return f.handleAsync((v, error) -> {
             Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
             if (cause != null && !(cause instanceof CancellationException) && mine == entry) {
-                problems.add(Texts.format("lesson.problem", c.toString(), cause.getMessage()));
+                problems.add(Texts.format("lesson.problem", c.toString(), Texts.problem(cause)));
             }
             return null;
         }, uiThread);

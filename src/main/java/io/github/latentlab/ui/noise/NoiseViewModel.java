@@ -79,16 +79,16 @@ public final class NoiseViewModel {
             refreshCurve();
         });
         trailWorker = new LatestOnly<>(app.background(), trail::set,
-                e -> summary.set(Texts.format("noise.trail.failed", e.getMessage())));
+                e -> summary.set(Texts.format("noise.trail.failed", Texts.problem(e))));
         rows = new LatestOnly<>(app.background(), r -> {
             result.set(r);
             summary.set(describe(r));
-        }, e -> summary.set(Texts.format("noise.failed", e.getMessage())));
+        }, e -> summary.set(Texts.format("noise.failed", Texts.problem(e))));
         curveWorker = new LatestOnly<>(app.background(), points -> {
             curve.setAll(points);
             curveStatus.set(app.viewModel() == null ? Texts.format("noise.curve.noModel", CURVE_IMAGES)
                     : Texts.format("noise.curve.done", CURVE_IMAGES));
-        }, e -> curveStatus.set(Texts.format("noise.curve.failed", e.getMessage())));
+        }, e -> curveStatus.set(Texts.format("noise.curve.failed", Texts.problem(e))));
         level.addListener((o, a, b) -> refresh());
         selected.addListener((o, a, b) -> refreshTrail());
         compareRun.addListener((o, a, b) -> refreshCurve());

@@ -69,7 +69,7 @@ public final class ReconstructionViewModel {
         this.worker = new LatestOnly<>(app.background(), r -> {
             result.set(r);
             summary.set(describe(r));
-        }, error -> summary.set(Texts.format("recon.failed", error.getMessage())));
+        }, error -> summary.set(Texts.format("recon.failed", Texts.problem(error))));
         app.dataProperty().addListener((o, a, b) -> showData(b));
         app.viewModelProperty().addListener((o, a, b) -> refresh());
         count.addListener((o, a, b) -> select());

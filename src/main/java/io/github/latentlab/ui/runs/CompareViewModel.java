@@ -142,7 +142,7 @@ public final class CompareViewModel {
                             ? Texts.get("runs.compare.noModel")
                             : level > 0 ? Texts.format("runs.compare.doneNoisy", IMAGES, r.noise())
                             : Texts.format("runs.compare.done", IMAGES));
-                }, e -> status.set(Texts.format("runs.compare.failed", e.getMessage()))));
+                }, e -> status.set(Texts.format("runs.compare.failed", Texts.problem(e)))));
     }
 
     static Result reconstruct(Dataset test, List<Run> runs, List<TrainableAutoencoder> models, NoiseKind kind, double level) {

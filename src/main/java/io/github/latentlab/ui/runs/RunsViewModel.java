@@ -90,7 +90,7 @@ public final class RunsViewModel {
     private void list(Path folder, int limit) {
         manager.open(folder, limit).whenCompleteAsync((listing, error) -> {
             if (error != null) {
-                message.set(Texts.format("runs.list.failed", folder, error.getMessage()));
+                message.set(Texts.format("runs.list.failed", folder, Texts.problem(error)));
                 errors.accept(error);
                 return;
             }
@@ -139,7 +139,7 @@ public final class RunsViewModel {
             manager.resume(run, request);
             message.set("");
         } catch (IllegalStateException | IllegalArgumentException e) {
-            message.set(e.getMessage());
+            message.set(Texts.problem(e));
         }
     }
 
@@ -152,7 +152,7 @@ public final class RunsViewModel {
         compare.refresh();
         manager.delete(gone).whenCompleteAsync((n, error) -> {
             if (error != null) {
-                message.set(error.getMessage());
+                message.set(Texts.problem(error));
                 errors.accept(error);
             } else {
                 app.statusProperty().set(Texts.format("runs.deleted", n));

@@ -10,7 +10,6 @@ import io.github.latentlab.model.SavedModel;
 import io.github.latentlab.training.RunMetadata;
 import io.github.latentlab.ui.AppState;
 import io.github.latentlab.ui.Texts;
-import io.github.latentlab.ui.controls.ErrorDialog;
 import io.github.latentlab.util.Cancellation;
 
 /**
@@ -44,7 +43,7 @@ final class ModelFiles {
                 }
                 return new Opened(file, saved, app.catalog().load(id, null, (f, m) -> { }, new Cancellation()), null);
             } catch (Exception e) {
-                return new Opened(file, saved, null, Texts.format("status.dataProblem", id, ErrorDialog.plainMessage(e)));
+                return new Opened(file, saved, null, Texts.format("status.dataProblem", id, Texts.problem(e)));
             }
         }, onOpened, onError);
     }

@@ -21,6 +21,8 @@ import io.github.latentlab.model.ModelMetadata;
 import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.training.RunSettings;
 import io.github.latentlab.training.TrainingConfig;
+import io.github.latentlab.util.Message;
+import io.github.latentlab.util.Problems;
 
 /**
  * The settings of the next run as the Train tab edits them: data, model kind and sizes, loss,
@@ -96,7 +98,7 @@ public final class TrainingForm {
         try {
             return Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).map(Integer::parseInt).toList();
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("hidden sizes must be whole numbers like 256 or 512, 128: '" + text + "'");
+            throw new Problems.BadArgument(Message.of("train.hidden.notNumbers", text));
         }
     }
 

@@ -84,7 +84,7 @@ public final class TrainingViewModel {
             HistoryCsv.write(history, file, HistoryCsv.epochsFileFor(file));
             return file;
         }, f -> app.statusProperty().set(Texts.format("train.csv.saved", f.getFileName(),
-                HistoryCsv.epochsFileFor(f).getFileName())), e -> message.set(Texts.format("train.csv.failed", e.getMessage())));
+                HistoryCsv.epochsFileFor(f).getFileName())), e -> message.set(Texts.format("train.csv.failed", Texts.problem(e))));
     }
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
     public State getState() { return state.get(); }
@@ -112,7 +112,7 @@ public final class TrainingViewModel {
         try {
             config = form.config();
         } catch (IllegalArgumentException e) {
-            message.set(e.getMessage());
+            message.set(Texts.problem(e));
             return;
         }
         if (now || !app.runs().busy()) {
