@@ -8,6 +8,8 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.latentlab.util.Message;
+
 /**
  * Loads the ND4J backend once and chooses its threading.
  *
@@ -36,10 +38,18 @@ public final class NativeRuntime {
         }
 
         public String summary() {
-            if (onGpu()) return backend + " · " + gpus.describe();
-            return backend + " · " + ompThreads + " op thread" + (ompThreads == 1 ? "" : "s")
-                    + ", " + blasThreads + " BLAS thread" + (blasThreads == 1 ? "" : "s")
-                    + " on " + cores + " cores";
+            return summaryMessage().english();
+        }
+
+        /** The backend and its threads, for the window's status bar (in its language). */
+        public Message summaryMessage() {
+            if (onGpu()) return Message.of("runtime.gpu", backend, gpus.describe());
+            return Message.of("runtime.cpu.threads", backend, ompThreads, blasThreads, cores);
+        }
+
+        /** The device, for the window's About box. */
+        public Message deviceMessage() {
+            return onGpu() ? Message.of("plain.text", gpus.describe()) : Message.of("runtime.cpu", cores);
         }
     }
 

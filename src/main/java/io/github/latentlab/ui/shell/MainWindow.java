@@ -221,7 +221,7 @@ public final class MainWindow extends BorderPane {
         String id = app.catalog().defaultId();
         app.background().run(NativeRuntime::init, info -> {
             app.runtimeProperty().set(info);
-            runtimeLabel.setText(info.summary());
+            runtimeLabel.setText(Texts.render(info.summaryMessage()));
         });
         app.background().run(() -> app.catalog().load(id, null, (f, m) -> { }, new Cancellation()), data -> {
             if (app.data() == null) app.dataProperty().set(data);

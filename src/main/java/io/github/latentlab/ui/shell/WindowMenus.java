@@ -95,8 +95,8 @@ final class WindowMenus {
                 "Java " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version"),
                 "Deeplearning4j / ND4J " + BuildInfo.dl4jVersion() + " (" + BuildInfo.backendArtifact() + ", "
                         + BuildInfo.backendClassifier() + "), Smile " + BuildInfo.smileVersion(),
-                Texts.format("help.about.backend", info == null ? loading : info.summary()),
-                Texts.format("help.about.device", info == null ? loading : info.device()),
+                Texts.format("help.about.backend", info == null ? loading : info.summaryMessage()),
+                Texts.format("help.about.device", info == null ? loading : info.deviceMessage()),
                 Texts.format("help.about.logs", Logs.folder().toAbsolutePath()),
                 "",
                 Texts.get("help.about.licence")));
