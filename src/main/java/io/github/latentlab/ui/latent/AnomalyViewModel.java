@@ -114,8 +114,8 @@ public final class AnomalyViewModel {
         LatentMap m = map.get();
         Autoencoder model = m != null ? m.model() : app.viewModel();
         if (data == null || model == null || model.inputSize() != data.test().pixelCount()) return null;
-        int count = m != null && m.source() == MapImages.TEST ? m.codes().length
-                : Math.min(Math.max(1, imageCount.get()), data.test().size());
+        int count = m != null && m.source() == MapImages.TEST ? m.codes().length : Math.max(1, imageCount.get());
+        count = Math.min(count, data.test().size()); // the map may still be of the data loaded before
         return new Key(model, data, count);
     }
 

@@ -76,11 +76,12 @@ public final class LessonViewModel {
 
     public Step currentStep() {
         Lesson l = lesson.get();
-        return l == null || step.get() < 0 ? null : l.steps().get(step.get());
+        return l == null || step.get() < 0 || step.get() >= l.steps().size() ? null : l.steps().get(step.get());
     }
 
     /** Shows {@code l} from its first step, which sets the app up; the future ends with the set-up. */
     public CompletableFuture<Void> start(Lesson l) {
+        step.set(-1); // the step shown belonged to the lesson before (which may have had more steps)
         lesson.set(l);
         return enter(0);
     }

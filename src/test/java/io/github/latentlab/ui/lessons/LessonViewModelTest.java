@@ -95,6 +95,19 @@ class LessonViewModelTest {
         assertEquals(1.0, ui.call(() -> vm.progress().get()), 1e-9);
     }
 
+    /** Another lesson, shorter than the step reached in this one, starts at its first step. */
+    @Test
+    void anotherLessonStartsAtItsFirstStep() throws Exception {
+        Lesson lesson = lesson();
+        ui.call(() -> vm.start(lesson)).get(5, TimeUnit.SECONDS);
+        ui.call(vm::next).get(5, TimeUnit.SECONDS);
+        ui.call(vm::next).get(5, TimeUnit.SECONDS);
+        Lesson shorter = LessonParser.parse("s.md", null, "# Short\n## Only\nOne step.\n");
+        ui.call(() -> vm.start(shorter)).get(5, TimeUnit.SECONDS);
+        assertEquals("Only", ui.call(() -> vm.currentStep().title()));
+        assertEquals("Step 1 of 1", ui.call(() -> vm.progressText().get()));
+    }
+
     @Test
     void leavingAStepStopsItsRemainingCommands() throws Exception {
         Lesson lesson = lesson();
