@@ -191,6 +191,9 @@ class ReadableWindowUiTest extends WindowTest {
 
     /** Every shown control under {@code root} whose text does not fit. */
     static List<String> clippedIn(Parent root) {
+        // a text set since the last pulse is not laid out yet: lay out first, so what is read is what is shown
+        root.applyCss();
+        root.layout();
         List<String> out = new ArrayList<>();
         Bounds window = root.localToScene(root.getLayoutBounds());
         walk(root, window, out);
