@@ -34,6 +34,11 @@ public final class LessonLibrary {
         return out;
     }
 
+    /** Whether this build comes with lessons (looked up, not read). */
+    public static boolean shipsLessons() {
+        return LessonLibrary.class.getResource(ROOT + "lessons.txt") != null;
+    }
+
     /** The names in lessons.txt (blank lines and # comments skipped). */
     public static List<String> names() throws IOException {
         byte[] index = resource("lessons.txt");

@@ -29,8 +29,8 @@ public interface AppCommands {
     /** Opens the shipped model {@code name} (its file name without .llab). */
     default CompletableFuture<?> openShipped(String name) { return run(Command.parse("open-model " + name, 0)); }
 
-    /** The first shipped lesson's title, or null: empty panes offer to start it. */
-    default String firstLesson() { return null; }
+    /** Whether the app comes with lessons: empty panes then offer the first. */
+    default boolean hasLessons() { return false; }
 
     /** Opens the first shipped lesson in the lesson panel. */
     default void startFirstLesson() { }

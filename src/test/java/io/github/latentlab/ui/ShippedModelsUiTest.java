@@ -3,6 +3,9 @@ package io.github.latentlab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -11,6 +14,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The models that come with the app are one menu away, and one opens into every pane offline. */
 class ShippedModelsUiTest extends WindowTest {
@@ -35,6 +39,24 @@ class ShippedModelsUiTest extends WindowTest {
         waitUntil(() -> window.latentViewModel().mapProperty().get() != null);
         assertEquals(state.data().test().size() > 5000 ? 5000 : state.data().test().size(),
                 window.latentViewModel().mapProperty().get().codes().length, "the test images, mapped");
+    }
+
+    /** A first start: the Train tab offers lesson 1, which opens beside the tabs with its model, and nothing is clipped. */
+    @Test
+    void aNewcomerStartsLessonOneFromTheTrainTab(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            robot.window(0).setWidth(1280);
+            robot.window(0).setHeight(800);
+        });
+        assertTrue(robot.lookup("#train-welcome").query().isVisible(), "the Train tab welcomes a newcomer");
+        assertEquals(List.of(), WaitForAsyncUtils.asyncFx(() -> ReadableWindowUiTest.clippedIn(window))
+                .get(10, TimeUnit.SECONDS));
+        robot.clickOn(robot.lookup("#train-welcome #empty-lesson").queryButton());
+        waitUntil(() -> window.lessonViewModel().lessonProperty().get() != null && state.model() != null
+                && !window.lessonViewModel().settingUpProperty().get());
+        assertEquals(0, window.lessonViewModel().stepProperty().get());
+        assertTrue(window.lessonViewModel().problems().isEmpty(), window.lessonViewModel().problems().toString());
+        assertTrue(!robot.lookup("#train-welcome").query().isVisible(), "with a model open the welcome is gone");
     }
 
     /** Help › Keyboard shortcuts lists every menu's keys, the File and Lessons menus' too. */

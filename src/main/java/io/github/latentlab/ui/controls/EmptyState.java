@@ -20,6 +20,11 @@ import io.github.latentlab.ui.Texts;
  */
 public final class EmptyState extends VBox {
     public EmptyState(String messageKey, ObservableBooleanValue empty, AppCommands actions) {
+        this(messageKey, empty, actions, true);
+    }
+
+    /** As above; without {@code offerTraining}, no button leads to the Train tab (for the Train tab itself). */
+    public EmptyState(String messageKey, ObservableBooleanValue empty, AppCommands actions, boolean offerTraining) {
         super(10);
         setAlignment(Pos.CENTER);
         getStyleClass().add("empty-state");
@@ -33,7 +38,7 @@ public final class EmptyState extends VBox {
         Button open = new Button(Texts.get("empty.open"));
         open.setId("empty-open");
         open.setOnAction(e -> actions.openModel());
-        HBox buttons = new HBox(8, train, open);
+        HBox buttons = offerTraining ? new HBox(8, train, open) : new HBox(8, open);
         Map<String, String> shipped = actions.shippedModels();
         if (!shipped.isEmpty()) { // the models that come with the app: a map or a drawing in one click
             MenuButton example = new MenuButton(Texts.get("empty.shipped"));
@@ -45,10 +50,11 @@ public final class EmptyState extends VBox {
             });
             buttons.getChildren().add(example);
         }
-        if (actions.firstLesson() != null) { // a newcomer's way in: the first lesson sets everything up
+        if (actions.hasLessons()) { // a newcomer's way in: the first lesson sets everything up
             Button lesson = new Button(Texts.get("empty.lesson"));
             lesson.setId("empty-lesson");
             lesson.setOnAction(e -> actions.startFirstLesson());
+            lesson.getStyleClass().add("accent");
             buttons.getChildren().add(lesson);
         }
         buttons.setAlignment(Pos.CENTER);

@@ -73,10 +73,10 @@ final class LessonDock {
         return open;
     }
 
-    String firstTitle() { return shipped.isEmpty() ? null : shipped.get(0).title(); }
-
+    /** The first shipped lesson (its list is read off the UI thread when not read yet). */
     void startFirst() {
         if (!shipped.isEmpty()) start(shipped.get(0).name());
+        else app.background().run(LessonLibrary::names, names -> { if (!names.isEmpty()) start(names.get(0)); });
     }
 
     /** Opens the shipped lesson {@code name} in the window's language. */

@@ -96,7 +96,7 @@ public final class MainWindow extends BorderPane {
         this.lessons = new LessonDock(app, commands, this::dock, this::window);
         this.trainingVm = new TrainingViewModel(app, this::showError);
         this.reconstructionVm = new ReconstructionViewModel(app);
-        this.trainingPane = new TrainingPane(trainingVm, app.catalog());
+        this.trainingPane = new TrainingPane(trainingVm, app.catalog(), commands);
         this.reconstructionPane = new ReconstructionPane(reconstructionVm);
         split = new SplitPane(trainingPane, reconstructionPane);
         split.setOrientation(Orientation.VERTICAL);

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.lessons.Command;
 import io.github.latentlab.lessons.CommandVocabulary;
+import io.github.latentlab.lessons.LessonLibrary;
 import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.projection.Anomalies;
@@ -88,7 +89,7 @@ final class WindowCommands implements AppCommands {
                 .orElseGet(() -> failed(Texts.format("command.noModel", name)));
     }
 
-    @Override public String firstLesson() { return window.lessons().firstTitle(); }
+    @Override public boolean hasLessons() { return LessonLibrary.shipsLessons(); }
 
     @Override public void startFirstLesson() { window.lessons().startFirst(); }
 

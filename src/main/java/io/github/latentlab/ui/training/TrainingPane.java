@@ -24,6 +24,8 @@ import javafx.stage.FileChooser;
 
 import io.github.latentlab.data.catalog.DatasetCatalog;
 import io.github.latentlab.ui.Texts;
+import io.github.latentlab.ui.AppCommands;
+import io.github.latentlab.ui.controls.EmptyState;
 import io.github.latentlab.ui.controls.Explanation;
 import io.github.latentlab.ui.controls.LossChart;
 import io.github.latentlab.ui.controls.Placeholder;
@@ -32,14 +34,16 @@ import io.github.latentlab.ui.training.TrainingViewModel.State;
 /** The training pane: settings on the left, Start/Pause/Stop, progress and the live loss chart. */
 public final class TrainingPane extends BorderPane {
     private final TrainingViewModel vm;
+    private final AppCommands actions;
     final Button startButton = new Button(Texts.get("train.start"));
     final Button pauseButton = new Button(Texts.get("train.pause"));
     final Button stopButton = new Button(Texts.get("train.stop"));
     final Button queueButton = new Button(Texts.get("train.queue"));
     final LossChart chart;
 
-    public TrainingPane(TrainingViewModel vm, DatasetCatalog catalog) {
+    public TrainingPane(TrainingViewModel vm, DatasetCatalog catalog, AppCommands actions) {
         this.vm = vm;
+        this.actions = actions;
         getStyleClass().add("training-pane");
         chart = new LossChart(vm.trainCurve(), vm.testCurve());
         chart.logScaleProperty().bind(vm.logScaleProperty());
@@ -139,7 +143,10 @@ public final class TrainingPane extends BorderPane {
         HBox status = new HBox(12, text, Explanation.button("explain.train"));
         status.setAlignment(Pos.CENTER_LEFT);
         chart.setMinHeight(180);
-        StackPane chartBox = Placeholder.over(chart, "train.chart.placeholder", vm.trainCurve());
+        // a first start: the way in is a lesson or a shipped model, not an empty chart
+        EmptyState welcome = new EmptyState("train.welcome", vm.nothingYet(), actions, false);
+        welcome.setId("train-welcome");
+        StackPane chartBox = Placeholder.over(chart, "train.chart.placeholder", vm.trainCurve(), welcome);
         VBox.setVgrow(chartBox, Priority.ALWAYS);
         Label readout = new Label();
         readout.textProperty().bind(chart.readoutProperty());

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -94,6 +96,12 @@ public final class TrainingViewModel {
     public StringProperty messageProperty() { return message; }
     /** Smoothed training loss per iteration, thinned to at most {@link LossCurves#MAX_POINTS}. */
     public ObservableList<LossPoint> trainCurve() { return curves.train(); }
+
+    /** Before any model: none trained, opened or training yet (the Train tab then offers a way in). */
+    public BooleanBinding nothingYet() {
+        return Bindings.createBooleanBinding(() -> app.viewModel() == null && trainCurve().isEmpty(),
+                app.viewModelProperty(), trainCurve());
+    }
     public ObservableList<EpochRecord> testCurve() { return curves.test(); }
 
     /** Builds a new model from the settings and trains it (loading its data first if needed). */
