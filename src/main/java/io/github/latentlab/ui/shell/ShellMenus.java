@@ -17,6 +17,7 @@ import javafx.scene.layout.BorderPane;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 
+import io.github.latentlab.ui.AppCommands;
 import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.controls.Look;
 import io.github.latentlab.ui.controls.Palettes;
@@ -51,14 +52,14 @@ final class ShellMenus {
     }
 
     /** The tabs (Shortcut+1…5), fit view, light or dark, presenter mode. */
-    Menu view(TabPane tabs, Runnable fitView) {
+    Menu view(TabPane tabs, AppCommands commands, Runnable fitView) {
         Menu menu = new Menu(Texts.get("menu.view"));
         for (int i = 0; i < tabs.getTabs().size(); i++) {
-            int k = i;
-            MenuItem tab = new MenuItem(tabs.getTabs().get(i).getText());
-            KeyCombination keys = KeyCombination.keyCombination("Shortcut+" + (i + 1));
-            tab.setAccelerator(keys);
-            tab.setOnAction(e -> tabs.getSelectionModel().select(k));
+            var shown = tabs.getTabs().get(i);
+            MenuItem tab = new MenuItem(shown.getText());
+            tab.setAccelerator(KeyCombination.keyCombination("Shortcut+" + (i + 1)));
+            // the same command a lesson gives: "tab latent" (the tab's id is tab-latent)
+            tab.setOnAction(e -> commands.showTab(shown.getId().substring("tab-".length())));
             menu.getItems().add(tab);
         }
         menu.getItems().add(new SeparatorMenuItem());

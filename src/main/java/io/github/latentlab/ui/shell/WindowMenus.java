@@ -28,7 +28,7 @@ final class WindowMenus {
     }
 
     MenuBar build() {
-        return new MenuBar(file(), menus.training(w.trainingViewModel()), menus.view(w.tabs(), w.latentPane()::fitView),
+        return new MenuBar(file(), menus.training(w.trainingViewModel()), menus.view(w.tabs(), w.commands(), w.latentPane()::fitView),
                 w.lessons().menu(), compare(), help());
     }
 
@@ -42,7 +42,7 @@ final class WindowMenus {
         examples.setId("menu-shipped");
         for (ShippedModels.Entry e : w.shipped()) {
             MenuItem item = new MenuItem(e.title());
-            item.setOnAction(ev -> w.openShipped(e));
+            item.setOnAction(ev -> w.commands().openShipped(e.name())); // as a lesson opens it
             examples.getItems().add(item);
         }
         examples.setDisable(w.shipped().isEmpty());
