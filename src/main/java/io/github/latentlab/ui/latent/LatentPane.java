@@ -35,7 +35,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 
@@ -56,7 +55,7 @@ public final class LatentPane extends BorderPane {
     final ScatterView scatter = new ScatterView();
     final Canvas decoded = new Canvas(224, 224);
     private final Canvas hover = new Canvas(56, 56);
-    private final Label honesty = new Label();
+    private final DecodeHonesty honesty = new DecodeHonesty();
     final ImageGrid strips = new ImageGrid();
     private final TabPane details = new TabPane();
 
@@ -237,13 +236,6 @@ public final class LatentPane extends BorderPane {
 
     /** The image decoded at the cursor with how far it is from real data, the hovered image, colors and legend. */
     private Node sidePanel() {
-        honesty.setWrapText(true);
-        honesty.setMaxWidth(224);
-        // room for the longest warning, so the panel below does not jump as the text changes
-        honesty.setMinHeight(96);
-        honesty.setPrefHeight(96);
-        honesty.setAlignment(Pos.TOP_LEFT);
-        honesty.setId("decode-honesty");
         HBox colorRow = new HBox(6, new Label(Texts.get("latent.colorBy")), coloring.colorBy());
         colorRow.setAlignment(Pos.CENTER_LEFT);
         Label hoverText = new Label(Texts.get("latent.hover.none"));
@@ -303,23 +295,12 @@ public final class LatentPane extends BorderPane {
         return grid;
     }
 
-    /** The decoded image and its honesty line: off the data, and for a VAE how often its prior reaches that far. */
+    /** The decoded image and its honesty line. */
     private void followDecoded() {
         vm.decodedProperty().addListener((o, a, d) -> {
-            if (d == null) { // a new map: the last decode belonged to the old one
-                clearDecoded();
-                honesty.setText("");
-                return;
-            }
-            ImageGrid.paint(decoded, d.image());
-            boolean off = d.offData() > LatentViewModel.OFF_DATA;
-            boolean vae = !Double.isNaN(d.priorTail());
-            boolean offPrior = vae && d.priorTail() < LatentViewModel.OFF_PRIOR;
-            off |= offPrior;
-            String key = !vae ? (off ? "latent.decode.off" : "latent.decode.on")
-                    : offPrior ? "latent.decode.offPrior" : off ? "latent.decode.off.vae" : "latent.decode.on.vae";
-            honesty.setText(Texts.format(key, d.offData(), vae ? share(d.priorTail()) : ""));
-            honesty.setTextFill(off ? Color.web("#c0392b") : Color.web("#2e7d32"));
+            if (d == null) clearDecoded(); // a new map: the last decode belonged to the old one
+            else ImageGrid.paint(decoded, d.image());
+            honesty.show(d);
         });
     }
 
@@ -327,12 +308,6 @@ public final class LatentPane extends BorderPane {
     private static String axesText(LatentMap m) {
         String axes = Texts.format("latent.axes", m.embedding().xAxis(), m.embedding().yAxis());
         return m.embedding().distancesMeaningful() ? axes : axes + " · " + Texts.get("latent.axes.nonlinear");
-    }
-
-    /** How many of the prior's samples lie as far out: "12%", "0.35%", "almost none". */
-    private static String share(double p) {
-        return p >= 0.01 ? Texts.format("latent.decode.share", p) : p >= 1e-4 ? Texts.format("latent.decode.share.small", p)
-                : Texts.get("latent.decode.share.none");
     }
 
     private Optional<Path> choosePng(String name) {
