@@ -2,6 +2,7 @@ package io.github.latentlab.data;
 
 import io.github.latentlab.util.Cancellation;
 import io.github.latentlab.util.Message;
+import io.github.latentlab.util.Problems;
 import io.github.latentlab.util.Progress;
 
 import java.io.IOException;
@@ -175,8 +176,7 @@ public final class Downloader {
             try {
                 verifier.verify(part);
             } catch (IOException e) {
-                return Message.of("data.error.download.invalid", e instanceof Message.Carrier c && c.userMessage() != null
-                        ? c.userMessage() : Message.of("plain.text", String.valueOf(e.getMessage())));
+                return Message.of("data.error.download.invalid", Problems.messageOf(e));
             }
         }
         return null;

@@ -205,9 +205,7 @@ public final class ImageFolderDataset {
         try {
             return toMnistStyle(decode(file));
         } catch (IOException e) {
-            Message why = e instanceof Message.Carrier c && c.userMessage() != null ? c.userMessage()
-                    : Message.of("plain.text", String.valueOf(e.getMessage()));
-            throw new Problems.BadInput(Message.of("data.error.file", String.valueOf(file.getFileName()), why), e);
+            throw new Problems.BadInput(Message.of("data.error.file", String.valueOf(file.getFileName()), Problems.messageOf(e)), e);
         } catch (RuntimeException e) {
             throw new Problems.BadInput(Message.of("data.error.file", String.valueOf(file.getFileName()), reason(e)), e);
         }

@@ -23,6 +23,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import io.github.latentlab.util.AtomicFiles;
 import io.github.latentlab.util.Message;
+import io.github.latentlab.util.Problems;
 
 /**
  * Saves and loads a model as one zip file ({@code .llab}): {@code latent-lab.json} (metadata)
@@ -119,7 +120,7 @@ public final class ModelStore {
                 }
             };
         } catch (IllegalArgumentException e) {
-            throw new ModelFileException(file, problemOf(e), e);
+            throw new ModelFileException(file, Problems.messageOf(e), e);
         } catch (Exception | LinkageError e) {
             throw new ModelFileException(file, Message.of("model.error.networkUnreadable", kindName(spec.kind()),
                     ModelFileLimits.reason(e)), e);
@@ -138,14 +139,8 @@ public final class ModelStore {
         try {
             return MetadataJson.read(json);
         } catch (IllegalArgumentException e) {
-            throw new ModelFileException(file, Message.of("model.error.metadata", problemOf(e)), e);
+            throw new ModelFileException(file, Message.of("model.error.metadata", Problems.messageOf(e)), e);
         }
-    }
-
-    /** A refusal's words: ours as a message, a library's (or ModelSpec's) English as it is. */
-    private static Message problemOf(IllegalArgumentException e) {
-        return e instanceof Message.Carrier c && c.userMessage() != null ? c.userMessage()
-                : Message.of("plain.text", String.valueOf(e.getMessage()));
     }
 
     /** The model kind as the window names it ({@code enum.ModelKind.*}, whose English is the display name). */
@@ -205,7 +200,7 @@ public final class ModelStore {
             throw new ModelFileException(file, Files.size(file) == 0 ? Message.of("model.error.empty")
                     : Message.of("model.error.damaged", ModelFileLimits.reason(e)), e);
         } catch (IllegalArgumentException e) {
-            throw new ModelFileException(file, problemOf(e), e);
+            throw new ModelFileException(file, Problems.messageOf(e), e);
         }
         if (entries.isEmpty()) throw new ModelFileException(file, Message.of("model.error.emptyZip"));
         if (entries.containsKey(METADATA_ENTRY)) {

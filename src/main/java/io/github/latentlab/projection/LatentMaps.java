@@ -8,6 +8,8 @@ import io.github.latentlab.data.Dataset;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.model.Autoencoder;
 import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.Message;
+import io.github.latentlab.util.Problems;
 import io.github.latentlab.util.Progress;
 
 /** Makes latent maps: encodes the images a request names, lays their codes out, measures the inverse map. */
@@ -21,8 +23,8 @@ public final class LatentMaps {
      */
     public static LatentMap build(MapRequest request, DatasetSplit data, Autoencoder model, Progress progress,
                                   Cancellation cancel, Consumer<LatentMap> frames) {
-        String problem = request.problemWith(model);
-        if (problem != null) throw new IllegalArgumentException(problem);
+        Message problem = request.problem(model);
+        if (problem != null) throw new Problems.BadArgument(problem);
         MapImages from = request.images();
         Dataset all = from.of(data);
         int n = request.count(data);

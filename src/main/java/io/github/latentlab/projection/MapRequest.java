@@ -36,11 +36,6 @@ public record MapRequest(MapMethod method, MapImages images, int points, int pca
         return null;
     }
 
-    /** {@link #problem} in English, or null. */
-    public String problemWith(Autoencoder model) {
-        Message m = problem(model);
-        return m == null ? null : m.english();
-    }
 
     /** How many images the map of {@code data} holds. */
     public int count(DatasetSplit data) {

@@ -73,9 +73,9 @@ class LatentMapsTest {
     void onlyATwoDimensionalCodeIsDrawnAsItselfAndGetsADecodedGrid() {
         Autoencoder wide = model(8, ModelKind.AE);
         MapRequest identity = request(MapMethod.IDENTITY, 50);
-        assertTrue(identity.problemWith(wide).contains("only be drawn for a 2-D code"));
+        assertTrue(identity.problem(wide).english().contains("only be drawn for a 2-D code"));
         assertThrows(IllegalArgumentException.class, () -> build(identity, wide));
-        assertNotNull(request(MapMethod.PCA, 50).withComponents(3, 3).problemWith(wide), "two different components");
+        assertNotNull(request(MapMethod.PCA, 50).withComponents(3, 3).problem(wide), "two different components");
 
         LatentMap map = build(identity, model(2, ModelKind.VAE));
         assertTrue(map.showsCodeItself());

@@ -32,13 +32,17 @@ public final class EmptyState extends VBox {
         message.setWrapText(true);
         message.setMaxWidth(440 * Look.scale());
         message.getStyleClass().add("text-muted");
-        Button train = new Button(Texts.get("empty.train"));
-        train.setId("empty-train");
-        train.setOnAction(e -> actions.showTab("train"));
+        HBox buttons = new HBox(8);
+        if (offerTraining) {
+            Button train = new Button(Texts.get("empty.train"));
+            train.setId("empty-train");
+            train.setOnAction(e -> actions.showTab("train"));
+            buttons.getChildren().add(train);
+        }
         Button open = new Button(Texts.get("empty.open"));
         open.setId("empty-open");
         open.setOnAction(e -> actions.openModel());
-        HBox buttons = offerTraining ? new HBox(8, train, open) : new HBox(8, open);
+        buttons.getChildren().add(open);
         Map<String, String> shipped = actions.shippedModels();
         if (!shipped.isEmpty()) { // the models that come with the app: a map or a drawing in one click
             MenuButton example = new MenuButton(Texts.get("empty.shipped"));
