@@ -32,6 +32,7 @@ import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.NativeRuntime;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.model.VariationalAutoencoder;
+import io.github.latentlab.timeline.TimelineFile;
 import io.github.latentlab.training.Checkpoints;
 import io.github.latentlab.training.ResumeRequest;
 import io.github.latentlab.training.Run;
@@ -179,6 +180,11 @@ final class TrainCommand implements Callable<Integer> {
             if (outFile != null) {
                 ModelStore.save(outFile, model, RunMetadata.of(config, model.inputSize(), data, run.history()), slim);
                 err.println("Saved " + outFile.toAbsolutePath());
+                if (run.timeline() != null) { // beside the model, so the app can replay its training
+                    Path timeline = TimelineFile.besideModel(outFile);
+                    TimelineFile.write(timeline, run.timeline());
+                    err.println("Saved " + timeline.toAbsolutePath());
+                }
             }
             printResult(run, report, model, seconds, outFile);
         }

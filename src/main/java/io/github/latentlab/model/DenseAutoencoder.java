@@ -118,6 +118,19 @@ public final class DenseAutoencoder implements TrainableAutoencoder {
         return Double.isFinite(net.params().sumNumber().doubleValue());
     }
 
+    @Override
+    public float[] parameters() {
+        return net.params().toFloatVector();
+    }
+
+    @Override
+    public void setParameters(float[] values) {
+        if (values.length != net.numParams()) {
+            throw new IllegalArgumentException(values.length + " parameters given, the network has " + net.numParams());
+        }
+        net.setParams(Nd4j.create(values, new long[] {1, values.length}, DataType.FLOAT));
+    }
+
     public INDArray encode(INDArray images) {
         List<INDArray> acts = net.feedForwardToLayer(codeLayer, images, false);
         return acts.get(codeLayer + 1);

@@ -14,11 +14,11 @@ import io.github.latentlab.util.Problems;
  * Reading parts of a model file with limits set by what the format can need, so a small file
  * that inflates to gigabytes (a zip bomb) is refused after at most the limit, never buffered.
  */
-final class ModelFileLimits {
+public final class ModelFileLimits {
     private ModelFileLimits() { }
 
     /** All of {@code in}, or a refusal naming {@code entry} once more than {@code limit} bytes come out. */
-    static byte[] readAtMost(InputStream in, long limit, String entry) throws IOException {
+    public static byte[] readAtMost(InputStream in, long limit, String entry) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[1 << 16];
         long total = 0;
@@ -39,7 +39,7 @@ final class ModelFileLimits {
     }
 
     /** A name or word from a file, cut to {@code max} characters so a crafted one cannot flood a message. */
-    static String clip(String s, int max) {
+    public static String clip(String s, int max) {
         return s.length() > max ? s.substring(0, max) + "…" : s;
     }
 
@@ -50,7 +50,7 @@ final class ModelFileLimits {
      * A library exception's message made fit for a user: its first line when that says something,
      * else what kind of damage it means; never "null", a class name or a parser's internals.
      */
-    static Message reason(Throwable e) {
+    public static Message reason(Throwable e) {
         String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("").strip();
         if (!m.isEmpty() && !UNHELPFUL.matcher(m).find()) {
             if (e instanceof Message.Carrier c && c.userMessage() != null && m.equals(e.getMessage()) && m.length() <= 200) {

@@ -76,6 +76,16 @@ public final class ModelStore {
         });
     }
 
+    /** Metadata as a model file stores it (JSON), for files that carry a model's description. */
+    public static byte[] metadataBytes(ModelMetadata metadata) throws IOException {
+        return MetadataJson.write(metadata);
+    }
+
+    /** Metadata from {@link #metadataBytes}, every field checked; IllegalArgumentException with a reason when not. */
+    public static ModelMetadata parseMetadata(byte[] json) {
+        return MetadataJson.read(json);
+    }
+
     /** Only the metadata (spec, data, history) of a model file, without building the model. */
     public static ModelMetadata readMetadata(Path file) throws IOException {
         Map<String, byte[]> entries = readEntries(file, false);

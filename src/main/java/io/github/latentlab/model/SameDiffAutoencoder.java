@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.weightinit.WeightInitScheme;
@@ -67,6 +71,42 @@ abstract class SameDiffAutoencoder implements TrainableAutoencoder {
             if (!Double.isFinite(v.getArr().sumNumber().doubleValue())) return false;
         }
         return true;
+    }
+
+    /** The trainable variables by name: a fixed order whatever order the graph was built or read in. */
+    private List<SDVariable> trainables() {
+        return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
+                .sorted(Comparator.comparing(SDVariable::name)).toList();
+    }
+
+    @Override
+    public float[] parameters() {
+        List<SDVariable> vars = trainables();
+        long total = vars.stream().mapToLong(v -> v.getArr().length()).sum();
+        float[] out = new float[Math.toIntExact(total)];
+        int at = 0;
+        for (SDVariable v : vars) {
+            float[] part = v.getArr().ravel().toFloatVector();
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        return out;
+    }
+
+    @Override
+    public void setParameters(float[] values) {
+        List<SDVariable> vars = trainables();
+        long total = vars.stream().mapToLong(v -> v.getArr().length()).sum();
+        if (values.length != total) {
+            throw new IllegalArgumentException(values.length + " parameters given, the graph has " + total);
+        }
+        int at = 0;
+        for (SDVariable v : vars) {
+            INDArray arr = v.getArr();
+            int len = Math.toIntExact(arr.length());
+            arr.assign(Nd4j.create(Arrays.copyOfRange(values, at, at + len), arr.shape(), arr.ordering()));
+            at += len;
+        }
     }
 
     @Override

@@ -27,6 +27,18 @@ public interface TrainableAutoencoder extends Autoencoder {
      */
     default double[] lastLossParts() { return null; }
 
+    /**
+     * Every parameter, flat, in an order fixed by the spec (no optimizer state): what a compact
+     * snapshot of the model stores.
+     */
+    float[] parameters();
+
+    /**
+     * Sets every parameter from {@link #parameters()} of a model of the same spec and input size.
+     * Throws IllegalArgumentException when the count differs, before changing anything.
+     */
+    void setParameters(float[] values);
+
     /** Called before each epoch (1-based) so stochastic models can derive their randomness from it. */
     default void beginEpoch(int epoch) { }
 

@@ -23,6 +23,7 @@ import io.github.latentlab.model.ModelMetadata;
 import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.SavedModel;
 import io.github.latentlab.model.TrainableAutoencoder;
+import io.github.latentlab.timeline.TimelineFile;
 import io.github.latentlab.util.AppDirs;
 import io.github.latentlab.util.AtomicFiles;
 import io.github.latentlab.util.StrictJson;
@@ -30,14 +31,15 @@ import io.github.latentlab.util.StrictJson;
 /**
  * One run's folder: {@code run.json} (its {@link RunPlan}), a checkpoint per epoch
  * ({@code epoch-0003.llab}: parameters, Adam state and history, so training resumes exactly), of
- * which the last {@link #KEEP_LAST} are kept, and {@code best.llab}, the epoch with the lowest test
- * loss. Every file is replaced atomically, so killing the process mid-save leaves the previous
+ * which the last {@link #KEEP_LAST} are kept, {@code best.llab}, the epoch with the lowest test
+ * loss, and {@code run.timeline} (see {@link TimelineRecorder}). Every file is replaced atomically, so killing the process mid-save leaves the previous
  * checkpoint whole.
  */
 public final class Checkpoints {
     public static final int KEEP_LAST = 3;
     static final String PLAN_FILE = "run.json";
     static final String BEST_FILE = "best" + ModelStore.EXTENSION;
+    static final String TIMELINE_FILE = "run" + TimelineFile.EXTENSION;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MAX_PLAN_BYTES = 1 << 20;
     private static final int MAX_EPOCHS = 100_000;
@@ -137,6 +139,9 @@ public final class Checkpoints {
         for (int i = 0; i < all.size() - KEEP_LAST; i++) Files.deleteIfExists(all.get(i));
     }
 
+    /** Where the run's timeline is kept (it may not exist yet). */
+    public Path timelineFile() { return folder.resolve(TIMELINE_FILE); }
+
     /** The newest checkpoint, or null when none was written. */
     public Path latestFile() {
         List<Path> all = epochFiles();
@@ -155,12 +160,13 @@ public final class Checkpoints {
         return ModelStore.load(latest);
     }
 
-    /** Deletes the run folder: its checkpoints, best model and plan (only files this class writes, then the folder). */
+    /** Deletes the run folder: its checkpoints, best model, timeline and plan (only files this class writes, then the folder). */
     public void delete() throws IOException {
         try (Stream<Path> s = Files.list(folder)) {
             for (Path p : s.toList()) {
                 String name = p.getFileName().toString();
-                if (name.equals(PLAN_FILE) || name.endsWith(ModelStore.EXTENSION) || name.endsWith(".tmp")) Files.delete(p);
+                if (name.equals(PLAN_FILE) || name.endsWith(ModelStore.EXTENSION) || name.equals(TIMELINE_FILE)
+                        || name.endsWith(".tmp")) Files.delete(p);
             }
         }
         try {

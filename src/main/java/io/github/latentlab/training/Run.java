@@ -8,6 +8,7 @@ import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.model.ModelMetadata;
 import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.model.TrainableAutoencoder;
+import io.github.latentlab.timeline.Timeline;
 
 /**
  * One training run as the app lists it: a name, the data it trains on (catalog id), its config,
@@ -23,6 +24,7 @@ public final class Run {
     private final TrainingHistory history;
     private volatile Checkpoints checkpoints;
     private volatile TrainableAutoencoder model;
+    private volatile Timeline timeline;
     private volatile RunStatus status;
     private volatile String message = "";
     private volatile int targetEpochs;
@@ -67,6 +69,9 @@ public final class Run {
     public void setCheckpoints(Checkpoints c) { checkpoints = c; }
     public TrainableAutoencoder model() { return model; }
     public void setModel(TrainableAutoencoder m) { model = m; }
+    /** Its timeline as last recorded or read, or null while it has none in memory. */
+    public Timeline timeline() { return timeline; }
+    public void setTimeline(Timeline t) { timeline = t; }
     public RunStatus status() { return status; }
     public String message() { return message; }
     public int targetEpochs() { return targetEpochs; }

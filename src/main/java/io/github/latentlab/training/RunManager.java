@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.TrainableAutoencoder;
+import io.github.latentlab.timeline.Timeline;
+import io.github.latentlab.timeline.TimelineFile;
 import io.github.latentlab.util.Cancellation;
 import io.github.latentlab.util.Message;
 import io.github.latentlab.util.Problems;
@@ -62,6 +64,9 @@ public final class RunManager implements AutoCloseable {
 
         /** {@code run} starts to train; {@code start.model()} belongs to the training thread from now on. */
         default void started(Run run, Start start) { }
+
+        /** The run's timeline gained an epoch (on the training thread, once per epoch). */
+        default void timelineChanged(Run run, Timeline timeline) { }
 
         /** One of the training run's events (on the training thread, about ten a second). */
         default void trainingEvent(Run run, TrainingEvent event) { }
@@ -256,6 +261,26 @@ public final class RunManager implements AutoCloseable {
         }, worker);
     }
 
+    /**
+     * A run's timeline: the one in memory, else its folder's (read on the worker), or null when it
+     * has none (a run from before timelines, or queued). Fails when the file is damaged.
+     */
+    public CompletableFuture<Timeline> timelineOf(Run run) {
+        Timeline t = run.timeline();
+        if (t != null || run.checkpoints() == null) return CompletableFuture.completedFuture(t);
+        Path file = run.checkpoints().timelineFile();
+        return CompletableFuture.supplyAsync(() -> {
+            if (!java.nio.file.Files.isRegularFile(file)) return null;
+            try {
+                Timeline read = TimelineFile.read(file);
+                run.setTimeline(read);
+                return read;
+            } catch (IOException e) {
+                throw new Problems.BadState(Problems.messageOf(e), e);
+            }
+        }, worker);
+    }
+
     private void startNextIfIdle() {
         Job next;
         Cancellation cancel;
@@ -287,7 +312,11 @@ public final class RunManager implements AutoCloseable {
             run.setStatus(RunStatus.RUNNING, "");
             notify(l -> l.runChanged(run));
             notify(l -> l.started(run, start));
-            service.start(start.model(), split, start.config(), start.history(), run.checkpoints(),
+            TimelineRecorder timeline = new TimelineRecorder(run.checkpoints().timelineFile(), t -> {
+                run.setTimeline(t);
+                notify(l -> l.timelineChanged(run, t));
+            });
+            service.start(start.model(), split, start.config(), start.history(), run.checkpoints(), timeline,
                             e -> onEvent(run, e))
                     .whenCompleteAsync((outcome, error) -> ended(job, outcome != null ? outcome
                             : new Trainer.Outcome(RunStatus.STOPPED, run.history().epochsDone(),

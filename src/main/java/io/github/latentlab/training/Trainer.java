@@ -13,6 +13,7 @@ import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.Evaluation;
 import io.github.latentlab.model.LossPoint;
+import io.github.latentlab.model.ModelMetadata;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.util.Message;
 
@@ -75,6 +76,7 @@ public final class Trainer {
     private final TrainingConfig config;
     private final TrainingHistory history;
     private Checkpoints checkpoints;
+    private TimelineRecorder timeline;
 
     public Trainer(TrainableAutoencoder model, DatasetSplit data, TrainingConfig config, TrainingHistory history) {
         if (data.train().pixelCount() != model.inputSize()) {
@@ -90,6 +92,12 @@ public final class Trainer {
     /** Writes a checkpoint into this run folder at the start (epoch 0) and after every epoch. */
     public Trainer checkpointTo(Checkpoints folder) {
         this.checkpoints = folder;
+        return this;
+    }
+
+    /** Records the run's timeline (codes, reconstructions, some whole models) at the start and after every epoch. */
+    public Trainer recordTimeline(TimelineRecorder recorder) {
+        this.timeline = recorder;
         return this;
     }
 
@@ -114,6 +122,7 @@ public final class Trainer {
         TrainableAutoencoder lastGood = model.copy();
         int lastGoodEpoch = firstEpoch;
         if (checkpoints != null && firstEpoch == 0) saveCheckpoint();
+        if (timeline != null) timeline.begin(model, data.test(), metadata());
 
         for (int e = 0; e < config.epochs(); e++) {
             int epoch = firstEpoch + e + 1;
@@ -166,6 +175,7 @@ public final class Trainer {
                     (System.nanoTime() - t0) / 1e9, n / trainSeconds);
             history.addEpoch(record);
             if (checkpoints != null) saveCheckpoint();
+            if (timeline != null) timeline.record(epoch, model, metadata());
             listener.onEpoch(record);
             if (e + 1 < config.epochs()) { // a copy to roll back to, while epochs remain
                 lastGood = model.copy();
@@ -190,11 +200,15 @@ public final class Trainer {
 
     private void saveCheckpoint() {
         try {
-            checkpoints.save(model, RunMetadata.of(config, model.inputSize(), data, history));
+            checkpoints.save(model, metadata());
         } catch (IOException e) {
             // training goes on; the run folder keeps its previous checkpoint
             org.slf4j.LoggerFactory.getLogger(Trainer.class).warn("could not write a checkpoint in {}", checkpoints.folder(), e);
         }
+    }
+
+    private ModelMetadata metadata() {
+        return RunMetadata.of(config, model.inputSize(), data, history);
     }
 
     private Message divergenceMessage(double loss, int epoch, int batchInEpoch) {

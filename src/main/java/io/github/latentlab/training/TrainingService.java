@@ -58,9 +58,16 @@ public final class TrainingService implements AutoCloseable {
     /** Starts training with a checkpoint per epoch in {@code checkpoints} (null: none). */
     public synchronized CompletableFuture<Trainer.Outcome> start(TrainableAutoencoder model, DatasetSplit data,
             TrainingConfig config, TrainingHistory history, Checkpoints checkpoints, Consumer<TrainingEvent> listener) {
+        return start(model, data, config, history, checkpoints, null, listener);
+    }
+
+    /** As above, recording the run's timeline with {@code timeline} (null: none). */
+    public synchronized CompletableFuture<Trainer.Outcome> start(TrainableAutoencoder model, DatasetSplit data,
+            TrainingConfig config, TrainingHistory history, Checkpoints checkpoints, TimelineRecorder timeline,
+            Consumer<TrainingEvent> listener) {
         Objects.requireNonNull(listener, "listener");
         if (isRunning()) throw new IllegalStateException("a training run is already in progress");
-        Trainer trainer = new Trainer(model, data, config, history).checkpointTo(checkpoints);
+        Trainer trainer = new Trainer(model, data, config, history).checkpointTo(checkpoints).recordTimeline(timeline);
         paused = false;
         stopRequested = false;
         current = model;
