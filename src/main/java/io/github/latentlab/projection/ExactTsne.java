@@ -15,10 +15,10 @@ import io.github.latentlab.util.Cancellation;
  * <p>The recipe: squared Euclidean distances; per row a binary search on the Gaussian precision
  * for the target perplexity (entropy within {@value #ENTROPY_TOLERANCE} nats, at most
  * {@value #MAX_SEARCH_STEPS} steps); P = (P + Pᵀ) / 2n floored at 1e-12; Y drawn from
- * N(0, 1e-4); gradient descent with learning rate max(200, n / 12), early exaggeration 12 and
- * momentum 0.5 for the first 250 iterations (a quarter of them if there are fewer than 1,000),
- * momentum 0.8 after, delta-bar-delta gains (+0.2 / ×0.8, at least 0.01), Y re-centred each
- * iteration.
+ * N(0, 1e-4) (or a given start rescaled to that spread); gradient descent with learning rate
+ * max(200, n / 12), early exaggeration 12 and momentum 0.5 for the first 250 iterations (a
+ * quarter of them if there are fewer than 1,000; none from a given start), momentum 0.8 after,
+ * delta-bar-delta gains (+0.2 / ×0.8, at least 0.01), Y re-centred each iteration.
  *
  * <p>Deterministic: the same input, perplexity, iterations and seed give a bit-identical layout.
  * The pair loop runs on two threads (the caller and one common-pool task), but rows are split at
@@ -34,6 +34,8 @@ public final class ExactTsne {
     static final double EXAGGERATION = 12;
     static final int EXAGGERATION_ITERATIONS = 250;
     static final double P_FLOOR = 1e-12;
+    /** Standard deviation per coordinate of the start: random N(0, 1e-4), or a given start rescaled. */
+    static final double INITIAL_STD = 1e-2;
     /** Below this many points the pair loop stays on the calling thread. */
     private static final int PARALLEL_MIN = 256;
 
@@ -66,14 +68,41 @@ public final class ExactTsne {
      * @throws java.util.concurrent.CancellationException when {@code cancel} is set
      */
     public double[][] run(double[][] x, Cancellation cancel, int every, Listener listener) {
+        return run(x, null, cancel, every, listener);
+    }
+
+    /**
+     * As {@link #run(double[][], Cancellation, int, Listener)}, starting from {@code initial} (row
+     * i the start of point i; null: random) instead of a random draw, so a layout of nearly the
+     * same data (the previous training epoch's) carries over. Two changes to the recipe keep the
+     * start's arrangement. It is centred and rescaled to the random start's spread, standard
+     * deviation {@value #INITIAL_STD} per coordinate (as openTSNE rescales its initialisations),
+     * so its own scale does not matter (a PCA layout or a t-SNE one). And there is no early
+     * exaggeration: it is there to let clusters find their places from a random start, and its
+     * strong pull reshuffles a start that already has them. Measured on 360 clustered 8-D codes
+     * moved a little (noise 0.5 of the clusters' spread; 400 iterations), as RMS distance from
+     * the start after {@link Procrustes} over the start's spread: 0.16 this way, 0.68 with early
+     * exaggeration, 0.97 from a random start; trustworthiness 0.983, 0.982, 0.982. Keeping the
+     * start's own scale moved less at t-SNE's scale (0.09) but froze a start 10–100 times too
+     * large (trustworthiness 0.976–0.978). A start that is not finite, or has every point in one
+     * place, is ignored: a random start and the usual recipe.
+     */
+    public double[][] run(double[][] x, double[][] initial, Cancellation cancel, int every, Listener listener) {
         int n = x.length;
+        if (initial != null && initial.length != n) {
+            throw new IllegalArgumentException("a start for " + initial.length + " points, " + n + " to lay out");
+        }
         if (every < 1) throw new IllegalArgumentException("every " + every);
         if ((long) n * (n - 1) / 2 > Integer.MAX_VALUE - 16) throw new IllegalArgumentException(n + " points are too many for exact t-SNE");
         int split = n >= PARALLEL_MIN ? pairSplit(n) : n;
         double[] p = affinities(x, perplexity, split, cancel);
-        double[] y = new double[2 * n];
-        SplittableRandom rnd = new SplittableRandom(seed);
-        for (int i = 0; i < y.length; i++) y[i] = 1e-2 * rnd.nextGaussian();
+        double[] y = start(initial, n);
+        boolean seeded = y != null;
+        if (!seeded) {
+            y = new double[2 * n];
+            SplittableRandom rnd = new SplittableRandom(seed);
+            for (int i = 0; i < y.length; i++) y[i] = INITIAL_STD * rnd.nextGaussian();
+        }
         double[] update = new double[2 * n];
         double[] gains = new double[2 * n];
         Arrays.fill(gains, 1);
@@ -81,7 +110,7 @@ public final class ExactTsne {
         double[][] attr = {new double[2 * n], new double[2 * n]};
         double[][] rep = {new double[2 * n], new double[2 * n]};
         double rate = Math.max(200, n / 12.0);
-        int early = Math.min(EXAGGERATION_ITERATIONS, iterations / 4);
+        int early = seeded ? 0 : Math.min(EXAGGERATION_ITERATIONS, iterations / 4);
         for (int it = 0; it < iterations; it++) {
             cancel.check();
             double exaggeration = it < early ? EXAGGERATION : 1;
@@ -102,6 +131,29 @@ public final class ExactTsne {
             if (done % every == 0 || done == iterations) listener.step(done, unpack(y, n));
         }
         return unpack(y, n);
+    }
+
+    /** {@code initial} centred and scaled to {@value #INITIAL_STD} per coordinate, packed; null when unusable. */
+    static double[] start(double[][] initial, int n) {
+        if (initial == null || n == 0) return null;
+        double mx = 0, my = 0;
+        for (double[] p : initial) {
+            if (p == null || p.length != 2 || !Double.isFinite(p[0] + p[1])) return null;
+            mx += p[0];
+            my += p[1];
+        }
+        mx /= n;
+        my /= n;
+        double ss = 0;
+        for (double[] p : initial) ss += (p[0] - mx) * (p[0] - mx) + (p[1] - my) * (p[1] - my);
+        double std = Math.sqrt(ss / (2.0 * n)); // both coordinates pooled: a rotated start scales the same
+        if (!(std > 0) || !Double.isFinite(std)) return null;
+        double[] y = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            y[2 * i] = (initial[i][0] - mx) / std * INITIAL_STD;
+            y[2 * i + 1] = (initial[i][1] - my) / std * INITIAL_STD;
+        }
+        return y;
     }
 
     private static double[][] unpack(double[] y, int n) {

@@ -7,17 +7,29 @@ import java.util.stream.IntStream;
 import io.github.latentlab.data.Dataset;
 import io.github.latentlab.model.Autoencoder;
 import io.github.latentlab.model.ModelKind;
+import io.github.latentlab.util.Message;
+import io.github.latentlab.util.Problems;
 
 /**
  * A latent map ready to draw and to decode from: the codes of some images of a dataset under a
  * model, their 2-D layout and the inverse map from the plane back to codes. A core type, so the
  * panes that draw on a map (latent, noise trails, drawing) share it without depending on each
- * other. Arrays are not copied: a map is immutable by convention once made.
+ * other. Arrays are not copied: a map is immutable by convention once made. {@code model} is null
+ * for stored codes whose model was not kept (a training timeline's epoch): such a map draws,
+ * places and finds neighbours, but does not decode ({@link #decodes()}).
  */
 public record LatentMap(Embedding embedding, int[] labels, List<String> classNames, Autoencoder model,
                         InverseMap inverse, float[][] codes, Dataset data, MapImages source) {
     /** Beyond this many typical gaps from the nearest real code, a point is "off the data". */
     public static final double OFF_DATA = 2.0;
+
+    /** Whether this map can decode: it has its model. Without, the decoding methods throw {@link Problems.BadState}. */
+    public boolean decodes() { return model != null; }
+
+    private Autoencoder decoder() {
+        if (model == null) throw new Problems.BadState(Message.of("map.noDecoder"));
+        return model;
+    }
 
     /** Where a new code lands on this map (see {@link InverseMap#place}). */
     public double[] place(float[] code) {
@@ -44,11 +56,12 @@ public record LatentMap(Embedding embedding, int[] labels, List<String> classNam
      * this far from the centre (NaN for other models).
      */
     public Decoded decodeAt(double x, double y) {
+        Autoencoder decoder = decoder();
         InverseMap.Result r = inverse.at(x, y);
         float[] z = new float[r.code().length];
         for (int j = 0; j < z.length; j++) z[j] = (float) r.code()[j];
-        float[] image = model.decode(new float[][] {z})[0];
-        return new Decoded(x, y, image, r.offData(), LatentMath.priorTail(model, r.code()));
+        float[] image = decoder.decode(new float[][] {z})[0];
+        return new Decoded(x, y, image, r.offData(), LatentMath.priorTail(decoder, r.code()));
     }
 
     /** The row of the image whose point is nearest to (x, y). */
@@ -138,6 +151,7 @@ public record LatentMap(Embedding embedding, int[] labels, List<String> classNam
      */
     public Grid grid(int res, double spread) {
         if (!showsCodeItself()) throw new IllegalStateException("a decoded grid needs a 2-D code shown as itself");
+        Autoencoder decoder = decoder();
         double[][] r = ranges();
         double cx = (r[0][0] + r[0][1]) / 2;
         double cy = (r[1][0] + r[1][1]) / 2;
@@ -151,7 +165,7 @@ public record LatentMap(Embedding embedding, int[] labels, List<String> classNam
                 z[row * res + col] = new float[] {(float) x, (float) y};
             }
         }
-        return new Grid(model.decode(z), res, cx - hx, cx + hx, cy - hy, cy + hy);
+        return new Grid(decoder.decode(z), res, cx - hx, cx + hx, cy - hy, cy + hy);
     }
 
     /** Where the steps from image {@code from}'s code to image {@code to}'s lie on this map (the path of {@link #interpolate}). */
@@ -164,7 +178,7 @@ public record LatentMap(Embedding embedding, int[] labels, List<String> classNam
 
     /** Decoded steps from image {@code from}'s code to image {@code to}'s, along a line or a great circle. */
     public float[][] interpolate(int from, int to, int steps, boolean spherical) {
-        return model.decode(LatentMath.interpolate(codes[from], codes[to], steps, spherical));
+        return decoder().decode(LatentMath.interpolate(codes[from], codes[to], steps, spherical));
     }
 
     /**
@@ -172,9 +186,10 @@ public record LatentMap(Embedding embedding, int[] labels, List<String> classNam
      * the codes (a plain autoencoder has no prior, and its samples are mostly unreadable).
      */
     public float[][] sample(int n, long seed) {
-        float[][] z = model.spec().kind() == ModelKind.VAE
+        Autoencoder decoder = decoder();
+        float[][] z = decoder.spec().kind() == ModelKind.VAE
                 ? LatentMath.sampleStandard(codes[0].length, n, seed)
                 : LatentMath.sampleFitted(codes, n, seed);
-        return model.decode(z);
+        return decoder.decode(z);
     }
 }

@@ -33,16 +33,55 @@ public final class LatentMaps {
         for (int i = 0; i < n; i++) idx[i] = from == MapImages.TEST ? i : (int) ((long) i * all.size() / n);
         Dataset images = n == all.size() ? all : all.subset(all.id() + "-" + n, idx);
         float[][] codes = CodeIndex.encodeAll(model, images, cancel);
+        return layOut(request, codes, images, model, null, progress, cancel, frames);
+    }
+
+    /**
+     * The map {@code request} asks for, of codes already made (the training timeline stores each
+     * epoch's codes of a fixed set of images): row i of {@code codes} is image i of {@code images}.
+     * {@code model} may be null when no model is kept for those codes: the map then draws but
+     * does not decode ({@link LatentMap#decodes()}). With {@code alignTo} (e.g. the previous
+     * epoch's layout) of as many points, every frame is aligned onto it ({@link Procrustes}) and
+     * t-SNE starts from its layout, so points move from the one map to the next instead of
+     * jumping; otherwise, or with null, the map is laid out on its own. Only the request's method
+     * and its settings matter here, not the images it names.
+     */
+    public static LatentMap fromCodes(MapRequest request, float[][] codes, Dataset images, Autoencoder model,
+                                      Embedding alignTo, Progress progress, Cancellation cancel,
+                                      Consumer<LatentMap> frames) {
+        int latent = codes.length == 0 ? 0 : codes[0].length;
+        Message problem = request.problem(latent);
+        if (problem != null) throw new Problems.BadArgument(problem);
+        if (images.size() < codes.length) {
+            throw new IllegalArgumentException(codes.length + " codes of only " + images.size() + " images");
+        }
+        if (model != null && model.latentSize() != latent) {
+            throw new IllegalArgumentException(latent + "-D codes for a model of " + model.latentSize() + "-D codes");
+        }
+        Embedding reference = alignTo != null && alignTo.xy().length == codes.length ? alignTo : null;
+        return layOut(request, codes, images, model, reference, progress, cancel, frames);
+    }
+
+    /** The one way codes become a map, whether just encoded or stored. */
+    private static LatentMap layOut(MapRequest request, float[][] codes, Dataset images, Autoencoder model,
+                                    Embedding alignTo, Progress progress, Cancellation cancel,
+                                    Consumer<LatentMap> frames) {
+        int n = codes.length;
         int[] labels = Arrays.copyOf(images.labels(), n);
         double[][] codesD = new double[n][];
         for (int i = 0; i < n; i++) codesD[i] = LatentMath.toDouble(codes[i]);
         Projector projector = request.projector();
+        if (alignTo != null && projector instanceof TsneProjector tsne) projector = tsne.seededFrom(alignTo.xy());
         PcaProjector pca = projector instanceof PcaProjector p ? p : null;
         InverseMap[] inverse = {null}; // measured once, reused for each frame of an animating layout
-        Function<Embedding, InverseMap> inverseFor = layout -> inverse[0] == null
-                ? (inverse[0] = new InverseMap(codesD, layout, pca)) : inverse[0].withLayout(layout, pca);
-        Function<Embedding, LatentMap> mapOf = layout -> new LatentMap(layout, labels, images.classNames(), model,
-                inverseFor.apply(layout), codes, images, from);
+        Function<Embedding, LatentMap> mapOf = fitted -> {
+            Embedding layout = Procrustes.align(fitted, alignTo);
+            // PCA's exact inverse speaks the projector's own coordinates: a mirrored PCA layout
+            // falls back to the nearest codes, as t-SNE's does
+            PcaProjector exact = layout == fitted ? pca : null;
+            inverse[0] = inverse[0] == null ? new InverseMap(codesD, layout, exact) : inverse[0].withLayout(layout, exact);
+            return new LatentMap(layout, labels, images.classNames(), model, inverse[0], codes, images, request.images());
+        };
         Embedding layout = projector.fit(codes, progress, cancel, partial -> frames.accept(mapOf.apply(partial)));
         return mapOf.apply(layout);
     }

@@ -26,12 +26,17 @@ public record MapRequest(MapMethod method, MapImages images, int points, int pca
 
     /** Why this request cannot be drawn for {@code model}, in words for the user; null when it can. */
     public Message problem(Autoencoder model) {
-        if (method == MapMethod.IDENTITY && model.latentSize() != 2) {
-            return Message.of("map.problem.notTwoD", model.latentSize());
+        return problem(model.latentSize());
+    }
+
+    /** Why this request cannot be drawn for codes of {@code latentSize} dimensions (stored codes, no model); null when it can. */
+    public Message problem(int latentSize) {
+        if (method == MapMethod.IDENTITY && latentSize != 2) {
+            return Message.of("map.problem.notTwoD", latentSize);
         }
         if (method == MapMethod.PCA && (pcaFirst == pcaSecond || Math.min(pcaFirst, pcaSecond) < 0
-                || Math.max(pcaFirst, pcaSecond) >= model.latentSize())) {
-            return Message.of("map.problem.components", model.latentSize());
+                || Math.max(pcaFirst, pcaSecond) >= latentSize)) {
+            return Message.of("map.problem.components", latentSize);
         }
         return null;
     }

@@ -32,8 +32,13 @@ public final class TsneProjector implements Projector {
     private final int iterations;
     private final int landmarks;
     private final long seed;
+    private final double[][] initial; // null: a random start
 
     public TsneProjector(double perplexity, int iterations, int landmarks, long seed) {
+        this(perplexity, iterations, landmarks, seed, null);
+    }
+
+    private TsneProjector(double perplexity, int iterations, int landmarks, long seed, double[][] initial) {
         if (!(perplexity >= 2) || perplexity > 100) throw new IllegalArgumentException("perplexity " + perplexity + " outside 2..100");
         if (iterations < MIN_ITERATIONS) {
             throw new IllegalArgumentException("at least " + MIN_ITERATIONS + " iterations, got " + iterations);
@@ -43,18 +48,38 @@ public final class TsneProjector implements Projector {
         this.iterations = iterations;
         this.landmarks = landmarks;
         this.seed = seed;
+        this.initial = initial;
+    }
+
+    /**
+     * The same t-SNE starting from {@code initial} (row i: where code i starts, e.g. its place
+     * in the previous epoch's layout of the same images) instead of a random start, so the new
+     * layout grows out of the old one and points move rather than jump. Only the landmarks use
+     * it (the rest are placed among them as always); it is rescaled to t-SNE's small starting
+     * spread and skips early exaggeration, which would reshuffle it
+     * ({@link ExactTsne#run(double[][], double[][], Cancellation, int, ExactTsne.Listener)}). Its row
+     * count must match the codes given to {@link #fit}; null: random start again. Deterministic
+     * still: the same seed and start give the same layout.
+     */
+    public TsneProjector seededFrom(double[][] initial) {
+        return new TsneProjector(perplexity, iterations, landmarks, seed, initial);
     }
 
     @Override
     public Embedding fit(float[][] codes, Progress progress, Cancellation cancel, Consumer<Embedding> partial) {
         double[][] x = Knn.toDouble(codes);
         int n = x.length;
+        if (initial != null && initial.length != n) {
+            throw new IllegalArgumentException("a start for " + initial.length + " points, " + n + " codes given");
+        }
         int m = Math.min(n, landmarks);
         int[] chosen = sample(n, m, seed);
         double[][] sub = new double[m][];
+        double[][] start = initial == null ? null : new double[m][];
         boolean[] placed = new boolean[n];
         for (int i = 0; i < m; i++) {
             sub[i] = x[chosen[i]];
+            if (start != null) start[i] = initial[chosen[i]];
             placed[chosen[i]] = true;
         }
         Message note = m == n ? Message.of("map.note.tsneExact", n) : Message.of("map.note.tsneLandmarks", m, n - m);
@@ -63,7 +88,7 @@ public final class TsneProjector implements Projector {
         long interval = PARTIAL_INTERVAL_MS * 1_000_000L;
         long[] last = {0};
         double perp = Math.max(1, Math.min(perplexity, (m - 1) / 3.0));
-        double[][] layout = new ExactTsne(perp, iterations, seed).run(sub, cancel, STEP, (it, y) -> {
+        double[][] layout = new ExactTsne(perp, iterations, seed).run(sub, start, cancel, STEP, (it, y) -> {
             progress.update(0.05 + 0.95 * it / iterations, Message.of("progress.tsne.iteration", m, it, iterations));
             if (it == iterations || (blend[0] != null && System.nanoTime() - last[0] < interval)) return;
             if (blend[0] == null) blend[0] = Knn.blend(x, placed, 5);
