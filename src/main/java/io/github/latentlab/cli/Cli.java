@@ -54,6 +54,7 @@ public final class Cli {
                 .addSubcommand(new ProjectCommand(out, err))
                 .addSubcommand(new BenchCommand(out, err))
                 .addSubcommand(new DatasetsCommand(out))
+                .addSubcommand(new TimelineCommand(out, err))
                 .addSubcommand(new CommandLine.HelpCommand());
         // set after adding the subcommands: these settings reach the commands present at the call
         return cli.setOut(writerOn(out)).setErr(writerOn(err))

@@ -139,6 +139,16 @@ public final class Checkpoints {
         for (int i = 0; i < all.size() - KEEP_LAST; i++) Files.deleteIfExists(all.get(i));
     }
 
+    /**
+     * Where the timeline of a model file is: its run folder's, when it is a checkpoint, else the
+     * one beside it ({@code NAME.timeline}). It may not exist.
+     */
+    public static Path timelineFor(Path modelFile) {
+        Path folder = modelFile.toAbsolutePath().getParent();
+        if (folder != null && Files.isRegularFile(folder.resolve(PLAN_FILE))) return folder.resolve(TIMELINE_FILE);
+        return TimelineFile.besideModel(modelFile);
+    }
+
     /** Where the run's timeline is kept (it may not exist yet). */
     public Path timelineFile() { return folder.resolve(TIMELINE_FILE); }
 

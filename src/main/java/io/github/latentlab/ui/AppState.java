@@ -40,6 +40,7 @@ public final class AppState implements AutoCloseable {
     private final ObjectProperty<NativeRuntime.Info> runtime = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("");
     private final RunManager runs;
+    private final TimelineState timeline;
     /** The loaded data, for the run manager's thread (the property is the UI thread's). */
     private volatile DatasetSplit loadedData;
     private TrainableAutoencoder model;
@@ -58,6 +59,7 @@ public final class AppState implements AutoCloseable {
         this.background = background;
         this.uiThread = uiThread;
         this.runs = new RunManager(runsRoot, this::dataFor, training);
+        this.timeline = new TimelineState(this);
         data.addListener((o, was, is) -> loadedData = is);
     }
 
@@ -86,6 +88,9 @@ public final class AppState implements AutoCloseable {
     /** Publishes a model copy for the views, as a {@link SharedModel} (the rule for model threads: docs/design.md). */
     public void publishViewModel(Autoencoder copy) { viewModel.set(copy == null ? null : SharedModel.of(copy)); }
 
+    /** The current model's timeline and the epoch the panes show. */
+    public TimelineState timeline() { return timeline; }
+
     public ObjectProperty<NativeRuntime.Info> runtimeProperty() { return runtime; }
     public StringProperty statusProperty() { return status; }
 
@@ -99,11 +104,15 @@ public final class AppState implements AutoCloseable {
         setModel(m, m == null ? null : m.copy(), h, c);
     }
 
-    /** As above, with a copy of {@code m} made before the training thread took it. */
+    /**
+     * As above, with a copy of {@code m} made before the training thread took it. The model comes
+     * without a timeline: whoever has one for it sets it next ({@link #timeline()}).
+     */
     public void setModel(TrainableAutoencoder m, Autoencoder viewCopy, TrainingHistory h, TrainingConfig c) {
         this.model = m;
         this.history = h;
         this.config = c;
+        timeline.timelineProperty().set(null);
         viewModel.set(viewCopy == null ? null : SharedModel.of(viewCopy));
     }
 

@@ -192,6 +192,19 @@ class CliTest {
         assertTrue(train.get("test_loss").asDouble() < 0.693, "BCE per pixel below chance: " + train);
         assertTrue(stderr().contains("epoch 2/2 done"), stderr());
         assertTrue(Files.size(model) > 1000);
+        Path timeline = dir.resolve("dae.timeline");
+        assertTrue(stderr().contains("Saved " + timeline.toAbsolutePath()), "the timeline is saved beside: " + stderr());
+
+        assertEquals(0, run("timeline", model.toString(), "--json"), stderr());
+        JsonNode t = lastJsonLine().get("timelines").get(0);
+        assertEquals(3, t.get("epochs").asInt(), "epochs 0, 1 and 2: " + t);
+        assertEquals("[1,2]", t.get("models").asText());
+        assertEquals(Files.size(timeline), t.get("bytes").asLong());
+        assertTrue(t.get("code_max_rel_error").asDouble() <= 1.0 / 2048, "float16 codes: " + t);
+        assertTrue(t.get("recon_max_abs_error").asDouble() <= 0.5 / 255 + 1e-6, "8-bit reconstructions: " + t);
+        assertTrue(t.get("decode_max_abs_error").asDouble() < 0.01, "float16 parameters: " + t);
+        assertEquals(1, run("timeline", dir.resolve("nothing.timeline").toString()));
+        assertTrue(stderr().contains("nothing.timeline"), stderr());
 
         assertEquals(0, run("evaluate", "--model", model.toString(), "--json"), stderr());
         JsonNode eval = lastJsonLine();

@@ -2,8 +2,11 @@ package io.github.latentlab.ui.controls;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleConsumer;
 
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -39,6 +42,9 @@ public final class LossChart extends LineChart<Number, Number> {
     private final ObservableList<LossPoint> trainSource;
     private final ObservableList<EpochRecord> testSource;
     private final Line crosshair = new Line();
+    private final Line viewedMarker = new Line();
+    private final DoubleProperty viewedEpoch = new SimpleDoubleProperty(Double.NaN);
+    private DoubleConsumer onPicked;
     private final StringProperty readout = new SimpleStringProperty(Texts.get("train.readout.none"));
 
     public LossChart(ObservableList<LossPoint> trainPoints, ObservableList<EpochRecord> testPoints) {
@@ -80,6 +86,18 @@ public final class LossChart extends LineChart<Number, Number> {
         crosshair.setVisible(false);
         getPlotChildren().add(crosshair);
         setOnMouseMoved(e -> pointAt(e.getSceneX(), e.getSceneY()));
+        // a click, or a drag along the curve, picks the epoch to show in every pane
+        setOnMousePressed(e -> pick(e.getSceneX(), e.getSceneY()));
+        setOnMouseDragged(e -> {
+            pointAt(e.getSceneX(), e.getSceneY());
+            pick(e.getSceneX(), e.getSceneY());
+        });
+        viewedMarker.getStyleClass().add("viewed-epoch");
+        viewedMarker.setManaged(false);
+        viewedMarker.setMouseTransparent(true);
+        viewedMarker.setVisible(false);
+        getPlotChildren().add(viewedMarker);
+        viewedEpoch.addListener((o, was, is) -> requestLayout());
         setOnMouseExited(e -> {
             crosshair.setVisible(false);
             readout.set(Texts.get("train.readout.none"));
@@ -97,17 +115,49 @@ public final class LossChart extends LineChart<Number, Number> {
     /** The values under the cursor, "epoch 2.35 · train 0.0412 · test 0.0398", for a label beside the chart. */
     public ReadOnlyStringProperty readoutProperty() { return readout; }
 
+    /** Called with the epoch (a fractional position on the x axis) the user clicks or drags to on the plot. */
+    public void setOnEpochPicked(DoubleConsumer onPicked) { this.onPicked = onPicked; }
+
+    /** The epoch marked on the chart as the one the panes show; NaN for none (the latest). */
+    public DoubleProperty viewedEpochProperty() { return viewedEpoch; }
+
+    private void pick(double sceneX, double sceneY) {
+        double epoch = epochAt(sceneX, sceneY);
+        if (onPicked != null && Double.isFinite(epoch)) onPicked.accept(epoch);
+    }
+
+    /** The x-axis value at a scene point on the plot, NaN off it or before any point. */
+    private double epochAt(double sceneX, double sceneY) {
+        Node plot = lookup(".chart-plot-background");
+        if (plot == null || trainSource.isEmpty()) return Double.NaN;
+        Bounds area = plot.localToScene(plot.getLayoutBounds());
+        if (!area.contains(sceneX, sceneY)) return Double.NaN;
+        return getXAxis().getValueForDisplay(plot.sceneToLocal(sceneX, sceneY).getX()).doubleValue();
+    }
+
+    @Override
+    protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        double epoch = viewedEpoch.get();
+        viewedMarker.setVisible(Double.isFinite(epoch));
+        if (!Double.isFinite(epoch)) return;
+        double x = getXAxis().getDisplayPosition(epoch);
+        double height = ((NumberAxis) getYAxis()).getHeight();
+        viewedMarker.setStartX(x);
+        viewedMarker.setEndX(x);
+        viewedMarker.setStartY(0);
+        viewedMarker.setEndY(height);
+    }
+
     /** Moves the crosshair to scene point (x, y) and reads the curves there; outside the plot it hides. */
     void pointAt(double sceneX, double sceneY) {
-        Node plot = lookup(".chart-plot-background");
-        if (plot == null || trainSource.isEmpty()) return;
-        Bounds area = plot.localToScene(plot.getLayoutBounds());
-        if (!area.contains(sceneX, sceneY)) {
+        double epoch = epochAt(sceneX, sceneY);
+        if (Double.isNaN(epoch)) {
             crosshair.setVisible(false);
             return;
         }
-        Point2D inPlot = plot.sceneToLocal(sceneX, sceneY);
-        double epoch = getXAxis().getValueForDisplay(inPlot.getX()).doubleValue();
+        Node plot = lookup(".chart-plot-background");
+        Bounds area = plot.localToScene(plot.getLayoutBounds());
         Point2D top = crosshair.getParent().sceneToLocal(sceneX, area.getMinY());
         Point2D bottom = crosshair.getParent().sceneToLocal(sceneX, area.getMaxY());
         crosshair.setStartX(top.getX());

@@ -75,7 +75,7 @@ public final class DrawViewModel {
                 message.set(Texts.format("draw.reconstructed", Metrics.formatPsnr(r.psnr())));
             }
         }, e -> message.set(Texts.format("draw.failed", Texts.problem(e))));
-        app.viewModelProperty().addListener((o, a, b) -> gate.run(() -> {
+        app.timeline().shownModelProperty().addListener((o, a, b) -> gate.run(() -> {
             latent.ensureMap(); // the drawing is placed on a map of this model
             update();
         }));
@@ -90,7 +90,7 @@ public final class DrawViewModel {
     public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
     public StringProperty messageProperty() { return message; }
     /** Whether there is a model to show drawings to. */
-    public BooleanBinding hasModelProperty() { return app.viewModelProperty().isNotNull(); }
+    public BooleanBinding hasModelProperty() { return app.timeline().shownModelProperty().isNotNull(); }
 
     /** Paints a soft round dab centred at image coordinates (x, y). */
     public void paint(double x, double y) {
@@ -136,7 +136,7 @@ public final class DrawViewModel {
     private void update() {
         worker.request(() -> {
             float[] image = pixels.clone();
-            Autoencoder model = app.viewModel();
+            Autoencoder model = app.timeline().shownModel();
             DatasetSplit data = app.data();
             LatentMap map = latent.mapProperty().get();
             return () -> compute(image, model, data, map);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import javafx.beans.property.BooleanProperty;
@@ -30,7 +31,9 @@ import io.github.latentlab.projection.MapImages;
 import io.github.latentlab.projection.MapMethod;
 import io.github.latentlab.projection.MapRequest;
 import io.github.latentlab.projection.Projector;
+import io.github.latentlab.timeline.Timeline;
 import io.github.latentlab.ui.AppState;
+import io.github.latentlab.ui.TimelineState;
 import io.github.latentlab.ui.LatentMapSource;
 import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.fx.LatestOnly;
@@ -102,6 +105,10 @@ public final class LatentViewModel implements LatentMapSource {
      * the status says so. Does nothing while training (the model changes every second).
      */
     public void ensureMap() {
+        if (app.timeline().viewingPast()) {
+            if (mapEpoch != app.timeline().viewedEpoch() && running == null) showEpoch();
+            return;
+        }
         Autoencoder model = app.viewModel();
         LatentMap current = map.get();
         if (model == null || app.training().isRunning() || running != null) return;
@@ -121,7 +128,10 @@ public final class LatentViewModel implements LatentMapSource {
                 e -> status.set(Texts.format("latent.status.decodeFailed", Texts.problem(e))));
         // a new method replaces the map shown or the one being computed
         method.addListener((o, a, b) -> { if (map.get() != null || running != null) compute(); });
-        source.addListener((o, a, b) -> { if (map.get() != null || running != null) compute(); });
+        source.addListener((o, a, b) -> {
+            if ((map.get() != null || running != null) && !app.timeline().viewingPast()) compute();
+        });
+        app.timeline().viewedEpochProperty().addListener((o, was, is) -> epochChanged(was.intValue(), is.intValue()));
         source.addListener((o, a, b) -> countImages());
         // a decode belongs to its map: another model or layout method makes it stale
         map.addListener((o, a, b) -> {
@@ -299,6 +309,7 @@ public final class LatentViewModel implements LatentMapSource {
      * once the map is shown (or the status says why there is none).
      */
     public CompletableFuture<?> compute() {
+        if (app.timeline().viewingPast()) return showEpoch();
         if (running != null) running.cancel();
         DatasetSplit data = app.data();
         Autoencoder model = app.viewModel();
@@ -367,7 +378,104 @@ public final class LatentViewModel implements LatentMapSource {
     public void decodeAt(double x, double y) {
         LatentMap current = map.get();
         if (current == null) return;
+        if (!current.decodes()) { // a past epoch without its model
+            status.set(Texts.format("latent.status.noDecoder", mapEpoch));
+            return;
+        }
         decoder.request(() -> () -> current.decodeAt(x, y));
+    }
+
+    // ---- past epochs of the training timeline ----
+
+    private final EpochMaps epochMaps = new EpochMaps();
+    /** The latest model's map, kept while a past epoch is shown, to come back to at once. */
+    private LatentMap latestMap;
+    /** The epoch the map shows, TimelineState.LATEST for the latest model. */
+    private int mapEpoch = TimelineState.LATEST;
+    private int tweenGeneration;
+
+    /** The epoch the map shows ({@link TimelineState#LATEST} for the latest model). */
+    public int mapEpoch() { return mapEpoch; }
+
+    private void epochChanged(int was, int is) {
+        if (is == TimelineState.LATEST) {
+            if (running != null) running.cancel();
+            running = null;
+            mapEpoch = TimelineState.LATEST;
+            tweenGeneration++;
+            map.set(latestMap);
+            latestMap = null;
+            if (map.get() == null) status.set(Texts.get("latent.status.start"));
+            else status.set(Texts.format("latent.status.shown", Texts.name(method.get()), map.get().embedding().note()));
+            refreshIfStale();
+            return;
+        }
+        if (was == TimelineState.LATEST) latestMap = map.get();
+        if (active.get()) showEpoch();
+    }
+
+    /** The map of the epoch shown, future completing once it is drawn (after its move from the last one). */
+    private CompletableFuture<?> epochShown = CompletableFuture.completedFuture(null);
+
+    /** Completes once the map of the epoch now shown is drawn (at once when the map is not on screen). */
+    public CompletableFuture<?> epochDrawn() {
+        return active.get() ? epochShown : CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Lays out the stored codes of the epoch shown, aligned onto the last epoch's map, and moves
+     * the points there. Says the map now shows the timeline's images.
+     */
+    private CompletableFuture<?> showEpoch() {
+        Timeline t = app.timeline().timeline();
+        int epoch = app.timeline().viewedEpoch();
+        if (t == null || epoch == TimelineState.LATEST) return CompletableFuture.completedFuture(null);
+        if (running != null) running.cancel();
+        if (map.get() == null && method.get() == MapMethod.PCA && t.model().spec().latent() == 2) {
+            method.set(MapMethod.IDENTITY); // a 2-D code is its own map, as for the latest model
+        }
+        MapRequest request = request();
+        Cancellation cancel = new Cancellation();
+        running = cancel;
+        int generation = ++tweenGeneration;
+        LatentMap before = map.get();
+        Progress progress = Progress.throttled(Progress.ofMessages((f, msg) -> app.uiThread().execute(() -> {
+            if (!cancel.isCancelled()) status.set(Texts.render(msg));
+        })), 100);
+        Consumer<LatentMap> frames = frame -> app.uiThread().execute(() -> {
+            if (!cancel.isCancelled()) map.set(frame);
+        });
+        CompletableFuture<LatentMap> shown = new CompletableFuture<>();
+        epochShown = shown;
+        app.background().run(() -> epochMaps.map(t, epoch, request, progress, cancel, frames), result -> {
+            if (cancel.isCancelled()) return;
+            running = null;
+            mapEpoch = epoch;
+            status.set(Texts.format("latent.status.epoch", epoch, result.codes().length, Texts.name(request.method()),
+                    result.embedding().note()));
+            moveTo(EpochMaps.tween(before, result), 0, generation, shown);
+        }, error -> {
+            if (cancel.isCancelled()) return;
+            running = null;
+            status.set(Texts.format("latent.status.failed", Texts.problem(error)));
+            shown.completeExceptionally(error);
+        });
+        return shown;
+    }
+
+    /** Shows the frames of a move one by one, about 30 a second; a newer map stops it. */
+    private void moveTo(LatentMap[] frames, int i, int generation, CompletableFuture<LatentMap> shown) {
+        if (generation != tweenGeneration) {
+            shown.complete(frames[frames.length - 1]);
+            return;
+        }
+        map.set(frames[i]);
+        if (i == frames.length - 1) {
+            shown.complete(frames[i]);
+            return;
+        }
+        CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(33, TimeUnit.MILLISECONDS))
+                .thenRunAsync(() -> moveTo(frames, i + 1, generation, shown), app.uiThread());
     }
 
     private AnomalyViewModel anomalies;

@@ -86,7 +86,7 @@ public final class NoiseViewModel {
         }, e -> summary.set(Texts.format("noise.failed", Texts.problem(e))));
         curveWorker = new LatestOnly<>(app.background(), points -> {
             curve.setAll(points);
-            curveStatus.set(app.viewModel() == null ? Texts.format("noise.curve.noModel", CURVE_IMAGES)
+            curveStatus.set(app.timeline().shownModel() == null ? Texts.format("noise.curve.noModel", CURVE_IMAGES)
                     : Texts.format("noise.curve.done", CURVE_IMAGES));
         }, e -> curveStatus.set(Texts.format("noise.curve.failed", Texts.problem(e))));
         level.addListener((o, a, b) -> refresh());
@@ -100,7 +100,7 @@ public final class NoiseViewModel {
             refreshCurve();
         });
         app.dataProperty().addListener((o, a, b) -> { cursor = 0; refresh(); refreshCurve(); });
-        app.viewModelProperty().addListener((o, a, b) -> gate.run(() -> {
+        app.timeline().shownModelProperty().addListener((o, a, b) -> gate.run(() -> {
             latent.ensureMap(); // the trail needs a map of this model
             refresh();
             if (!app.training().isRunning()) refreshCurve(); // not every second while training
@@ -158,7 +158,7 @@ public final class NoiseViewModel {
             int[] idx = new int[n];
             for (int i = 0; i < n; i++) idx[i] = (cursor + i) % test.size();
             NoiseSpec noise = new NoiseSpec(kind.get(), level.get());
-            Autoencoder model = app.viewModel();
+            Autoencoder model = app.timeline().shownModel();
             return () -> DenoisedRows.of(model, test, idx, noise);
         });
     }
@@ -168,7 +168,7 @@ public final class NoiseViewModel {
         curveWorker.request(() -> {
             DatasetSplit data = app.data();
             if (data == null) return null;
-            Autoencoder current = app.viewModel();
+            Autoencoder current = app.timeline().shownModel();
             // the noisy input's curve needs no model: without one (or one for other images) it is drawn alone
             Autoencoder model = current != null && current.inputSize() == data.test().pixelCount() ? current : null;
             NoiseKind k = kind.get();

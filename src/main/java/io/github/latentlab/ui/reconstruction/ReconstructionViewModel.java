@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -21,14 +22,16 @@ import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.metrics.Metrics;
 import io.github.latentlab.model.Autoencoder;
 import io.github.latentlab.projection.CodeImages;
+import io.github.latentlab.timeline.Timeline;
 import io.github.latentlab.ui.AppState;
+import io.github.latentlab.ui.TimelineState;
 import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.fx.LatestOnly;
 
 /**
  * State of the reconstruction pane: which test images are shown (a batch of {@link #countProperty()},
  * optionally of one class), and their reconstructions by the latest model copy with per-image
- * MSE and PSNR. Recomputed off the UI thread whenever the model, data or selection changes; at
+ * MSE and PSNR; at a past epoch of the timeline, the reconstructions it stored then. Recomputed off the UI thread whenever the model, data or selection changes; at
  * most one computation runs at a time and the newest request wins.
  */
 public final class ReconstructionViewModel {
@@ -39,7 +42,13 @@ public final class ReconstructionViewModel {
      * codes the model gave them (a VAE's μ; null before a model exists).
      */
     public record Result(int[] indices, float[][] originals, float[][] reconstructions, double[] mse,
-                         double[] psnr, int side, float[][] codes) {
+                         double[] psnr, int side, float[][] codes, int epoch) {
+        /** Of the latest model. */
+        public Result(int[] indices, float[][] originals, float[][] reconstructions, double[] mse, double[] psnr, int side,
+                      float[][] codes) {
+            this(indices, originals, reconstructions, mse, psnr, side, codes, TimelineState.LATEST);
+        }
+
         public double meanMse() {
             return mse == null ? Double.NaN : Arrays.stream(mse).average().orElse(Double.NaN);
         }
@@ -71,7 +80,12 @@ public final class ReconstructionViewModel {
             summary.set(describe(r));
         }, error -> summary.set(Texts.format("recon.failed", Texts.problem(error))));
         app.dataProperty().addListener((o, a, b) -> showData(b));
-        app.viewModelProperty().addListener((o, a, b) -> refresh());
+        app.viewModelProperty().addListener((o, a, b) -> { if (!app.timeline().viewingPast()) refresh(); });
+        // a past epoch shows the images the timeline kept reconstructions of, as they were then
+        app.timeline().viewedEpochProperty().addListener((o, was, is) -> {
+            if ((was.intValue() == TimelineState.LATEST) != (is.intValue() == TimelineState.LATEST)) cursor = 0;
+            select();
+        });
         count.addListener((o, a, b) -> select());
         classFilter.addListener((o, a, b) -> { cursor = 0; select(); });
         if (app.data() != null) showData(app.data()); // made after the data was loaded
@@ -145,7 +159,14 @@ public final class ReconstructionViewModel {
 
     private int clampedCount() { return Math.max(1, Math.min(MAX_COUNT, count.get())); }
 
+    /** The rows to show from: test images, or at a past epoch the timeline's reconstructed images. */
     private int[] pool() {
+        Timeline t = app.timeline().viewingPast() ? app.timeline().timeline() : null;
+        if (t != null) {
+            int[] labels = t.images().labels();
+            return IntStream.range(0, t.images().reconstructed())
+                    .filter(i -> classFilter.get() < 0 || labels[i] == classFilter.get()).toArray();
+        }
         DatasetSplit data = app.data();
         if (data == null) return new int[0];
         Dataset test = data.test();
@@ -162,6 +183,7 @@ public final class ReconstructionViewModel {
         if (pool.length == 0) {
             indices = new int[0];
             result.set(null);
+            summary.set(""); // nothing to show (no data yet), nor to describe
             return;
         }
         int n = Math.min(clampedCount(), pool.length);
@@ -171,8 +193,15 @@ public final class ReconstructionViewModel {
         refresh();
     }
 
-    /** Recomputes the reconstructions with the current model copy, off the UI thread. */
+    /** Recomputes the reconstructions with the current model copy (or reads a past epoch's), off the UI thread. */
     public void refresh() {
+        Timeline t = app.timeline().timeline();
+        int epoch = app.timeline().viewedEpoch();
+        if (t != null && epoch != TimelineState.LATEST) {
+            int[] rows = indices.clone();
+            worker.request(() -> () -> stored(t, epoch, rows));
+            return;
+        }
         worker.request(() -> {
             DatasetSplit data = app.data();
             if (data == null || indices.length == 0) return null;
@@ -199,8 +228,31 @@ public final class ReconstructionViewModel {
         return new Result(idx, originals, recon, mse, psnr, test.side(), codes);
     }
 
+    /** Epoch {@code epoch}'s stored reconstructions of timeline images {@code rows}, with their errors then. */
+    static Result stored(Timeline t, int epoch, int[] rows) {
+        float[][] allRecon = t.reconstructions(epoch);
+        float[][] allCodes = t.codes(epoch);
+        float[][] originals = t.images().images(t.images().reconstructed());
+        int n = rows.length;
+        float[][] orig = new float[n][], recon = new float[n][], codes = new float[n][];
+        int[] idx = new int[n];
+        double[] mse = new double[n], psnr = new double[n];
+        for (int i = 0; i < n; i++) {
+            orig[i] = originals[rows[i]];
+            recon[i] = allRecon[rows[i]];
+            codes[i] = allCodes[rows[i]];
+            idx[i] = t.images().indices()[rows[i]];
+            mse[i] = Metrics.mse(orig[i], recon[i]);
+            psnr[i] = Metrics.psnrFromMse(mse[i]);
+        }
+        return new Result(idx, orig, recon, mse, psnr, t.images().side(), codes, epoch);
+    }
+
     private static String describe(Result r) {
         if (r.reconstructions() == null) return Texts.get("recon.noModel");
+        if (r.epoch() != TimelineState.LATEST) {
+            return Texts.format("recon.summary.epoch", r.epoch(), r.indices().length, r.meanMse(), Metrics.formatPsnr(r.meanPsnr()));
+        }
         return Texts.format("recon.summary", r.indices().length, r.meanMse(), Metrics.formatPsnr(r.meanPsnr()));
     }
 

@@ -24,6 +24,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
@@ -55,6 +56,8 @@ import io.github.latentlab.ui.runs.ClassicComparisons;
 import io.github.latentlab.ui.runs.CompareViewModel;
 import io.github.latentlab.ui.runs.RunsPane;
 import io.github.latentlab.ui.runs.RunsViewModel;
+import io.github.latentlab.ui.timeline.TimelineBar;
+import io.github.latentlab.ui.timeline.TimelineViewModel;
 import io.github.latentlab.ui.training.TrainingPane;
 import io.github.latentlab.ui.training.TrainingViewModel;
 import io.github.latentlab.util.BuildInfo;
@@ -80,6 +83,7 @@ public final class MainWindow extends BorderPane {
     private final CompareViewModel compareVm;
     private final RunsViewModel runsVm;
     private final LatentPane latentPane;
+    private final TimelineViewModel timelineVm;
     private final ShellMenus menus = new ShellMenus();
     /** What panes, lessons and menus ask of the window. */
     private final WindowCommands commands = new WindowCommands(this);
@@ -131,9 +135,13 @@ public final class MainWindow extends BorderPane {
         drawVm.activeProperty().bind(drawTab.selectedProperty());
         latentVm.activeProperty().bind(latentTab.selectedProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        this.timelineVm = new TimelineViewModel(app);
+        trainingPane.followTimeline(timelineVm);
+        timelineVm.setStepDone(latentVm::epochDrawn); // playing waits for the map to reach each epoch
         setTop(new WindowMenus(this, menus).build());
         setCenter(tabs);
-        setBottom(statusBar());
+        // the timeline bar sits above the status bar, like a player's scrubber, for every tab
+        setBottom(new VBox(new TimelineBar(timelineVm), statusBar()));
         getStyleClass().add("main-window");
         ShellMenus.followLook(this);
     }
@@ -144,6 +152,7 @@ public final class MainWindow extends BorderPane {
     public DrawViewModel drawViewModel() { return drawVm; }
     public LatentViewModel latentViewModel() { return latentVm; }
     public TabPane tabs() { return tabs; }
+    public TimelineViewModel timelineViewModel() { return timelineVm; }
     public RunsPane runsPane() { return runsPane; }
     public CompareViewModel compareViewModel() { return compareVm; }
     public RunsViewModel runsViewModel() { return runsVm; }
@@ -298,8 +307,12 @@ public final class MainWindow extends BorderPane {
             DatasetSplit data = opened.data();
             if (data != null && data.train().pixelCount() == opened.saved().model().inputSize()) app.dataProperty().set(data);
             trainingVm.adopt(opened.saved());
-            app.statusProperty().set(opened.dataProblem() == null ? Texts.format("status.opened", file.getFileName())
-                    : Texts.format("status.openedWithoutData", file.getFileName(), opened.dataProblem()));
+            app.timeline().timelineProperty().set(opened.timeline());
+            app.statusProperty().set(opened.dataProblem() != null
+                    ? Texts.format("status.openedWithoutData", file.getFileName(), opened.dataProblem())
+                    : opened.timelineProblem() != null
+                    ? Texts.format("status.openedWithoutTimeline", file.getFileName(), opened.timelineProblem())
+                    : Texts.format("status.opened", file.getFileName()));
             shown.complete(file);
         }, error -> {
             busy.setVisible(false);

@@ -27,7 +27,9 @@ import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.AppCommands;
 import io.github.latentlab.ui.controls.EmptyState;
 import io.github.latentlab.ui.controls.Explanation;
+import io.github.latentlab.ui.TimelineState;
 import io.github.latentlab.ui.controls.LossChart;
+import io.github.latentlab.ui.timeline.TimelineViewModel;
 import io.github.latentlab.ui.controls.Placeholder;
 import io.github.latentlab.ui.training.TrainingViewModel.State;
 
@@ -50,6 +52,14 @@ public final class TrainingPane extends BorderPane {
         setLeft(settings(catalog));
         setCenter(chartArea());
         setPadding(new Insets(8));
+    }
+
+    /** Clicking or dragging along the loss curve shows that epoch; the chart marks the epoch shown. */
+    public void followTimeline(TimelineViewModel timeline) {
+        chart.setOnEpochPicked(timeline::view);
+        TimelineState state = timeline.state();
+        chart.viewedEpochProperty().bind(Bindings.createDoubleBinding(
+                () -> state.viewingPast() ? state.viewedEpoch() : Double.NaN, state.viewedEpochProperty()));
     }
 
     private VBox settings(DatasetCatalog catalog) {

@@ -23,6 +23,7 @@ import io.github.latentlab.model.LossPoint;
 import io.github.latentlab.model.ModelMetadata;
 import io.github.latentlab.model.SavedModel;
 import io.github.latentlab.training.HistoryCsv;
+import io.github.latentlab.timeline.Timeline;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.training.RunManager;
 import io.github.latentlab.training.RunStatus;
@@ -131,6 +132,9 @@ public final class TrainingViewModel {
     }
 
     /** Follows the run manager: the run being prepared, trained and ended, on the UI thread. */
+    /** The run whose model the app shows, while it trains and after; null for a model opened from a file. */
+    private Run shownRun;
+
     private final class Follower implements RunManager.Listener {
         private final EventPump<TrainingEvent> pump = new EventPump<>(app.uiThread(), TrainingViewModel.this::apply);
 
@@ -148,6 +152,12 @@ public final class TrainingViewModel {
 
         @Override public void trainingEvent(Run run, TrainingEvent event) { pump.accept(event); }
 
+        @Override public void timelineChanged(Run run, Timeline timeline) {
+            app.uiThread().execute(() -> {
+                if (run == shownRun) app.timeline().timelineProperty().set(timeline);
+            });
+        }
+
         @Override public void ended(Run run, Trainer.Outcome outcome) {
             app.uiThread().execute(() -> finish(run, outcome));
         }
@@ -162,8 +172,9 @@ public final class TrainingViewModel {
         }
     }
 
-    /** A run starts training: its model becomes the app's, its history the chart's. */
+    /** A run starts training: its model becomes the app's, its history the chart's (its timeline follows). */
     private void show(Run run, RunManager.Start start) {
+        shownRun = run;
         DatasetSplit data = start.data();
         if (app.data() != data) app.dataProperty().set(data);
         int done = start.history().epochsDone();
@@ -179,6 +190,8 @@ public final class TrainingViewModel {
         state.set(State.IDLE);
         if (outcome.status() == RunStatus.DIVERGED) {
             app.setModel(outcome.model(), run.history(), run.config());
+            Timeline kept = run.timeline();
+            app.timeline().timelineProperty().set(kept == null ? null : kept.upTo(run.history().epochsDone()));
             curves.show(run.history());
             message.set(Texts.render(outcome.note()));
         } else if (outcome.epochsDone() == 0 && outcome.status() == RunStatus.STOPPED) {
@@ -189,6 +202,7 @@ public final class TrainingViewModel {
 
     /** Shows a loaded model: its settings in the form, its loss history in the chart. */
     public void adopt(SavedModel saved) {
+        shownRun = null;
         ModelMetadata m = saved.metadata();
         form.fill(m);
         TrainingHistory history = new TrainingHistory();

@@ -1,0 +1,150 @@
+package io.github.latentlab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.chart.NumberAxis;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import io.github.latentlab.TestData;
+import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.model.LossKind;
+import io.github.latentlab.model.ModelKind;
+import io.github.latentlab.model.ModelSpec;
+import io.github.latentlab.projection.Embedding;
+import io.github.latentlab.projection.LatentMap;
+import io.github.latentlab.projection.LatentMaps;
+import io.github.latentlab.projection.MapImages;
+import io.github.latentlab.projection.MapMethod;
+import io.github.latentlab.projection.MapRequest;
+import io.github.latentlab.timeline.Timeline;
+import io.github.latentlab.training.Run;
+import io.github.latentlab.training.RunManager;
+import io.github.latentlab.training.TrainingConfig;
+import io.github.latentlab.training.TrainingService;
+import io.github.latentlab.ui.controls.LossChart;
+import io.github.latentlab.ui.reconstruction.ReconstructionViewModel;
+import io.github.latentlab.util.Cancellation;
+import io.github.latentlab.util.Progress;
+
+/**
+ * The training timeline in the window: a click on the loss curve shows that epoch in the
+ * reconstructions and on the map (the stored values, aligned layouts), Play walks through every
+ * epoch, and the bar goes back to the latest model.
+ */
+class TimelineUiTest extends WindowTest {
+    /** A slice of the built-in digits under the catalog's id, so the opened model finds its data. */
+    private static final DatasetSplit DATA = new DatasetSplit("builtin-digits", TestData.digits(512, 1000).train(),
+            TestData.digits(512, 1000).test());
+
+    @TempDir Path runs;
+
+    @Start
+    void start(Stage stage) {
+        show(stage);
+    }
+
+    /** A finished 3-epoch run of a 3-D code with its timeline, opened in the window. */
+    private Timeline openTrainedRun() throws Exception {
+        ModelSpec spec = new ModelSpec(ModelKind.AE, List.of(32), 3, LossKind.MSE, 3e-3, 0);
+        Run run;
+        try (TrainingService service = new TrainingService();
+             RunManager manager = new RunManager(runs, (id, test, p, c) -> DATA, service)) {
+            run = manager.newRun(null, "builtin-digits", null, new TrainingConfig(spec, 3, 64, 5));
+            manager.submit(run).get(120, TimeUnit.SECONDS);
+        }
+        window.openModelFrom(run.checkpoints().latestFile()).get(60, TimeUnit.SECONDS);
+        waitUntil(() -> state.timeline().timeline() != null);
+        return state.timeline().timeline();
+    }
+
+    /** Clicks the loss chart where the x axis reads {@code epoch}, halfway up the plot. */
+    private static void clickCurveAt(FxRobot robot, LossChart chart, double epoch) {
+        Node plot = chart.lookup(".chart-plot-background");
+        NumberAxis x = (NumberAxis) chart.getXAxis();
+        double inX = x.getDisplayPosition(epoch);
+        Point2D onScreen = plot.localToScreen(inX, plot.getLayoutBounds().getHeight() / 2);
+        robot.clickOn(onScreen);
+    }
+
+    private static PcaLayout expected(Timeline t, int epoch, Embedding alignTo) {
+        MapRequest pca = new MapRequest(MapMethod.PCA, MapImages.TEST, 5000, 0, 1, 30, 1000, 15, 42);
+        LatentMap m = LatentMaps.fromCodes(pca, t.codes(epoch), t.images().asDataset(), null, alignTo, Progress.NONE,
+                new Cancellation(), f -> { });
+        return new PcaLayout(m.embedding());
+    }
+
+    private record PcaLayout(Embedding embedding) { }
+
+    @Test
+    void clickingTheCurveShowsThatEpochInTheReconstructionsAndOnTheAlignedMap(FxRobot robot) throws Exception {
+        Timeline t = openTrainedRun();
+        assertEquals(List.of(0, 1, 2, 3), t.epochs());
+        assertTrue(robot.lookup("#timeline-bar").query().isVisible(), "the timeline bar shows with a timeline");
+        LossChart chart = robot.lookup(".loss-chart").queryAs(LossChart.class);
+
+        clickCurveAt(robot, chart, 1.1);
+        waitUntil(() -> state.timeline().viewedEpoch() == 1);
+        ReconstructionViewModel recon = window.reconstructionViewModel();
+        waitUntil(() -> recon.resultProperty().get() != null && recon.resultProperty().get().epoch() == 1);
+        ReconstructionViewModel.Result r = recon.resultProperty().get();
+        float[][] stored = t.reconstructions(1);
+        for (int i = 0; i < r.indices().length; i++) {
+            assertArrayEquals(stored[i], r.reconstructions()[i], "image " + i + " as reconstructed at epoch 1");
+            assertEquals(t.images().indices()[i], r.indices()[i]);
+        }
+        String label = robot.lookup("#timeline-label").queryLabeled().getText();
+        assertTrue(label.contains(Texts.format("timeline.viewing", 1, 3)), label);
+        assertEquals(1.0, chart.viewedEpochProperty().get(), "the chart marks the epoch shown");
+
+        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        waitUntil(() -> window.latentViewModel().mapEpoch() == 1);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.latentViewModel().epochDrawn().isDone());
+        LatentMap first = window.latentViewModel().mapProperty().get();
+        assertArrayEquals(t.codes(1), first.codes(), "the map shows the stored codes of epoch 1");
+        assertEquals(t.images().size(), first.codes().length, "of the timeline's 1,000 images");
+        Embedding e1 = expected(t, 1, null).embedding();
+        assertArrayEquals(e1.xy(), first.embedding().xy(), "laid out as PCA lays out those codes");
+
+        robot.interact(() -> window.tabs().getSelectionModel().select(0));
+        clickCurveAt(robot, chart, 2);
+        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        waitUntil(() -> window.latentViewModel().mapEpoch() == 2);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> window.latentViewModel().epochDrawn().isDone());
+        LatentMap second = window.latentViewModel().mapProperty().get();
+        assertArrayEquals(t.codes(2), second.codes());
+        double[][] aligned = expected(t, 2, e1).embedding().xy();
+        for (int i = 0; i < aligned.length; i++) assertArrayEquals(aligned[i], second.embedding().xy()[i], 1e-9);
+
+        robot.clickOn("#timeline-latest");
+        waitUntil(() -> !state.timeline().viewingPast());
+        waitUntil(() -> recon.resultProperty().get() != null
+                && recon.resultProperty().get().epoch() == TimelineState.LATEST);
+        assertTrue(Double.isNaN(chart.viewedEpochProperty().get()));
+    }
+
+    @Test
+    void playWalksThroughEveryStoredEpochThenBackToTheLatest(FxRobot robot) throws Exception {
+        openTrainedRun();
+        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        List<Integer> seen = new ArrayList<>();
+        robot.interact(() -> state.timeline().viewedEpochProperty().addListener((o, was, is) -> seen.add(is.intValue())));
+        robot.clickOn("#timeline-play");
+        waitUntil(() -> !window.timelineViewModel().playingProperty().get());
+        assertEquals(List.of(0, 1, 2, TimelineState.LATEST), seen, "every stored epoch, then the latest (the last)");
+    }
+}
