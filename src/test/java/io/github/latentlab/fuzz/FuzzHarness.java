@@ -42,7 +42,7 @@ public final class FuzzHarness {
     public static List<Outcome> run(Path work, long seed, int casesPerTarget, int workers, Duration timeout)
             throws Exception {
         List<Case> cases = new ArrayList<>();
-        for (FuzzTarget target : FuzzTargets.ALL) {
+        for (FuzzTarget target : FuzzTargets.selected()) {
             Path dir = Files.createDirectories(work.resolve(target.name()));
             List<Path> seeds = target.seeds(Files.createDirectories(dir.resolve("seeds")));
             for (int i = 0; i < casesPerTarget; i++) {
@@ -72,7 +72,7 @@ public final class FuzzHarness {
                 outcomes.add(new Outcome(c.target().name(), c.file(), c.mutation(), "MODIFIED", 0, 0, "reading changed the file"));
             }
         }
-        for (FuzzTarget target : FuzzTargets.ALL) {
+        for (FuzzTarget target : FuzzTargets.selected()) {
             try (var files = Files.list(work.resolve(target.name()))) {
                 long n = files.count();
                 if (n != casesPerTarget + 1) { // the cases and the seeds folder
@@ -170,7 +170,7 @@ public final class FuzzHarness {
     /** Per target: cases, outcomes, the slowest case and the largest resident-memory rise. */
     public static String report(List<Outcome> outcomes) {
         Map<String, List<Outcome>> byTarget = new LinkedHashMap<>();
-        for (FuzzTarget t : FuzzTargets.ALL) byTarget.put(t.name(), new ArrayList<>());
+        for (FuzzTarget t : FuzzTargets.selected()) byTarget.put(t.name(), new ArrayList<>());
         for (Outcome o : outcomes) byTarget.get(o.target()).add(o);
         StringBuilder sb = new StringBuilder(String.format("%-13s %6s %9s %8s %7s %8s %5s %10s %12s%n", "reader", "cases",
                 "accepted", "refused", "failed", "crashed", "hung", "slowest ms", "peak RSS MB"));
