@@ -50,7 +50,9 @@ public final class CommandVocabulary {
         SAMPLE("sample", c -> words(c, 0, 0)),
         COMPARE("compare", c -> words(c, 1, 1)),
         CODES("codes", c -> oneWordOf(c, List.of("on", "off"))),
-        ANOMALIES("anomalies", c -> oneWordOf(c, List.of("error", "distance", "off")));
+        ANOMALIES("anomalies", c -> oneWordOf(c, List.of("error", "distance", "off"))),
+        EPOCH("epoch", CommandVocabulary::epoch),
+        PLAY("play", c -> words(c, 0, 0));
 
         final String id;
         final Function<Command, Message> check;
@@ -98,6 +100,14 @@ public final class CommandVocabulary {
         if (method != null) return method;
         return options(c, Map.of("seed", v -> wholeNumber(v, 0, Integer.MAX_VALUE),
                 "images", v -> wholeNumber(v, 10, 100_000)));
+    }
+
+    /** {@code epoch N} (a stored epoch of the timeline) or {@code epoch latest}. */
+    private static Message epoch(Command c) {
+        Message count = words(c, 1, 1);
+        if (count != null) return count;
+        String which = c.word(0).orElseThrow();
+        return which.equals("latest") ? null : wholeNumber(which, 0, 1_000_000);
     }
 
     private static Message select(Command c) {

@@ -159,6 +159,12 @@ public final class TimelineFile {
                 int epoch = StrictJson.integer(m, "epoch", 1, 1_000_000);
                 int count = StrictJson.integer(m, "parameters", 1, MAX_PARAMETERS);
                 if (snapshots.containsKey(epoch)) throw refused("timeline.error.field", "models");
+                ZipEntry e = entries.get(modelEntry(epoch));
+                // the count is checked against the spec only when the model is built: until then a
+                // claimed count must be backed by the file's own bytes (parameters hardly deflate)
+                if (e != null && 2L * count > 32 * Math.max(0, e.getCompressedSize()) + 65_536) {
+                    throw refused("timeline.error.size", modelEntry(epoch));
+                }
                 snapshots.put(epoch, shorts(entry(zip, entries, modelEntry(epoch), -1, 2L * count)));
             }
             return new Timeline(model, images, frames, snapshots);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,13 +19,15 @@ import org.junit.jupiter.api.Test;
 
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.catalog.DatasetCatalog;
+import io.github.latentlab.timeline.Timeline;
+import io.github.latentlab.timeline.TimelineFile;
 import io.github.latentlab.util.Cancellation;
 import io.github.latentlab.util.Progress;
 
 /**
  * The models shipped in {@code models/} are what {@code models/train-all} recorded: each loads,
- * rebuilds its dataset's test images within 2% of its recorded MSE, is slim and under 3 MB, and
- * all of them stay under 60 MB.
+ * rebuilds its dataset's test images within 2% of its recorded MSE, is slim and under 3 MB, has
+ * its training timeline beside it (every epoch, at most 4 MB), and all of them stay under 60 MB.
  */
 @Tag("slow")
 class ShippedModelsTest {
@@ -55,6 +58,18 @@ class ShippedModelsTest {
             double recorded = entry.get("test_mse").asDouble();
             double mse = Evaluation.of(saved.model(), split.test()).mse();
             if (Math.abs(mse - recorded) > 0.02 * recorded) off.add(file + ": MSE " + mse + ", recorded " + recorded);
+
+            // its training timeline: every epoch from the untrained model on, within the 4 MB budget
+            Path timelineFile = TimelineFile.besideModel(file);
+            long timelineSize = Files.size(timelineFile);
+            total += timelineSize;
+            assertTrue(timelineSize <= 4_000_000, timelineFile + " is " + timelineSize + " bytes");
+            Timeline timeline = TimelineFile.read(timelineFile);
+            int epochs = saved.metadata().epochsDone();
+            assertEquals(IntStream.rangeClosed(0, epochs).boxed().toList(), timeline.epochs(), timelineFile.toString());
+            assertEquals(epochs, timeline.model().epochsDone());
+            assertTrue(timeline.modelEpochs().contains(1) && timeline.modelEpochs().contains(epochs), timelineFile.toString());
+            assertEquals(id, timeline.model().datasetId());
         }
         assertEquals(List.of(), off);
         assertTrue(total < 60L << 20, "models/ holds " + total + " bytes");

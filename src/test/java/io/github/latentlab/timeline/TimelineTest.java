@@ -141,6 +141,38 @@ class TimelineTest {
     }
 
     @Test
+    void aKeptModelClaimingMoreParametersThanItsBytesHoldIsRefusedBeforeItIsRead() throws Exception {
+        TrainableAutoencoder model = TrainableAutoencoder.create(
+                new ModelSpec(ModelKind.AE, List.of(8), 2, LossKind.MSE, 1e-3, 0), DATA.test().pixelCount(), 1);
+        var meta = io.github.latentlab.training.RunMetadata.of(new TrainingConfig(model.spec(), 1, 8, 1),
+                model.inputSize(), DATA, new io.github.latentlab.training.TrainingHistory());
+        Path good = root.resolve("good.timeline");
+        TimelineFile.write(good, Timeline.start(meta, TimelineImages.choose(DATA.test())).with(0, model, meta).with(1, model, meta));
+        // the same file, its kept model claiming 10 M parameters of zeros (a few KB once deflated)
+        Path bomb = root.resolve("bomb.timeline");
+        try (var in = new java.util.zip.ZipFile(good.toFile());
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+            for (var e : java.util.Collections.list(in.entries())) {
+                out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                byte[] bytes = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals("timeline.json")) {
+                    bytes = new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                            .replaceAll("\"parameters\" : \\d+", "\"parameters\" : 10000000")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                } else if (e.getName().startsWith("model-")) {
+                    bytes = new byte[20_000_000];
+                }
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        TimelineFileException refused = assertThrows(TimelineFileException.class, () -> TimelineFile.read(bomb));
+        assertTrue(refused.getMessage().contains("model-0001.f16") && refused.getMessage().contains("wrong size"),
+                refused.getMessage());
+        assertEquals(List.of(1), TimelineFile.read(good).modelEpochs(), "a genuine kept model still reads");
+    }
+
+    @Test
     void keepsModelsAtOneThreeTenAndTheLatestAndCutsBackForAnEarlierCheckpoint() {
         TrainableAutoencoder model = TrainableAutoencoder.create(
                 new ModelSpec(ModelKind.AE, List.of(8), 2, LossKind.MSE, 1e-3, 0), DATA.test().pixelCount(), 1);

@@ -403,10 +403,15 @@ public final class LatentViewModel implements LatentMapSource {
             running = null;
             mapEpoch = TimelineState.LATEST;
             tweenGeneration++;
-            map.set(latestMap);
+            if (latestMap != null) {
+                map.set(latestMap);
+                status.set(Texts.format("latent.status.shown", Texts.name(method.get()), latestMap.embedding().note()));
+            } else if (active.get()) {
+                compute(); // the epoch's map stays until the latest model's replaces it
+            } else {
+                map.set(null);
+            }
             latestMap = null;
-            if (map.get() == null) status.set(Texts.get("latent.status.start"));
-            else status.set(Texts.format("latent.status.shown", Texts.name(method.get()), map.get().embedding().note()));
             refreshIfStale();
             return;
         }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.latentlab.timeline.TimelineFile;
 import io.github.latentlab.util.AppDirs;
 import io.github.latentlab.util.AtomicFiles;
 
@@ -48,16 +49,28 @@ final class ShippedModels {
         return out;
     }
 
-    /** The model as a file in the app's folder (copied from the app on first use, atomically). */
+    /**
+     * The model as a file in the app's folder, with its training timeline beside it when it ships
+     * with one (copied from the app on first use, atomically).
+     */
     static Path extract(Entry entry) throws IOException {
         Path target = AppDirs.home().resolve("shipped").resolve(entry.file());
-        try (InputStream in = ShippedModels.class.getResourceAsStream(ROOT + entry.file())) {
-            if (in == null) throw new IOException(entry.file() + " is not among the shipped models");
+        copyOut(entry.file(), target, true);
+        copyOut(entry.name() + TimelineFile.EXTENSION, TimelineFile.besideModel(target), false);
+        return target;
+    }
+
+    /** Copies a resource of the app's models to {@code target}, unless it is there already. */
+    private static void copyOut(String name, Path target, boolean required) throws IOException {
+        try (InputStream in = ShippedModels.class.getResourceAsStream(ROOT + name)) {
+            if (in == null) {
+                if (required) throw new IOException(name + " is not among the shipped models");
+                return;
+            }
             byte[] bytes = in.readAllBytes();
-            if (Files.isRegularFile(target) && Files.size(target) == bytes.length) return target;
+            if (Files.isRegularFile(target) && Files.size(target) == bytes.length) return;
             Files.createDirectories(target.getParent());
             AtomicFiles.write(target, bytes);
         }
-        return target;
     }
 }

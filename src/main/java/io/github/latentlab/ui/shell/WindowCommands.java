@@ -14,9 +14,11 @@ import io.github.latentlab.model.LossKind;
 import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.projection.Anomalies;
 import io.github.latentlab.projection.MapMethod;
+import io.github.latentlab.timeline.Timeline;
 import io.github.latentlab.ui.AppCommands;
 import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.runs.ClassicComparisons;
+import io.github.latentlab.ui.timeline.TimelineViewModel;
 import io.github.latentlab.ui.training.TrainingForm;
 import io.github.latentlab.util.Message;
 
@@ -60,8 +62,27 @@ final class WindowCommands implements AppCommands {
                 if (first.equals("off")) anomalies.shownProperty().set(false);
                 else anomalies.show(first.equals("error") ? Anomalies.Ranking.RECONSTRUCTION : Anomalies.Ranking.NEAREST_CODE);
             });
+            case "epoch" -> epoch(first);
+            case "play" -> done(() -> window.timelineViewModel().play());
             default -> failed(Texts.format("command.unsupported", c.verb()));
         };
+    }
+
+    /**
+     * Shows a stored epoch of the open model's timeline (or the latest); the future completes once
+     * the map has reached it when the map is on screen.
+     */
+    private CompletableFuture<?> epoch(String which) {
+        TimelineViewModel timeline = window.timelineViewModel();
+        if (which.equals("latest")) return done(timeline::latest);
+        Timeline t = window.app().timeline().timeline();
+        if (t == null || t.isEmpty()) return failed(Texts.get("command.epoch.noTimeline"));
+        int epoch = Integer.parseInt(which);
+        if (!t.epochs().contains(epoch)) {
+            return failed(Texts.format("command.epoch.notStored", epoch, t.epochs().get(0), t.lastEpoch()));
+        }
+        timeline.view(epoch);
+        return window.latentViewModel().epochDrawn();
     }
 
     @Override public void showTab(String name) { window.selectTab(name); }

@@ -9,6 +9,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 import io.github.latentlab.timeline.Timeline;
 import io.github.latentlab.ui.Texts;
@@ -36,24 +37,26 @@ public final class TimelineBar extends HBox {
                 .then(Texts.get("timeline.pause")).otherwise(Texts.get("timeline.play")));
         play.setTooltip(new Tooltip(Texts.get("timeline.play.tip")));
         play.setOnAction(e -> { if (vm.playingProperty().get()) vm.stop(); else vm.play(); });
-        play.setMinWidth(play.prefWidth(-1));
+        play.setMinWidth(Region.USE_PREF_SIZE);
         Button back = new Button("◀");
+        back.setMinWidth(Region.USE_PREF_SIZE);
         back.setId("timeline-back");
         back.setTooltip(new Tooltip(Texts.get("timeline.back.tip")));
         back.setOnAction(e -> vm.step(-1));
         Button on = new Button("▶");
+        on.setMinWidth(Region.USE_PREF_SIZE);
         on.setId("timeline-on");
         on.setTooltip(new Tooltip(Texts.get("timeline.on.tip")));
         on.setOnAction(e -> vm.step(1));
         CheckBox loop = new CheckBox(Texts.get("timeline.loop"));
         loop.selectedProperty().bindBidirectional(vm.loopProperty());
-        loop.setMinWidth(loop.prefWidth(-1));
+        loop.setMinWidth(Region.USE_PREF_SIZE);
 
         slider.setId("timeline-slider");
         slider.setSnapToTicks(true);
         slider.setMajorTickUnit(1);
         slider.setMinorTickCount(0);
-        slider.setPrefWidth(220);
+        slider.setPrefWidth(180);
         slider.setMinWidth(80);
         slider.valueProperty().addListener((o, was, is) -> {
             if (!updating) vm.view(is.doubleValue());
@@ -63,14 +66,18 @@ public final class TimelineBar extends HBox {
         what.setId("timeline-label");
         what.getStyleClass().add("timeline-epoch");
         what.textProperty().bind(vm.labelProperty());
+        what.setTooltip(new Tooltip(Texts.get("timeline.label.tip")));
+        what.getTooltip().setWrapText(true);
+        what.getTooltip().setMaxWidth(420);
         what.setMinWidth(0);
+        what.setWrapText(true); // beside a lesson the bar is narrow: the words take two lines, never an ellipsis
         HBox.setHgrow(what, Priority.ALWAYS);
         what.setMaxWidth(Double.MAX_VALUE);
 
         Button latest = new Button(Texts.get("timeline.backToLatest"));
         latest.setId("timeline-latest");
         latest.setOnAction(e -> vm.latest());
-        latest.setMinWidth(latest.prefWidth(-1));
+        latest.setMinWidth(Region.USE_PREF_SIZE);
         latest.visibleProperty().bind(vm.state().viewedEpochProperty().isNotEqualTo(TimelineState.LATEST));
         latest.managedProperty().bind(latest.visibleProperty());
 

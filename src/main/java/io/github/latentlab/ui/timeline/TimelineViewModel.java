@@ -136,7 +136,7 @@ public final class TimelineViewModel {
         }
         int last = t.lastEpoch();
         if (!state.viewingPast()) {
-            label.set(Texts.format("timeline.latest", t.epochs().size()));
+            label.set(Texts.format("timeline.latest", t.epochs().get(0), last));
             return;
         }
         int epoch = state.viewedEpoch();
