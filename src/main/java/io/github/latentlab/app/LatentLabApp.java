@@ -75,6 +75,8 @@ public final class LatentLabApp extends Application {
         var args = getParameters().getRaw();
         if (args.size() == 2 && args.get(0).equals("--lesson")) {
             window.startLesson(args.get(1));
+        } else if (args.size() == 2 && args.get(0).equals("--session")) {
+            window.openSession(Path.of(args.get(1)));
         } else if (!args.isEmpty()) {
             window.openModelFrom(Path.of(args.get(0)));
             if (args.size() > 1) window.selectTab(args.get(1));

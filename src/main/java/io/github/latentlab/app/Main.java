@@ -9,7 +9,8 @@ import io.github.latentlab.util.NoJavaSerialization;
 
 /**
  * Entry point. With a command, runs the command line; with none, opens the app;
- * {@code open FILE.llab} opens the app with that model, {@code lesson NAME|FILE.md} with that lesson. A plain class,
+ * {@code open FILE.llab} opens the app with that model, {@code lesson NAME|FILE.md} with that lesson,
+ * {@code session FILE.llsession} with that session. A plain class,
  * not an {@code Application}, so the app starts from a classpath jar (no module-info: DL4J's
  * module descriptors are broken).
  */
@@ -27,6 +28,10 @@ public final class Main {
         }
         if (args.length == 2 && args[0].equals("lesson")) { // a shipped lesson's name or a lesson file
             LatentLabApp.launchApp("--lesson", args[1]);
+            return;
+        }
+        if (args.length == 2 && args[0].equals("session")) { // a saved session (.llsession)
+            LatentLabApp.launchApp("--session", args[1]);
             return;
         }
         if (args.length > 0) {

@@ -23,6 +23,12 @@ public final class LatentMaps {
      */
     public static LatentMap build(MapRequest request, DatasetSplit data, Autoencoder model, Progress progress,
                                   Cancellation cancel, Consumer<LatentMap> frames) {
+        return build(request, null, data, model, progress, cancel, frames);
+    }
+
+    /** As above, laid out by {@code projector} instead of the request's own (null: the request's). */
+    public static LatentMap build(MapRequest request, Projector projector, DatasetSplit data, Autoencoder model,
+                                  Progress progress, Cancellation cancel, Consumer<LatentMap> frames) {
         Message problem = request.problem(model);
         if (problem != null) throw new Problems.BadArgument(problem);
         MapImages from = request.images();
@@ -33,7 +39,7 @@ public final class LatentMaps {
         for (int i = 0; i < n; i++) idx[i] = from == MapImages.TEST ? i : (int) ((long) i * all.size() / n);
         Dataset images = n == all.size() ? all : all.subset(all.id() + "-" + n, idx);
         float[][] codes = CodeIndex.encodeAll(model, images, cancel);
-        return layOut(request, codes, images, model, null, progress, cancel, frames);
+        return layOut(request, projector, codes, images, model, null, progress, cancel, frames);
     }
 
     /**
@@ -49,6 +55,13 @@ public final class LatentMaps {
     public static LatentMap fromCodes(MapRequest request, float[][] codes, Dataset images, Autoencoder model,
                                       Embedding alignTo, Progress progress, Cancellation cancel,
                                       Consumer<LatentMap> frames) {
+        return fromCodes(request, null, codes, images, model, alignTo, progress, cancel, frames);
+    }
+
+    /** As above, laid out by {@code projector} instead of the request's own (null: the request's). */
+    public static LatentMap fromCodes(MapRequest request, Projector projector, float[][] codes, Dataset images,
+                                      Autoencoder model, Embedding alignTo, Progress progress, Cancellation cancel,
+                                      Consumer<LatentMap> frames) {
         int latent = codes.length == 0 ? 0 : codes[0].length;
         Message problem = request.problem(latent);
         if (problem != null) throw new Problems.BadArgument(problem);
@@ -59,18 +72,20 @@ public final class LatentMaps {
             throw new IllegalArgumentException(latent + "-D codes for a model of " + model.latentSize() + "-D codes");
         }
         Embedding reference = alignTo != null && alignTo.xy().length == codes.length ? alignTo : null;
-        return layOut(request, codes, images, model, reference, progress, cancel, frames);
+        return layOut(request, projector, codes, images, model, reference, progress, cancel, frames);
     }
 
     /** The one way codes become a map, whether just encoded or stored. */
-    private static LatentMap layOut(MapRequest request, float[][] codes, Dataset images, Autoencoder model,
-                                    Embedding alignTo, Progress progress, Cancellation cancel,
+    private static LatentMap layOut(MapRequest request, Projector given, float[][] codes, Dataset images,
+                                    Autoencoder model, Embedding alignOnto, Progress progress, Cancellation cancel,
                                     Consumer<LatentMap> frames) {
+        // a layout given back is shown as it was
+        Embedding alignTo = given instanceof FixedLayout ? null : alignOnto;
         int n = codes.length;
         int[] labels = Arrays.copyOf(images.labels(), n);
         double[][] codesD = new double[n][];
         for (int i = 0; i < n; i++) codesD[i] = LatentMath.toDouble(codes[i]);
-        Projector projector = request.projector();
+        Projector projector = given != null ? given : request.projector();
         if (alignTo != null && projector instanceof TsneProjector tsne) projector = tsne.seededFrom(alignTo.xy());
         PcaProjector pca = projector instanceof PcaProjector p ? p : null;
         InverseMap[] inverse = {null}; // measured once, reused for each frame of an animating layout

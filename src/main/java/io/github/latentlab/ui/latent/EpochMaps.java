@@ -11,6 +11,7 @@ import io.github.latentlab.projection.Embedding;
 import io.github.latentlab.projection.LatentMap;
 import io.github.latentlab.projection.LatentMaps;
 import io.github.latentlab.projection.MapRequest;
+import io.github.latentlab.projection.Projector;
 import io.github.latentlab.timeline.Timeline;
 import io.github.latentlab.timeline.TimelineImages;
 import io.github.latentlab.util.Cancellation;
@@ -37,7 +38,7 @@ final class EpochMaps {
      * Epoch {@code epoch}'s map; {@code frames} gets t-SNE's intermediate layouts. Aligned onto the
      * last map made here when that was of the same images and method.
      */
-    LatentMap map(Timeline t, int epoch, MapRequest request, Progress progress, Cancellation cancel,
+    LatentMap map(Timeline t, int epoch, MapRequest request, Projector given, Progress progress, Cancellation cancel,
                   Consumer<LatentMap> frames) {
         if (imagesOf != t.images()) { // another timeline: nothing to align to, no models to reuse
             imagesOf = t.images();
@@ -47,8 +48,8 @@ final class EpochMaps {
         }
         String method = request.method().name();
         Embedding alignTo = method.equals(previousMethod) ? previous : null;
-        LatentMap map = LatentMaps.fromCodes(request, t.codes(epoch), images, modelAt(t, epoch), alignTo, progress,
-                cancel, frames);
+        LatentMap map = LatentMaps.fromCodes(request, given, t.codes(epoch), images, modelAt(t, epoch), alignTo,
+                progress, cancel, frames);
         previous = map.embedding();
         previousMethod = method;
         return map;

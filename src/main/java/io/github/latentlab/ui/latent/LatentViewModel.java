@@ -24,6 +24,7 @@ import javafx.beans.property.StringProperty;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.model.Autoencoder;
 import io.github.latentlab.projection.Embedding;
+import io.github.latentlab.projection.FixedLayout;
 import io.github.latentlab.projection.EmbeddingExport;
 import io.github.latentlab.projection.LatentMap;
 import io.github.latentlab.projection.LatentMaps;
@@ -127,9 +128,9 @@ public final class LatentViewModel implements LatentMapSource {
         traversalDecoder = new LatestOnly<>(app.background(), traversalImage::set,
                 e -> status.set(Texts.format("latent.status.decodeFailed", Texts.problem(e))));
         // a new method replaces the map shown or the one being computed
-        method.addListener((o, a, b) -> { if (map.get() != null || running != null) compute(); });
+        method.addListener((o, a, b) -> { if (!applying && (map.get() != null || running != null)) compute(); });
         source.addListener((o, a, b) -> {
-            if ((map.get() != null || running != null) && !app.timeline().viewingPast()) compute();
+            if (!applying && (map.get() != null || running != null) && !app.timeline().viewingPast()) compute();
         });
         app.timeline().viewedEpochProperty().addListener((o, was, is) -> epochChanged(was.intValue(), is.intValue()));
         source.addListener((o, a, b) -> countImages());
@@ -337,7 +338,8 @@ public final class LatentViewModel implements LatentMapSource {
         CompletableFuture<LatentMap> shown = new CompletableFuture<>();
         if (pending != null) pending.cancel(false); // a newer map replaces that one: nobody waits for it
         pending = shown;
-        app.background().run(() -> LatentMaps.build(request, data, model, progress, cancel, frames), result -> {
+        Projector given = restoredLayout(TimelineState.LATEST, request);
+        app.background().run(() -> LatentMaps.build(request, given, data, model, progress, cancel, frames), result -> {
             if (cancel.isCancelled()) return;
             running = null;
             map.set(result);
@@ -350,6 +352,56 @@ public final class LatentViewModel implements LatentMapSource {
             shown.completeExceptionally(error);
         });
         return shown;
+    }
+
+    // ---- sessions: the settings, the picks and a layout given back ----
+
+    private boolean applying;
+    private double[][] restoring;
+    private int restoringEpoch;
+
+    /** The map the settings ask for now. */
+    public MapRequest mapRequest() { return request(); }
+
+    /** Sets every map setting from {@code r} at once, without drawing (the caller draws next). */
+    public void applySettings(MapRequest r) {
+        applying = true;
+        try {
+            method.set(r.method());
+            source.set(r.images());
+            points.set(r.points());
+            pcaFirst.set(r.pcaFirst() + 1);
+            pcaSecond.set(r.pcaSecond() + 1);
+            perplexity.set(r.perplexity());
+            iterations.set(r.iterations());
+            neighboursK.set(r.neighbours());
+            seed.set((int) r.seed());
+        } finally {
+            applying = false;
+        }
+    }
+
+    /** The images picked on the map, oldest first (the ends of the walk). */
+    public List<Integer> picks() { return List.copyOf(picks); }
+
+    /**
+     * Draws the map with a layout computed before ({@code epoch}: the timeline epoch it shows, or
+     * {@link TimelineState#LATEST}) instead of laying the codes out again; the future completes
+     * once it is shown. A layout that does not fit (another count of images) is laid out afresh.
+     */
+    public CompletableFuture<?> restoreLayout(double[][] xy, int epoch) {
+        restoring = xy;
+        restoringEpoch = epoch;
+        return compute();
+    }
+
+    /** The layout to give back for this map, once; only t-SNE's and UMAP's (PCA and a 2-D code come out the same anyway). */
+    private Projector restoredLayout(int epoch, MapRequest request) {
+        double[][] xy = restoring;
+        restoring = null;
+        boolean slow = request.method() == MapMethod.TSNE || request.method() == MapMethod.UMAP;
+        if (xy == null || restoringEpoch != epoch || !slow) return null;
+        return new FixedLayout(request.method() == MapMethod.TSNE ? "tsne" : "umap", xy);
     }
 
     /** The map the settings ask for. */
@@ -452,7 +504,8 @@ public final class LatentViewModel implements LatentMapSource {
         });
         CompletableFuture<LatentMap> shown = new CompletableFuture<>();
         epochShown = shown;
-        app.background().run(() -> epochMaps.map(t, epoch, request, progress, cancel, frames), result -> {
+        Projector given = restoredLayout(epoch, request);
+        app.background().run(() -> epochMaps.map(t, epoch, request, given, progress, cancel, frames), result -> {
             if (cancel.isCancelled()) return;
             running = null;
             mapEpoch = epoch;

@@ -81,9 +81,14 @@ public final class LessonViewModel {
 
     /** Shows {@code l} from its first step, which sets the app up; the future ends with the set-up. */
     public CompletableFuture<Void> start(Lesson l) {
+        return startAt(l, 0);
+    }
+
+    /** Shows {@code l} from step {@code at} (the last when it has fewer), which sets the app up. */
+    public CompletableFuture<Void> startAt(Lesson l, int at) {
         step.set(-1); // the step shown belonged to the lesson before (which may have had more steps)
         lesson.set(l);
-        return enter(0);
+        return enter(Math.max(0, Math.min(at, l.steps().size() - 1)));
     }
 
     public CompletableFuture<Void> next() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -44,6 +45,8 @@ final class LessonDock {
     private final Menu menu = new Menu(Texts.get("menu.lessons"));
     private final Map<String, byte[]> pictures = new HashMap<>();
     private List<LessonLibrary.Entry> shipped = List.of();
+    private String shippedName;
+    private Path file;
 
     /** A lesson with its pictures, read together off the UI thread. */
     private record Loaded(Lesson lesson, Map<String, byte[]> pictures) { }
@@ -81,12 +84,25 @@ final class LessonDock {
 
     /** Opens the shipped lesson {@code name} in the window's language. */
     void start(String name) {
-        read(() -> {
+        start(name, 0);
+    }
+
+    /** The shipped lesson the panel shows, or null (none, or one from a file). */
+    String shippedName() { return vm.lessonProperty().get() == null ? null : shippedName; }
+
+    /** The lesson file the panel shows, or null (none, or a shipped one). */
+    Path file() { return vm.lessonProperty().get() == null ? null : file; }
+
+    /** Opens the shipped lesson {@code name} at step {@code step}; the future ends with the step's set-up. */
+    CompletableFuture<Void> start(String name, int step) {
+        shippedName = name;
+        file = null;
+        return read(() -> {
             Lesson lesson = LessonLibrary.load(name, Locale.getDefault());
             Map<String, byte[]> found = new HashMap<>();
             for (Block.Picture p : lesson.pictures()) found.put(p.path(), LessonLibrary.shippedPicture(p.path()));
             return new Loaded(lesson, found);
-        }, name);
+        }, name, step);
     }
 
     /** Asks for a lesson file and opens it. */
@@ -100,21 +116,33 @@ final class LessonDock {
 
     /** Opens a lesson file from disk (its pictures beside it). */
     void open(Path file) {
-        read(() -> {
+        open(file, 0);
+    }
+
+    /** Opens a lesson file at step {@code step}; the future ends with the step's set-up. */
+    CompletableFuture<Void> open(Path file, int step) {
+        shippedName = null;
+        this.file = file;
+        return read(() -> {
             Lesson lesson = LessonLibrary.open(file);
             Map<String, byte[]> found = new HashMap<>();
             for (Block.Picture p : lesson.pictures()) found.put(p.path(), Files.readAllBytes(lesson.folder().resolve(p.path())));
             return new Loaded(lesson, found);
-        }, file.getFileName().toString());
+        }, file.getFileName().toString(), step);
     }
 
-    private void read(Callable<Loaded> work, String name) {
+    private CompletableFuture<Void> read(Callable<Loaded> work, String name, int step) {
+        CompletableFuture<Void> shown = new CompletableFuture<>();
         app.background().run(work, loaded -> {
             pictures.clear();
             pictures.putAll(loaded.pictures());
             dock.accept(panel);
-            vm.start(loaded.lesson());
-        }, error -> ErrorDialog.show(window(), Texts.format("lesson.open.failed", name), error));
+            vm.startAt(loaded.lesson(), step).whenComplete((v, e) -> shown.complete(null));
+        }, error -> {
+            ErrorDialog.show(window(), Texts.format("lesson.open.failed", name), error);
+            shown.completeExceptionally(error);
+        });
+        return shown;
     }
 
     void close() {

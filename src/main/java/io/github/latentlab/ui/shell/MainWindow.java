@@ -56,6 +56,7 @@ import io.github.latentlab.ui.runs.ClassicComparisons;
 import io.github.latentlab.ui.runs.CompareViewModel;
 import io.github.latentlab.ui.runs.RunsPane;
 import io.github.latentlab.ui.runs.RunsViewModel;
+import io.github.latentlab.session.SessionFile;
 import io.github.latentlab.ui.timeline.TimelineBar;
 import io.github.latentlab.ui.timeline.TimelineViewModel;
 import io.github.latentlab.ui.training.TrainingPane;
@@ -83,6 +84,7 @@ public final class MainWindow extends BorderPane {
     private final CompareViewModel compareVm;
     private final RunsViewModel runsVm;
     private final LatentPane latentPane;
+    private final SessionFiles sessionFiles = new SessionFiles(this);
     private final TimelineViewModel timelineVm;
     private final ShellMenus menus = new ShellMenus();
     /** What panes, lessons and menus ask of the window. */
@@ -159,6 +161,8 @@ public final class MainWindow extends BorderPane {
     public AppCommands commands() { return commands; }
     LatentPane latentPane() { return latentPane; }
     AppState app() { return app; }
+    /** What the panes share (for tests and the app's start-up). */
+    public AppState appState() { return app; }
     List<ShippedModels.Entry> shipped() { return shipped; }
     LessonDock lessons() { return lessons; }
     public LessonViewModel lessonViewModel() { return lessons.viewModel(); }
@@ -320,6 +324,75 @@ public final class MainWindow extends BorderPane {
             shown.completeExceptionally(error);
         });
         return shown;
+    }
+
+    void saveSession() {
+        FileChooser chooser = sessionChooser(Texts.get("menu.file.saveSession.title"));
+        chooser.setInitialFileName("session" + SessionFile.EXTENSION);
+        File f = chooser.showSaveDialog(window());
+        if (f == null) return;
+        saveSessionTo(f.getName().contains(".") ? f.toPath() : Path.of(f.getPath() + SessionFile.EXTENSION));
+    }
+
+    /**
+     * Saves the workspace to one file, off the UI thread; while a run trains it holds the last
+     * finished epoch, and the status says so.
+     */
+    public CompletableFuture<?> saveSessionTo(Path target) {
+        busy.setVisible(true);
+        return sessionFiles.save(target).whenCompleteAsync((saved, error) -> {
+            busy.setVisible(false);
+            if (error != null) {
+                showError(Texts.format("error.saveSession", target.getFileName()), unwrap(error));
+            } else {
+                app.statusProperty().set(saved.trainingEpoch() >= 0
+                        ? Texts.format("status.sessionSavedTraining", target, saved.trainingEpoch())
+                        : Texts.format("status.sessionSaved", target));
+            }
+        }, app.uiThread());
+    }
+
+    void openSessionWithChooser() {
+        if (!idleElseSay(Texts.get("command.training"))) return;
+        File f = sessionChooser(Texts.get("menu.file.openSession.title")).showOpenDialog(window());
+        if (f != null) openSession(f.toPath());
+    }
+
+    /**
+     * Opens a session: restores what it holds and names, in a dialog, what this computer lacks.
+     * The future completes with what could not be restored.
+     */
+    public CompletableFuture<List<String>> openSession(Path file) {
+        busy.setVisible(true);
+        CompletableFuture<List<String>> result = new CompletableFuture<>();
+        sessionFiles.open(file).whenCompleteAsync((restored, error) -> {
+            busy.setVisible(false);
+            if (error != null) {
+                showError(Texts.format("error.openSession", file.getFileName()), unwrap(error));
+                result.completeExceptionally(unwrap(error));
+                return;
+            }
+            if (restored.missing().isEmpty()) {
+                app.statusProperty().set(Texts.format("status.sessionOpened", file.getFileName()));
+            } else {
+                app.statusProperty().set(Texts.format("status.sessionOpenedMissing", file.getFileName(), restored.missing().size()));
+                showInfo(Texts.format("session.missing.header", file.getFileName()) + "\n\n• "
+                        + String.join("\n• ", restored.missing()));
+            }
+            result.complete(restored.missing());
+        }, app.uiThread());
+        return result;
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    private FileChooser sessionChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("files.session"), "*" + SessionFile.EXTENSION));
+        return chooser;
     }
 
     void saveModel() {

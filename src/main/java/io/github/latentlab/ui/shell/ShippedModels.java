@@ -60,6 +60,13 @@ final class ShippedModels {
         return target;
     }
 
+    /** The bytes of a shipped model's file, or null when the app does not ship it. */
+    static byte[] bytes(String name) throws IOException {
+        try (InputStream in = ShippedModels.class.getResourceAsStream(ROOT + name + ".llab")) {
+            return in == null ? null : in.readAllBytes();
+        }
+    }
+
     /** Copies a resource of the app's models to {@code target}, unless it is there already. */
     private static void copyOut(String name, Path target, boolean required) throws IOException {
         try (InputStream in = ShippedModels.class.getResourceAsStream(ROOT + name)) {

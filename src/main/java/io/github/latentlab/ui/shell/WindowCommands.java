@@ -110,6 +110,11 @@ final class WindowCommands implements AppCommands {
                 .orElseGet(() -> failed(Texts.format("command.noModel", name)));
     }
 
+    /** The shipped model the panes show (opened by name and not trained since), or null. */
+    String shippedShown() {
+        return openedName != null && openedModel != null && openedModel == window.app().viewModel() ? openedName : null;
+    }
+
     @Override public boolean hasLessons() { return LessonLibrary.shipsLessons(); }
 
     @Override public void startFirstLesson() { window.lessons().startFirst(); }

@@ -36,6 +36,8 @@ final class WindowMenus {
         MenuItem open = item("menu.file.open", "Shortcut+O", w::openModelWithChooser);
         MenuItem save = item("menu.file.save", "Shortcut+S", w::saveModel);
         MenuItem export = item("menu.file.export", "Shortcut+E", w::exportPng);
+        MenuItem openSession = item("menu.file.openSession", "Shortcut+Shift+O", w::openSessionWithChooser);
+        MenuItem saveSession = item("menu.file.saveSession", "Shortcut+Shift+S", w::saveSession);
         MenuItem quit = item("menu.file.quit", "Shortcut+Q", () -> w.getScene().getWindow().fireEvent(
                 new WindowEvent(w.getScene().getWindow(), WindowEvent.WINDOW_CLOSE_REQUEST)));
         Menu examples = new Menu(Texts.get("menu.file.shipped"));
@@ -47,7 +49,8 @@ final class WindowMenus {
         }
         examples.setDisable(w.shipped().isEmpty());
         return new Menu(Texts.get("menu.file"), null, open, examples, w.lessons().openFileItem(), save,
-                new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), openSession, saveSession, new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), quit);
     }
 
     private Menu compare() {
