@@ -32,6 +32,9 @@ import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.projection.MapImages;
 import io.github.latentlab.projection.MapMethod;
 import io.github.latentlab.projection.MapRequest;
+import io.github.latentlab.session.Session;
+import io.github.latentlab.session.SessionFile;
+import io.github.latentlab.session.SessionModel;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.training.RunManager;
 import io.github.latentlab.training.TrainingConfig;
@@ -126,6 +129,31 @@ class SessionUiTest extends WindowTest {
         String missing = there.get("missing").toString();
         assertTrue(missing.contains(datasetId), "the missing dataset is named: " + missing);
         assertEquals(1, there.get("missing").size(), missing);
+    }
+
+    /** A shipped model goes by name and checksum: the session stays small and opens it again. */
+    @Test
+    void aShippedModelIsSavedByNameAndOpensAgain(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.commands().run(Command.parse("open-model digits-ae-latent2", 0)))
+                .get(10, TimeUnit.SECONDS).get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> window.commands().run(Command.parse("epoch 3", 0))).get(10, TimeUnit.SECONDS)
+                .get(60, TimeUnit.SECONDS);
+        Path session = dir.resolve("shipped.llsession");
+        WaitForAsyncUtils.asyncFx(() -> window.saveSessionTo(session)).get(10, TimeUnit.SECONDS).get(60, TimeUnit.SECONDS);
+        Session saved = SessionFile.read(session);
+        SessionModel.Shipped model = (SessionModel.Shipped) saved.model();
+        assertEquals("digits-ae-latent2", model.name());
+        try (var in = getClass().getResourceAsStream("/models/digits-ae-latent2.llab")) {
+            assertEquals(SessionModel.Shipped.sha256Of(in.readAllBytes()), model.sha256());
+        }
+        assertTrue(Files.size(session) < 200_000, "no model inside: " + Files.size(session));
+
+        robot.interact(() -> window.timelineViewModel().latest());
+        List<String> missing = WaitForAsyncUtils.asyncFx(() -> window.openSession(session)).get(10, TimeUnit.SECONDS)
+                .get(60, TimeUnit.SECONDS);
+        assertEquals(List.of(), missing);
+        assertEquals(3, state.timeline().viewedEpoch(), "the epoch viewed comes back");
+        assertEquals(2, state.model().latentSize());
     }
 
     private static JsonNode openInChild(Path session, Path home) throws Exception {

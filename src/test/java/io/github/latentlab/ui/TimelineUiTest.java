@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,13 @@ import io.github.latentlab.projection.LatentMaps;
 import io.github.latentlab.projection.MapImages;
 import io.github.latentlab.projection.MapMethod;
 import io.github.latentlab.projection.MapRequest;
+import io.github.latentlab.lessons.Command;
+import io.github.latentlab.model.ModelStore;
+import io.github.latentlab.session.Session;
+import io.github.latentlab.session.SessionFile;
+import io.github.latentlab.session.SessionModel;
 import io.github.latentlab.timeline.Timeline;
+import io.github.latentlab.timeline.TimelineFile;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.training.RunManager;
 import io.github.latentlab.training.TrainingConfig;
@@ -135,6 +142,48 @@ class TimelineUiTest extends WindowTest {
         waitUntil(() -> recon.resultProperty().get() != null
                 && recon.resultProperty().get().epoch() == TimelineState.LATEST);
         assertTrue(Double.isNaN(chart.viewedEpochProperty().get()));
+    }
+
+    /**
+     * A run in progress: its curve shows each epoch as it ends, a click shows that epoch in the
+     * panes while training goes on, and a session saved meanwhile holds the last finished epoch.
+     */
+    @Test
+    void aRunInProgressShowsItsFinishedEpochsAndASessionSavedMeanwhileHoldsTheLastOne(FxRobot robot) throws Exception {
+        for (String c : new String[] {"dataset builtin-digits", "model ae latent=3 hidden=32 epochs=30 batch=128 seed=3"}) {
+            WaitForAsyncUtils.asyncFx(() -> window.commands().run(Command.parse(c, 0))).get(10, TimeUnit.SECONDS)
+                    .get(10, TimeUnit.SECONDS);
+        }
+        robot.interact(() -> window.commands().run(Command.parse("train", 0)));
+        waitUntil(() -> state.timeline().timeline() != null && state.timeline().timeline().lastEpoch() >= 2
+                && state.training().isRunning());
+        Timeline during = state.timeline().timeline();
+        assertEquals(0, during.epochs().get(0), "epoch 0 recorded as the run started");
+        LossChart chart = robot.lookup(".loss-chart").queryAs(LossChart.class);
+        clickCurveAt(robot, chart, 1);
+        waitUntil(() -> state.timeline().viewedEpoch() == 1);
+        ReconstructionViewModel recon = window.reconstructionViewModel();
+        waitUntil(() -> recon.resultProperty().get() != null && recon.resultProperty().get().epoch() == 1);
+        assertArrayEquals(during.reconstructions(1)[0], recon.resultProperty().get().reconstructions()[0]);
+        assertTrue(state.training().isRunning(), "training goes on meanwhile");
+        waitUntil(() -> state.timeline().timeline().lastEpoch() > during.lastEpoch());
+        assertEquals(1, state.timeline().viewedEpoch(), "a new epoch leaves the one viewed in place");
+
+        Path session = runs.resolve("during.llsession");
+        WaitForAsyncUtils.asyncFx(() -> window.saveSessionTo(session)).get(10, TimeUnit.SECONDS).get(60, TimeUnit.SECONDS);
+        String status = state.statusProperty().get();
+        Session saved = SessionFile.read(session);
+        SessionModel.Embedded model = (SessionModel.Embedded) saved.model();
+        Path unpacked = runs.resolve("unpacked.llab");
+        Files.write(unpacked, model.model());
+        int epochs = ModelStore.readMetadata(unpacked).epochsDone();
+        assertTrue(epochs >= 3, "a finished epoch: " + epochs);
+        assertTrue(status.contains(Texts.format("status.sessionSavedTraining", session, epochs)), status);
+        Files.write(runs.resolve("unpacked.timeline"), model.timeline());
+        assertEquals(epochs, TimelineFile.read(runs.resolve("unpacked.timeline")).lastEpoch(), "its timeline up to that epoch");
+        assertEquals(1, saved.viewedEpoch());
+        robot.interact(() -> window.trainingViewModel().stop());
+        waitUntil(() -> !state.training().isRunning());
     }
 
     @Test
