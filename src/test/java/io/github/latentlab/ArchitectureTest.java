@@ -23,7 +23,7 @@ class ArchitectureTest {
     void coreDoesNotUseJavaFx() {
         noClasses().that().resideInAnyPackage("..latentlab.data..", "..latentlab.model..", "..latentlab.training..",
                         "..latentlab.metrics..", "..latentlab.cli..", "..latentlab.projection..", "..latentlab.util..",
-                        "..latentlab.lessons..")
+                        "..latentlab.lessons..", "..latentlab.timeline..", "..latentlab.session..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .check(classes);
     }
@@ -32,7 +32,7 @@ class ArchitectureTest {
     void coreDoesNotDependOnTheUserInterface() {
         noClasses().that().resideInAnyPackage("..latentlab.data..", "..latentlab.model..", "..latentlab.training..",
                         "..latentlab.metrics..", "..latentlab.cli..", "..latentlab.projection..", "..latentlab.util..",
-                        "..latentlab.lessons..")
+                        "..latentlab.lessons..", "..latentlab.timeline..", "..latentlab.session..")
                 .should().dependOnClassesThat().resideInAnyPackage("..latentlab.ui..", "..latentlab.app..")
                 .check(classes);
     }
@@ -40,7 +40,7 @@ class ArchitectureTest {
     /** Panes share core types, ui (AppState, LatentMapSource), ui.controls and ui.fx, never each other's classes. */
     @Test
     void panesDoNotDependOnEachOther() {
-        String[] panes = {"training", "reconstruction", "latent", "noise", "draw", "runs", "lessons"};
+        String[] panes = {"training", "reconstruction", "latent", "noise", "draw", "runs", "lessons", "timeline"};
         for (String pane : panes) {
             String[] others = Arrays.stream(panes).filter(p -> !p.equals(pane))
                     .map(p -> "io.github.latentlab.ui." + p + "..").toArray(String[]::new);

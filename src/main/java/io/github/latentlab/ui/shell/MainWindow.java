@@ -138,7 +138,7 @@ public final class MainWindow extends BorderPane {
         latentVm.activeProperty().bind(latentTab.selectedProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         this.timelineVm = new TimelineViewModel(app);
-        trainingPane.followTimeline(timelineVm);
+        trainingPane.followTimeline(app.timeline(), timelineVm::view);
         timelineVm.setStepDone(latentVm::epochDrawn); // playing waits for the map to reach each epoch
         setTop(new WindowMenus(this, menus).build());
         setCenter(tabs);

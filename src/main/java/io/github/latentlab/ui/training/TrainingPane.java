@@ -2,6 +2,8 @@ package io.github.latentlab.ui.training;
 
 import java.io.File;
 
+import java.util.function.DoubleConsumer;
+
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -29,7 +31,6 @@ import io.github.latentlab.ui.controls.EmptyState;
 import io.github.latentlab.ui.controls.Explanation;
 import io.github.latentlab.ui.TimelineState;
 import io.github.latentlab.ui.controls.LossChart;
-import io.github.latentlab.ui.timeline.TimelineViewModel;
 import io.github.latentlab.ui.controls.Placeholder;
 import io.github.latentlab.ui.training.TrainingViewModel.State;
 
@@ -55,9 +56,8 @@ public final class TrainingPane extends BorderPane {
     }
 
     /** Clicking or dragging along the loss curve shows that epoch; the chart marks the epoch shown. */
-    public void followTimeline(TimelineViewModel timeline) {
-        chart.setOnEpochPicked(timeline::view);
-        TimelineState state = timeline.state();
+    public void followTimeline(TimelineState state, DoubleConsumer onPicked) {
+        chart.setOnEpochPicked(onPicked);
         chart.viewedEpochProperty().bind(Bindings.createDoubleBinding(
                 () -> state.viewingPast() ? state.viewedEpoch() : Double.NaN, state.viewedEpochProperty()));
     }
