@@ -1,13 +1,17 @@
 package io.github.latentlab.cli;
 
 import java.io.PrintStream;
+import java.io.IOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,7 +58,7 @@ final class TimelineCommand implements Callable<Integer> {
             out.printf("%-40s %9s %7s %-16s %11s %11s %11s%n", "timeline", "size", "epochs", "models", "code err",
                     "recon err", "decode err");
         }
-        for (Path given : files) {
+        for (Path given : expanded(files)) {
             Path file = timelineOf(given);
             try {
                 Map<String, Object> row = describe(file, modelOf(given, file));
@@ -72,6 +76,30 @@ final class TimelineCommand implements Callable<Integer> {
         if (json) out.println(new Json().put("timelines", rows));
         else out.println("code err: largest |stored - exact| over the largest |code|; recon, decode err: largest pixel difference (0..1)");
         return failed == 0 ? 0 : 1;
+    }
+
+    /**
+     * The files named, a pattern such as {@code models/*.timeline} expanded here too: a shell on
+     * Windows, or a program starting this one, passes it as it is.
+     */
+    static List<Path> expanded(List<Path> given) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : given) {
+            String name = p.getFileName() == null ? "" : p.getFileName().toString();
+            if (!name.contains("*") && !name.contains("?")) {
+                out.add(p);
+                continue;
+            }
+            Path folder = p.getParent() == null ? Path.of(".") : p.getParent();
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + name);
+            List<Path> matches;
+            try (Stream<Path> s = Files.list(folder)) {
+                matches = s.filter(f -> matcher.matches(f.getFileName())).sorted().toList();
+            }
+            if (matches.isEmpty()) out.add(p); // named as given, so the message says what was not found
+            out.addAll(matches);
+        }
+        return out;
     }
 
     private static String fmt(Object v) {

@@ -25,7 +25,7 @@ import io.github.latentlab.data.catalog.DatasetCatalog;
  * Runs every command-line example of README.md: each line of the fenced code blocks in the
  * "## Command line" section that starts with {@code java -jar target/latent-lab.jar} (trailing
  * {@code # comments} stripped, lines ending in {@code \} joined), in README order, except those
- * that open a window (no arguments, {@code open ...} or {@code lesson ...}). Each runs in a child JVM,
+ * that open a window (no arguments, {@code open ...}, {@code lesson ...} or {@code session ...}). Each runs in a child JVM,
  * {@code java -Xmx2g -Dlatentlab.home=TEMP/home -cp TEST_CLASSPATH io.github.latentlab.app.Main ARGS},
  * in a temporary working folder, so relative files such as {@code ae.llab} and {@code map.csv}
  * resolve there and an example can read what an earlier one wrote. Each must exit 0 within 10
@@ -122,6 +122,7 @@ class ReadmeExamplesTest {
         assertEquals(List.of("train", "--help"), forTheTest(List.of("train", "--help"), home, true, null));
         assertTrue(opensAWindow(examples.get(0).args()) && opensAWindow(examples.get(2).args()));
         assertTrue(opensAWindow(List.of("lesson", "01-autoencoder")));
+        assertTrue(opensAWindow(List.of("session", "class.llsession")));
     }
 
     private static Path readme() {
@@ -161,7 +162,7 @@ class ReadmeExamplesTest {
     }
 
     static boolean opensAWindow(List<String> args) {
-        return args.isEmpty() || args.get(0).equals("open") || args.get(0).equals("lesson");
+        return args.isEmpty() || args.get(0).equals("open") || args.get(0).equals("lesson") || args.get(0).equals("session");
     }
 
     /** The arguments the test runs for an example: see the class comment. */
@@ -199,6 +200,8 @@ class ReadmeExamplesTest {
         if (arg.contains("RUN_FOLDER")) return runFolder;
         if (arg.equals("~/.latent-lab") || arg.startsWith("~/.latent-lab/")) return home + arg.substring("~/.latent-lab".length());
         if (arg.equals("~") || arg.startsWith("~/")) return home + arg.substring(1);
+        // the repository's shipped models, from the temporary folder the example runs in
+        if (arg.startsWith("models/")) return readme().resolveSibling(arg).toString();
         return arg;
     }
 

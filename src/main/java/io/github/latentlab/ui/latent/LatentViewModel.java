@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import javafx.beans.property.BooleanProperty;
@@ -24,19 +23,18 @@ import javafx.beans.property.StringProperty;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.model.Autoencoder;
 import io.github.latentlab.projection.Embedding;
-import io.github.latentlab.projection.FixedLayout;
 import io.github.latentlab.projection.EmbeddingExport;
+import io.github.latentlab.projection.FixedLayout;
 import io.github.latentlab.projection.LatentMap;
 import io.github.latentlab.projection.LatentMaps;
 import io.github.latentlab.projection.MapImages;
 import io.github.latentlab.projection.MapMethod;
 import io.github.latentlab.projection.MapRequest;
 import io.github.latentlab.projection.Projector;
-import io.github.latentlab.timeline.Timeline;
 import io.github.latentlab.ui.AppState;
-import io.github.latentlab.ui.TimelineState;
 import io.github.latentlab.ui.LatentMapSource;
 import io.github.latentlab.ui.Texts;
+import io.github.latentlab.ui.TimelineState;
 import io.github.latentlab.ui.fx.LatestOnly;
 import io.github.latentlab.util.Cancellation;
 import io.github.latentlab.util.Message;
@@ -69,7 +67,8 @@ public final class LatentViewModel implements LatentMapSource {
     private final ReadOnlyObjectWrapper<LatentMap.Decoded> decoded = new ReadOnlyObjectWrapper<>();
     private final StringProperty status = new SimpleStringProperty(Texts.get("latent.status.start"));
     private final LatestOnly<LatentMap.Decoded> decoder;
-    private Cancellation running;
+    private final MapJob job = new MapJob();
+    private final EpochView epochs;
     public static final int STRIP = 10;
     private final ReadOnlyObjectWrapper<float[][]> interpolation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<float[][]> samples = new ReadOnlyObjectWrapper<>();
@@ -107,12 +106,12 @@ public final class LatentViewModel implements LatentMapSource {
      */
     public void ensureMap() {
         if (app.timeline().viewingPast()) {
-            if (mapEpoch != app.timeline().viewedEpoch() && running == null) showEpoch();
+            if (epochs.mapEpoch() != app.timeline().viewedEpoch() && !job.busy()) epochs.show();
             return;
         }
         Autoencoder model = app.viewModel();
         LatentMap current = map.get();
-        if (model == null || app.training().isRunning() || running != null) return;
+        if (model == null || app.training().isRunning() || job.busy()) return;
         if (current != null && current.model() == model) return;
         if (current == null && method.get() == MapMethod.PCA && model.latentSize() == 2) method.set(MapMethod.IDENTITY);
         if (method.get().fast()) compute();
@@ -128,11 +127,14 @@ public final class LatentViewModel implements LatentMapSource {
         traversalDecoder = new LatestOnly<>(app.background(), traversalImage::set,
                 e -> status.set(Texts.format("latent.status.decodeFailed", Texts.problem(e))));
         // a new method replaces the map shown or the one being computed
-        method.addListener((o, a, b) -> { if (!applying && (map.get() != null || running != null)) compute(); });
+        method.addListener((o, a, b) -> { if (!applying && (map.get() != null || job.busy())) compute(); });
         source.addListener((o, a, b) -> {
-            if (!applying && (map.get() != null || running != null) && !app.timeline().viewingPast()) compute();
+            if (!applying && (map.get() != null || job.busy()) && !app.timeline().viewingPast()) compute();
         });
-        app.timeline().viewedEpochProperty().addListener((o, was, is) -> epochChanged(was.intValue(), is.intValue()));
+        epochs = new EpochView(app, map, status, active, method, job, this::request, this::restoredLayout, kept -> {
+            if (!kept && active.get()) compute(); // the epoch's map stays until the latest model's replaces it
+            refreshIfStale();
+        });
         source.addListener((o, a, b) -> countImages());
         // a decode belongs to its map: another model or layout method makes it stale
         map.addListener((o, a, b) -> {
@@ -310,8 +312,8 @@ public final class LatentViewModel implements LatentMapSource {
      * once the map is shown (or the status says why there is none).
      */
     public CompletableFuture<?> compute() {
-        if (app.timeline().viewingPast()) return showEpoch();
-        if (running != null) running.cancel();
+        if (app.timeline().viewingPast()) return epochs.show();
+        job.cancel();
         DatasetSplit data = app.data();
         Autoencoder model = app.viewModel();
         if (data == null || model == null || model.inputSize() != data.test().pixelCount()) {
@@ -324,8 +326,7 @@ public final class LatentViewModel implements LatentMapSource {
             status.set(Texts.render(problem));
             return CompletableFuture.completedFuture(null);
         }
-        Cancellation cancel = new Cancellation();
-        running = cancel;
+        Cancellation cancel = job.start();
         status.set(Texts.format("latent.status.encoding", request.count(data), Texts.name(request.images())));
         // the projectors say what they do as messages: shown in the window's language
         Progress progress = Progress.throttled(Progress.ofMessages((f, msg) -> app.uiThread().execute(() -> {
@@ -341,13 +342,13 @@ public final class LatentViewModel implements LatentMapSource {
         Projector given = restoredLayout(TimelineState.LATEST, request);
         app.background().run(() -> LatentMaps.build(request, given, data, model, progress, cancel, frames), result -> {
             if (cancel.isCancelled()) return;
-            running = null;
+            job.done(cancel);
             map.set(result);
             status.set(Texts.format("latent.status.shown", Texts.name(request.method()), result.embedding().note()));
             shown.complete(result);
         }, error -> {
             if (cancel.isCancelled()) return;
-            running = null;
+            job.done(cancel);
             status.set(Texts.format("latent.status.failed", Texts.problem(error)));
             shown.completeExceptionally(error);
         });
@@ -431,110 +432,17 @@ public final class LatentViewModel implements LatentMapSource {
         LatentMap current = map.get();
         if (current == null) return;
         if (!current.decodes()) { // a past epoch without its model
-            status.set(Texts.format("latent.status.noDecoder", mapEpoch));
+            status.set(Texts.format("latent.status.noDecoder", epochs.mapEpoch()));
             return;
         }
         decoder.request(() -> () -> current.decodeAt(x, y));
     }
 
-    // ---- past epochs of the training timeline ----
-
-    private final EpochMaps epochMaps = new EpochMaps();
-    /** The latest model's map, kept while a past epoch is shown, to come back to at once. */
-    private LatentMap latestMap;
-    /** The epoch the map shows, TimelineState.LATEST for the latest model. */
-    private int mapEpoch = TimelineState.LATEST;
-    private int tweenGeneration;
-
     /** The epoch the map shows ({@link TimelineState#LATEST} for the latest model). */
-    public int mapEpoch() { return mapEpoch; }
-
-    private void epochChanged(int was, int is) {
-        if (is == TimelineState.LATEST) {
-            if (running != null) running.cancel();
-            running = null;
-            mapEpoch = TimelineState.LATEST;
-            tweenGeneration++;
-            if (latestMap != null) {
-                map.set(latestMap);
-                status.set(Texts.format("latent.status.shown", Texts.name(method.get()), latestMap.embedding().note()));
-            } else if (active.get()) {
-                compute(); // the epoch's map stays until the latest model's replaces it
-            } else {
-                map.set(null);
-            }
-            latestMap = null;
-            refreshIfStale();
-            return;
-        }
-        if (was == TimelineState.LATEST) latestMap = map.get();
-        if (active.get()) showEpoch();
-    }
-
-    /** The map of the epoch shown, future completing once it is drawn (after its move from the last one). */
-    private CompletableFuture<?> epochShown = CompletableFuture.completedFuture(null);
+    public int mapEpoch() { return epochs.mapEpoch(); }
 
     /** Completes once the map of the epoch now shown is drawn (at once when the map is not on screen). */
-    public CompletableFuture<?> epochDrawn() {
-        return active.get() ? epochShown : CompletableFuture.completedFuture(null);
-    }
-
-    /**
-     * Lays out the stored codes of the epoch shown, aligned onto the last epoch's map, and moves
-     * the points there. Says the map now shows the timeline's images.
-     */
-    private CompletableFuture<?> showEpoch() {
-        Timeline t = app.timeline().timeline();
-        int epoch = app.timeline().viewedEpoch();
-        if (t == null || epoch == TimelineState.LATEST) return CompletableFuture.completedFuture(null);
-        if (running != null) running.cancel();
-        if (map.get() == null && method.get() == MapMethod.PCA && t.model().spec().latent() == 2) {
-            method.set(MapMethod.IDENTITY); // a 2-D code is its own map, as for the latest model
-        }
-        MapRequest request = request();
-        Cancellation cancel = new Cancellation();
-        running = cancel;
-        int generation = ++tweenGeneration;
-        LatentMap before = map.get();
-        Progress progress = Progress.throttled(Progress.ofMessages((f, msg) -> app.uiThread().execute(() -> {
-            if (!cancel.isCancelled()) status.set(Texts.render(msg));
-        })), 100);
-        Consumer<LatentMap> frames = frame -> app.uiThread().execute(() -> {
-            if (!cancel.isCancelled()) map.set(frame);
-        });
-        CompletableFuture<LatentMap> shown = new CompletableFuture<>();
-        epochShown = shown;
-        Projector given = restoredLayout(epoch, request);
-        app.background().run(() -> epochMaps.map(t, epoch, request, given, progress, cancel, frames), result -> {
-            if (cancel.isCancelled()) return;
-            running = null;
-            mapEpoch = epoch;
-            status.set(Texts.format("latent.status.epoch", epoch, result.codes().length, Texts.name(request.method()),
-                    result.embedding().note()));
-            moveTo(EpochMaps.tween(before, result), 0, generation, shown);
-        }, error -> {
-            if (cancel.isCancelled()) return;
-            running = null;
-            status.set(Texts.format("latent.status.failed", Texts.problem(error)));
-            shown.completeExceptionally(error);
-        });
-        return shown;
-    }
-
-    /** Shows the frames of a move one by one, about 30 a second; a newer map stops it. */
-    private void moveTo(LatentMap[] frames, int i, int generation, CompletableFuture<LatentMap> shown) {
-        if (generation != tweenGeneration) {
-            shown.complete(frames[frames.length - 1]);
-            return;
-        }
-        map.set(frames[i]);
-        if (i == frames.length - 1) {
-            shown.complete(frames[i]);
-            return;
-        }
-        CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(33, TimeUnit.MILLISECONDS))
-                .thenRunAsync(() -> moveTo(frames, i + 1, generation, shown), app.uiThread());
-    }
+    public CompletableFuture<?> epochDrawn() { return epochs.drawn(); }
 
     private AnomalyViewModel anomalies;
 

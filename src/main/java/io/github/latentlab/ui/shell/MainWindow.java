@@ -13,15 +13,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -29,7 +24,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.stage.WindowEvent;
 
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.model.ModelKind;
@@ -43,7 +37,6 @@ import io.github.latentlab.ui.Texts;
 import io.github.latentlab.ui.controls.ErrorDialog;
 import io.github.latentlab.ui.draw.DrawPane;
 import io.github.latentlab.ui.draw.DrawViewModel;
-import io.github.latentlab.ui.fx.FolderOpener;
 import io.github.latentlab.ui.fx.Snapshots;
 import io.github.latentlab.ui.latent.LatentPane;
 import io.github.latentlab.ui.latent.LatentViewModel;
@@ -61,9 +54,7 @@ import io.github.latentlab.ui.timeline.TimelineBar;
 import io.github.latentlab.ui.timeline.TimelineViewModel;
 import io.github.latentlab.ui.training.TrainingPane;
 import io.github.latentlab.ui.training.TrainingViewModel;
-import io.github.latentlab.util.BuildInfo;
 import io.github.latentlab.util.Cancellation;
-import io.github.latentlab.util.Logs;
 
 /**
  * The main window's content: menu, the training pane above the reconstruction pane, and a
