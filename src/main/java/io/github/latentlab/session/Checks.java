@@ -67,6 +67,25 @@ final class Checks {
         return name;
     }
 
+    private static final Pattern PICTURE_SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._ -]{0,99}");
+    private static final Pattern PICTURE_FILE = Pattern.compile("(?i).*\\.(png|jpe?g|gif)");
+
+    /**
+     * A lesson picture's path as the lesson names it: relative, at most 8 plain folder and file
+     * names (no "..", no leading dot or device name), a PNG, JPEG or GIF; it becomes a file on the
+     * reader's computer, so nothing else passes.
+     */
+    static String picturePath(String path) {
+        String[] parts = path.split("/", -1);
+        boolean ok = parts.length <= 8 && PICTURE_FILE.matcher(path).matches();
+        for (String part : parts) {
+            ok &= PICTURE_SEGMENT.matcher(part).matches() && !part.endsWith(".") && !part.endsWith(" ")
+                    && !WINDOWS_DEVICES.contains(part.toLowerCase(java.util.Locale.ROOT).replaceAll("\\..*", ""));
+        }
+        if (!ok) throw refused("session.error.picturePath", clip(path));
+        return path;
+    }
+
     static String clip(String s) {
         return s == null ? "" : ModelFileLimits.clip(s, 60);
     }

@@ -42,7 +42,7 @@ public final class SessionFile {
     private static final List<String> ENTRIES = List.of(JSON, LAYOUT, MODEL, TIMELINE, LESSON);
     private static final int MAX_JSON_BYTES = 4 << 20;
     /** Counted before any name is looked at, so a zip of thousands of entries is refused at once. */
-    private static final int MAX_ENTRIES = 8;
+    private static final int MAX_ENTRIES = 8 + SessionLesson.MAX_PICTURES;
     /**
      * A model file and a timeline are zips of float data already, which deflate hardly shrinks
      * again; one that unpacks to more than 32 times its packed size (plus a little, for tiny ones)
@@ -53,7 +53,14 @@ public final class SessionFile {
     /** Text and coordinates, which deflate may well shrink further; they are small whatever they unpack to. */
     private static final Set<String> ENTRIES_THAT_SHRINK = Set.of(JSON, LAYOUT, LESSON);
 
+    private static final java.util.regex.Pattern PICTURE_ENTRY = java.util.regex.Pattern.compile("lesson-picture-\\d{1,2}\\.bin");
+
     private SessionFile() { }
+
+    /** The entry of the lesson's {@code i}-th picture (from 0, in the order session.json lists them). */
+    static String picture(int i) {
+        return "lesson-picture-" + i + ".bin";
+    }
 
     public static void write(Path file, Session s) throws IOException {
         byte[] json = SessionJson.write(s);
@@ -65,7 +72,11 @@ public final class SessionFile {
                 put(zip, MODEL, m.model());
                 if (m.timeline() != null) put(zip, TIMELINE, m.timeline());
             }
-            if (s.lesson() instanceof SessionLesson.Embedded l) put(zip, LESSON, l.markdown());
+            if (s.lesson() instanceof SessionLesson.Embedded l) {
+                put(zip, LESSON, l.markdown());
+                int i = 0;
+                for (byte[] picture : l.pictures().values()) put(zip, picture(i++), picture); // in the JSON's order
+            }
             zip.finish();
         });
     }
@@ -108,7 +119,9 @@ public final class SessionFile {
         while (all.hasMoreElements()) {
             ZipEntry e = all.nextElement();
             String name = e.getName();
-            if (!ENTRIES.contains(name)) throw Checks.refused("session.error.unknownEntry", Checks.clip(name));
+            if (!ENTRIES.contains(name) && !PICTURE_ENTRY.matcher(name).matches()) {
+                throw Checks.refused("session.error.unknownEntry", Checks.clip(name));
+            }
             if (entries.put(name, e) != null) throw Checks.refused("session.error.entryTwice", name);
         }
         return entries;

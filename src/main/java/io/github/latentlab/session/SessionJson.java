@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,6 +62,8 @@ final class SessionJson {
             h.put("lessonName", l.name());
         } else if (s.lesson() instanceof SessionLesson.Embedded l) {
             h.put("lessonFileName", l.fileName()).put("lessonBytes", l.markdown().length);
+            var pictures = h.putArray("lessonPictures");
+            l.pictures().forEach((path, bytes) -> pictures.addObject().put("path", path).put("bytes", bytes.length));
         }
         if (s.lesson() != null) h.put("lessonStep", s.lesson().step());
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(h);
@@ -124,7 +128,18 @@ final class SessionJson {
         if (file == null) return null;
         Checks.fileName("lessonFileName", file, SessionLesson.EXTENSION);
         byte[] markdown = parts.read(SessionFile.LESSON, size(h, "lessonBytes", SessionLesson.MAX_MARKDOWN_BYTES));
-        return new SessionLesson.Embedded(file, markdown, step);
+        Map<String, byte[]> pictures = new LinkedHashMap<>();
+        if (h.has("lessonPictures") && !h.get("lessonPictures").isNull()) {
+            int i = 0;
+            for (JsonNode p : StrictJson.array(h, "lessonPictures", SessionLesson.MAX_PICTURES)) {
+                String path = Checks.picturePath(StrictJson.text(p, "path"));
+                int bytes = StrictJson.integer(p, "bytes", 1, SessionLesson.MAX_PICTURE_BYTES);
+                if (pictures.put(path, parts.read(SessionFile.picture(i++), bytes)) != null) {
+                    throw Checks.refused("session.error.picturePath", Checks.clip(path));
+                }
+            }
+        }
+        return new SessionLesson.Embedded(file, markdown, step, pictures);
     }
 
     static byte[] layoutBytes(MapLayout layout) {

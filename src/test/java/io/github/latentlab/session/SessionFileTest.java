@@ -49,7 +49,9 @@ class SessionFileTest {
                 new SessionModel.Embedded("my model 模型.llab", model, timeline),
                 new MapSettings(MapMethod.TSNE, MapImages.ALL, 12_000, 3, 7, 42.5, 750, 30, -9_000_000_000L),
                 new MapLayout(xy, 7), 499, List.of(12, 400), NoiseKind.SALT_PEPPER, 0.35, 7, "noise",
-                new SessionLesson.Embedded("我的课程.md", "# 课程\n\nstep one\n".getBytes(StandardCharsets.UTF_8), 4));
+                new SessionLesson.Embedded("我的课程.md", "# 课程\n\nstep one\n".getBytes(StandardCharsets.UTF_8), 4,
+                        Map.of("img/map.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3},
+                                "diagram.gif", "GIF89a…".getBytes(StandardCharsets.UTF_8))));
     }
 
     static Session minimal() {
@@ -85,7 +87,10 @@ class SessionFileTest {
         var lesson = (SessionLesson.Embedded) back.lesson();
         assertEquals("# 课程\n\nstep one\n", lesson.text());
         assertEquals(4, lesson.step());
-        assertEquals(List.of("session.json", "layout.f64", "model.llab", "model.timeline", "lesson.md"),
+        assertEquals(List.of("diagram.gif", "img/map.png"), List.copyOf(lesson.pictures().keySet()), "its pictures travel with it");
+        assertArrayEquals(new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3}, lesson.pictures().get("img/map.png"));
+        assertEquals(List.of("session.json", "layout.f64", "model.llab", "model.timeline", "lesson.md",
+                        "lesson-picture-0.bin", "lesson-picture-1.bin"),
                 List.copyOf(CraftedModels.entries(Files.readAllBytes(file)).keySet()));
     }
 
@@ -227,10 +232,10 @@ class SessionFileTest {
         assertTrue(refusal(evil).endsWith("it holds a part a session does not have: ../../evil.txt"), refusal(evil));
         Map<String, byte[]> many = new LinkedHashMap<>();
         many.put("session.json", json);
-        for (int i = 0; i < 9; i++) many.put("extra" + i, new byte[1]);
+        for (int i = 0; i < 8 + SessionLesson.MAX_PICTURES; i++) many.put("extra" + i, new byte[1]);
         Path crowded = dir.resolve("crowded.llsession");
         zip(crowded, many);
-        assertTrue(refusal(crowded).endsWith("it holds more parts than a session has (at most 8)"), refusal(crowded));
+        assertTrue(refusal(crowded).endsWith("it holds more parts than a session has (at most 24)"), refusal(crowded));
         Path one = dir.resolve("one.llsession");
         zip(one, new LinkedHashMap<>(Map.of("session.json", json, "notes.txt", bytes("x"))));
         assertTrue(refusal(one).endsWith("it holds a part a session does not have: notes.txt"), refusal(one));
@@ -276,6 +281,11 @@ class SessionFileTest {
         assertThrows(IllegalArgumentException.class, () -> new SessionModel.Embedded("model.txt", new byte[1], null));
         assertThrows(IllegalArgumentException.class, () -> new SessionModel.Embedded("CON.llab", new byte[1], null));
         assertThrows(IllegalArgumentException.class, () -> new SessionLesson.Embedded("a.md", new byte[] {(byte) 0xc3}, 0));
+        for (String path : new String[] {"../evil.png", "/etc/x.png", "a/../../b.png", "img\\a.png", ".hidden.png",
+                "img/CON.png", "a.exe", "img//a.png"}) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> new SessionLesson.Embedded("a.md", new byte[] {'#'}, 0, Map.of(path, new byte[1])), path);
+        }
         assertThrows(IllegalArgumentException.class, () -> new MapLayout(new double[][] {{1, 2, 3}}, -1));
         assertThrows(IllegalArgumentException.class, () -> new Session(1, "x", null, "", null, MapSettings.DEFAULT, null,
                 -1, List.of(), NoiseKind.MASK, 0.2, -1, "settings", null));

@@ -34,6 +34,7 @@ import io.github.latentlab.projection.MapMethod;
 import io.github.latentlab.projection.MapRequest;
 import io.github.latentlab.session.Session;
 import io.github.latentlab.session.SessionFile;
+import io.github.latentlab.session.SessionLesson;
 import io.github.latentlab.session.SessionModel;
 import io.github.latentlab.training.Run;
 import io.github.latentlab.training.RunManager;
@@ -154,6 +155,35 @@ class SessionUiTest extends WindowTest {
         assertEquals(List.of(), missing);
         assertEquals(3, state.timeline().viewedEpoch(), "the epoch viewed comes back");
         assertEquals(2, state.model().latentSize());
+    }
+
+    /** A lesson opened from a file travels inside the session with its pictures, and opens where the file is gone. */
+    @Test
+    void aLessonFileTravelsWithItsPictures(FxRobot robot) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("my-lessons/img"));
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(image, "png", folder.resolve("dot.png").toFile());
+        Path lesson = dir.resolve("my-lessons/watch.md");
+        Files.writeString(lesson, "# Watching\n\n## One\n@tab train\n\nFirst.\n\n## Two\n@tab latent\n\n"
+                + "![A dot](img/dot.png)\n", StandardCharsets.UTF_8);
+        robot.interact(() -> window.startLesson(lesson.toString()));
+        waitUntil(() -> window.lessonViewModel().lessonProperty().get() != null
+                && !window.lessonViewModel().settingUpProperty().get());
+        WaitForAsyncUtils.asyncFx(() -> window.lessonViewModel().next()).get(10, TimeUnit.SECONDS).get(60, TimeUnit.SECONDS);
+        Path session = dir.resolve("lesson.llsession");
+        WaitForAsyncUtils.asyncFx(() -> window.saveSessionTo(session)).get(10, TimeUnit.SECONDS).get(60, TimeUnit.SECONDS);
+        SessionLesson.Embedded carried = (SessionLesson.Embedded) SessionFile.read(session).lesson();
+        assertEquals(List.of("img/dot.png"), List.copyOf(carried.pictures().keySet()));
+
+        Files.move(dir.resolve("my-lessons"), dir.resolve("gone"));
+        robot.interact(() -> window.lessonViewModel().close());
+        List<String> missing = WaitForAsyncUtils.asyncFx(() -> window.openSession(session)).get(10, TimeUnit.SECONDS)
+                .get(60, TimeUnit.SECONDS);
+        assertEquals(List.of(), missing);
+        assertEquals("Watching", window.lessonViewModel().lessonProperty().get().title());
+        assertEquals(1, window.lessonViewModel().stepProperty().get());
+        Path unpacked = io.github.latentlab.util.AppDirs.home().resolve("sessions/lesson/img/dot.png");
+        assertTrue(Files.isRegularFile(unpacked), "the picture beside the lesson again: " + unpacked);
     }
 
     private static JsonNode openInChild(Path session, Path home) throws Exception {

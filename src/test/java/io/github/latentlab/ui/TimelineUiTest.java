@@ -189,6 +189,10 @@ class TimelineUiTest extends WindowTest {
     @Test
     void playWalksThroughEveryStoredEpochThenBackToTheLatest(FxRobot robot) throws Exception {
         openTrainedRun();
+        robot.clickOn("#timeline-back");
+        assertEquals(2, state.timeline().viewedEpoch(), "one back from the finished model (epoch 3) is epoch 2");
+        robot.clickOn("#timeline-on");
+        assertEquals(TimelineState.LATEST, state.timeline().viewedEpoch(), "and on again is the model itself");
         robot.interact(() -> window.tabs().getSelectionModel().select(1));
         List<Integer> seen = new ArrayList<>();
         robot.interact(() -> state.timeline().viewedEpochProperty().addListener((o, was, is) -> seen.add(is.intValue())));

@@ -3,7 +3,9 @@ package io.github.latentlab.ui.shell;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.latentlab.data.DatasetSplit;
@@ -60,6 +62,8 @@ final class SessionFiles {
         String tab = window.tabs().getSelectionModel().getSelectedItem().getId().substring("tab-".length());
         String lessonName = window.lessons().shippedName();
         Path lessonFile = window.lessons().file();
+        List<String> lessonPictures = lessonFile == null ? List.of()
+                : window.lessonViewModel().lessonProperty().get().pictures().stream().map(p -> p.path()).distinct().toList();
         int lessonStep = Math.max(0, window.lessonViewModel().stepProperty().get());
         String shipped = ((WindowCommands) window.commands()).shippedShown();
         Run training = app.training().isRunning() ? app.runs().currentRun() : null;
@@ -89,12 +93,25 @@ final class SessionFiles {
             }
             SessionLesson lesson = lessonName != null ? new SessionLesson.Shipped(lessonName, lessonStep)
                     : lessonFile != null ? new SessionLesson.Embedded(lessonFile.getFileName().toString(),
-                    Files.readAllBytes(lessonFile), lessonStep) : null;
+                    Files.readAllBytes(lessonFile), lessonStep, pictures(lessonFile, lessonPictures)) : null;
             Session s = Session.of(data == null ? null : data.id(), data == null ? "" : data.train().fingerprint(), carried,
                     map, layout, selected, picks, noise, level, viewed, tab, lesson);
             io.github.latentlab.session.SessionFile.write(target, s);
             return new Saved(target, trainingEpoch);
         }, saved -> { }, error -> { }));
+    }
+
+    /** The lesson's pictures beside its file, as the session carries them (ones gone or too large are left out). */
+    private static Map<String, byte[]> pictures(Path lessonFile, List<String> paths) throws IOException {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (String path : paths) {
+            Path file = lessonFile.toAbsolutePath().getParent().resolve(path);
+            if (out.size() < SessionLesson.MAX_PICTURES && Files.isRegularFile(file)
+                    && Files.size(file) <= SessionLesson.MAX_PICTURE_BYTES) {
+                out.put(path, Files.readAllBytes(file));
+            }
+        }
+        return out;
     }
 
     private static MapSettings mapSettings(LatentViewModel latent) {
@@ -163,6 +180,12 @@ final class SessionFiles {
             Files.createDirectories(folder);
             lessonFile = folder.resolve(l.fileName());
             AtomicFiles.write(lessonFile, l.markdown());
+            for (var p : l.pictures().entrySet()) { // beside the lesson, where its reader looks for them
+                Path picture = folder.resolve(p.getKey()).normalize();
+                if (!picture.startsWith(folder)) continue; // the session's reader checked the path; this is belt and braces
+                Files.createDirectories(picture.getParent());
+                AtomicFiles.write(picture, p.getValue());
+            }
         }
         return new Unpacked(s, modelFile, lessonFile, shippedChanged);
     }

@@ -78,12 +78,14 @@ public final class TimelineViewModel {
         state.latest();
     }
 
-    /** One stored epoch earlier or later ({@code step} −1 or +1); from the latest, back goes to the last stored. */
+    /** One stored epoch earlier or later ({@code step} −1 or +1); on from the last stored one is the latest model. */
     public void step(int step) {
         List<Integer> epochs = epochs();
         if (epochs.isEmpty()) return;
         stop();
-        int at = state.viewingPast() ? epochs.indexOf(state.viewedEpoch()) : epochs.size();
+        // the latest model is the last stored epoch once training is over, one beyond it while it trains
+        int latest = app.training().isRunning() ? epochs.size() : epochs.size() - 1;
+        int at = state.viewingPast() ? epochs.indexOf(state.viewedEpoch()) : latest;
         int next = Math.max(0, Math.min(epochs.size() - 1, at + step));
         if (at == epochs.size() - 1 && step > 0) state.latest();
         else state.view(epochs.get(next));
