@@ -97,6 +97,12 @@ class TimelineUiTest extends WindowTest {
 
     private record PcaLayout(Embedding embedding) { }
 
+    private static float[] toFloat(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) f[i] = (float) v[i];
+        return f;
+    }
+
     @Test
     void clickingTheCurveShowsThatEpochInTheReconstructionsAndOnTheAlignedMap(FxRobot robot) throws Exception {
         Timeline t = openTrainedRun();
@@ -136,6 +142,20 @@ class TimelineUiTest extends WindowTest {
         assertArrayEquals(t.codes(2), second.codes());
         double[][] aligned = expected(t, 2, e1).embedding().xy();
         for (int i = 0; i < aligned.length; i++) assertArrayEquals(aligned[i], second.embedding().xy()[i], 1e-9);
+
+        // epoch 2 keeps no model (1, 3 and the last do): a drag says so instead of decoding
+        assertTrue(!second.decodes(), "no model is kept for epoch 2");
+        robot.interact(() -> window.latentViewModel().decodeAt(0, 0));
+        assertEquals(Texts.format("latent.status.noDecoder", 2), window.latentViewModel().statusProperty().get());
+        // at epoch 1 a drag decodes with epoch 1's own model, through the aligned layout
+        robot.interact(() -> window.timelineViewModel().view(1));
+        waitUntil(() -> window.latentViewModel().mapEpoch() == 1 && window.latentViewModel().epochDrawn().isDone());
+        LatentMap atOne = window.latentViewModel().mapProperty().get();
+        double[] p = atOne.embedding().xy()[0];
+        robot.interact(() -> window.latentViewModel().decodeAt(p[0], p[1]));
+        waitUntil(() -> window.latentViewModel().decodedProperty().get() != null);
+        float[] expectedImage = t.modelAt(1).decode(new float[][] {toFloat(atOne.inverse().at(p[0], p[1]).code())})[0];
+        assertArrayEquals(expectedImage, window.latentViewModel().decodedProperty().get().image(), 1e-5f);
 
         robot.clickOn("#timeline-latest");
         waitUntil(() -> !state.timeline().viewingPast());
