@@ -52,6 +52,14 @@ final class BenchCommand implements Callable<Integer> {
     double seconds;
     @Option(names = "--json", description = "Print the result as one JSON object on the last stdout line.")
     boolean json;
+    @Option(names = "--soak", paramLabel = "STEPS", description = "Instead: train --model for STEPS steps and print, "
+            + "at even intervals, the heap after GC, javacpp's tracked native bytes and resident memory, then resident "
+            + "memory's growth per step (least squares over the last 7/8). Run with -Xms equal to -Xmx and "
+            + "-XX:+AlwaysPreTouch.")
+    Long soak;
+    @Option(names = "--model", paramLabel = "KIND", defaultValue = "vae",
+            description = "The model a soak trains: ae, vae or conv, latent 8 (default: ${DEFAULT-VALUE}).")
+    String soakModel;
 
     BenchCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -61,6 +69,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!(seconds > 0)) throw new IllegalArgumentException("--seconds must be positive");
+        if (soak != null) return soak();
         DatasetCatalog catalog = new DatasetCatalog();
         String datasetId = dataset != null ? dataset : catalog.defaultId();
         DatasetSplit data = catalog.load(datasetId, null, ConsoleProgress.on(err), new Cancellation());
@@ -113,6 +122,32 @@ final class BenchCommand implements Callable<Integer> {
             out.printf("gemm %.1f GFLOP/s, training %.0f samples/s (%.1f GFLOP/s, ratio %.3f), VAE %.0f, conv %.0f samples/s%n",
                     gemm.gflops(), rate.samplesPerSecond, trainGflops, trainGflops / gemm.gflops(), vae.samplesPerSecond,
                     conv.samplesPerSecond);
+        }
+        return 0;
+    }
+
+    /** {@code --soak}: memory per step of one model kind, on built-in digits unless --dataset says otherwise. */
+    private int soak() throws Exception {
+        if (soak < 100) throw new IllegalArgumentException("--soak needs at least 100 steps");
+        ModelKind kind = ModelKind.fromId(soakModel);
+        ModelSpec spec = switch (kind) {
+            case VAE -> new ModelSpec(kind, List.of(256), 8, LossKind.BCE, 1e-3, 0);
+            case CONV -> new ModelSpec(kind, List.of(16, 32), 8, LossKind.MSE, 1e-3, 0);
+            case AE, DAE -> new ModelSpec(kind, List.of(256), 8, LossKind.MSE, 1e-3, kind.trainsOnNoise() ? 0.4 : 0);
+        };
+        DatasetSplit data = new DatasetCatalog().load(dataset != null ? dataset : DatasetCatalog.BUILTIN_DIGITS, null,
+                ConsoleProgress.on(err), new Cancellation());
+        NativeRuntime.init();
+        SoakRun.Result r = SoakRun.run(data, spec, soak, BATCH, err);
+        double kb = r.residentBytesPerStep() / 1024;
+        err.printf("%s: resident memory grows %.2f KB per step (javacpp tracked %.2f KB) over steps %,d to %,d%n",
+                spec.describe(784), kb, r.trackedBytesPerStep() / 1024, soak / 8, soak);
+        if (json) {
+            out.println(new Json().put("soak_model", kind.id()).put("steps", soak).put("dataset", data.id())
+                    .put("fixed_heap", r.fixedHeap()).put("resident_kb_per_step", kb)
+                    .put("tracked_kb_per_step", r.trackedBytesPerStep() / 1024)
+                    .put("samples", r.samples().stream().map(s -> List.of(s.step(), s.heap(), s.tracked(), s.resident()))
+                            .toList()));
         }
         return 0;
     }

@@ -173,6 +173,20 @@ class CliTest {
         assertTrue(stderr().contains("latent-lab evaluate failed: ") && stderr().contains("nothing.llab"), stderr());
     }
 
+    /** The memory soak samples the heap, javacpp's bytes and resident memory, and fits resident memory's growth per step. */
+    @Tag("slow")
+    @Test
+    void benchSoakReportsMemoryPerStep() throws Exception {
+        assertEquals(0, run("bench", "--soak", "200", "--model", "ae", "--json"), stderr());
+        JsonNode soak = lastJsonLine();
+        assertEquals("ae", soak.get("soak_model").asText());
+        assertEquals(200, soak.get("steps").asInt());
+        assertTrue(soak.get("resident_kb_per_step").isNumber(), soak.toString());
+        assertEquals(4, soak.get("samples").size(), "every 50 steps: " + soak.get("samples"));
+        for (JsonNode s : soak.get("samples")) assertTrue(s.get(3).asLong() > s.get(1).asLong(), "resident above heap: " + s);
+        assertTrue(stderr().contains("resident memory grows"), stderr());
+    }
+
     @Tag("slow")
     @Test
     void trainThenEvaluateEndToEndWithJson() throws Exception {

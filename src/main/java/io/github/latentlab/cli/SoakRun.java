@@ -1,0 +1,98 @@
+package io.github.latentlab.cli;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bytedeco.javacpp.Pointer;
+
+import io.github.latentlab.data.DatasetSplit;
+import io.github.latentlab.model.EpochRecord;
+import io.github.latentlab.model.ModelSpec;
+import io.github.latentlab.model.TrainableAutoencoder;
+import io.github.latentlab.training.Trainer;
+import io.github.latentlab.training.TrainingConfig;
+import io.github.latentlab.training.TrainingHistory;
+
+/**
+ * {@code bench --soak}: trains one model for a number of steps and samples, at even intervals,
+ * the heap in use after a full GC, the native bytes javacpp tracks ({@code Pointer.totalBytes})
+ * and the process's resident memory ({@code Pointer.physicalBytes}). The verdict is the
+ * least-squares slope of resident memory per step over the last seven eighths of the run (steps
+ * 1,000 to 8,000 of 8,000): a leak grows it step after step, start-up and warm-up do not.
+ * Resident memory only means something with a fixed heap: run it with {@code -Xms} equal to
+ * {@code -Xmx} and {@code -XX:+AlwaysPreTouch}, which it checks and names when missing.
+ */
+final class SoakRun {
+    /** One sample: the step, and bytes of heap after GC, javacpp's tracked native memory and resident memory. */
+    record Sample(long step, long heap, long tracked, long resident) { }
+
+    /** What a soak found: its samples and the resident slope in bytes per step (NaN when too short). */
+    record Result(List<Sample> samples, double residentBytesPerStep, double trackedBytesPerStep, boolean fixedHeap) { }
+
+    private SoakRun() { }
+
+    static Result run(DatasetSplit data, ModelSpec spec, long steps, int batch, PrintStream err) throws InterruptedException {
+        boolean fixed = fixedHeap();
+        if (!fixed) {
+            err.println("note: the heap is not fixed; run with -Xms equal to -Xmx and -XX:+AlwaysPreTouch, "
+                    + "or resident memory follows the heap's growth");
+        }
+        TrainingConfig config = new TrainingConfig(spec, 10_000, batch, 42);
+        TrainableAutoencoder model = TrainableAutoencoder.create(spec, data.train().pixelCount(), config.seed());
+        long every = Math.max(50, steps / 40);
+        List<Sample> samples = new ArrayList<>();
+        long[] seen = {0};
+        Trainer.Listener listener = new Trainer.Listener() {
+            @Override public void onIteration(long it, int epoch, double pos, double loss, double sps) {
+                seen[0]++;
+                if (seen[0] % every == 0 || seen[0] == steps) {
+                    Sample s = sample(seen[0]);
+                    samples.add(s);
+                    err.printf("step %,8d  heap after GC %7.1f MB  javacpp tracked %7.1f MB  resident %7.1f MB%n",
+                            s.step(), s.heap() / 1e6, s.tracked() / 1e6, s.resident() / 1e6);
+                }
+            }
+
+            @Override public void onEpoch(EpochRecord r) { }
+        };
+        Trainer.Control control = new Trainer.Control() {
+            @Override public boolean stopRequested() { return seen[0] >= steps; }
+
+            @Override public void awaitIfPaused() { }
+        };
+        new Trainer(model, data, config, new TrainingHistory()).run(listener, control);
+        return new Result(samples, slope(samples, steps, true), slope(samples, steps, false), fixed);
+    }
+
+    private static Sample sample(long step) {
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        return new Sample(step, rt.totalMemory() - rt.freeMemory(), Pointer.totalBytes(), Pointer.physicalBytes());
+    }
+
+    /** Least-squares slope of resident (or tracked) bytes over steps past the first eighth. */
+    static double slope(List<Sample> samples, long steps, boolean resident) {
+        List<Sample> s = samples.stream().filter(x -> x.step() >= steps / 8).toList();
+        if (s.size() < 3) return Double.NaN;
+        double mx = s.stream().mapToDouble(Sample::step).average().orElseThrow();
+        double my = s.stream().mapToDouble(x -> resident ? x.resident() : x.tracked()).average().orElseThrow();
+        double num = 0, den = 0;
+        for (Sample x : s) {
+            double dx = x.step() - mx;
+            num += dx * ((resident ? x.resident() : x.tracked()) - my);
+            den += dx * dx;
+        }
+        return num / den;
+    }
+
+    /** Whether -Xms equals -Xmx and the heap is pre-touched, as resident figures need. */
+    private static boolean fixedHeap() {
+        List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        String xms = args.stream().filter(a -> a.startsWith("-Xms")).reduce((a, b) -> b).orElse(null);
+        String xmx = args.stream().filter(a -> a.startsWith("-Xmx")).reduce((a, b) -> b).orElse(null);
+        return xms != null && xmx != null && xms.substring(4).equals(xmx.substring(4))
+                && args.contains("-XX:+AlwaysPreTouch");
+    }
+}
