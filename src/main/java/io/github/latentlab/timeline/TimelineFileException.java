@@ -1,28 +1,15 @@
 package io.github.latentlab.timeline;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
+import io.github.latentlab.util.FileRefusal;
 import io.github.latentlab.util.Message;
 
 /** A timeline file that cannot be read: names the file and what is wrong, in the reader's language. */
-public class TimelineFileException extends IOException implements Message.Carrier {
+public class TimelineFileException extends FileRefusal {
     private static final long serialVersionUID = 1L;
-    private final String file;
-    private final transient Message problem;
 
     public TimelineFileException(Path file, Message problem, Throwable cause) {
-        super(where(String.valueOf(file.getFileName()), problem).english(), cause);
-        this.file = String.valueOf(file.getFileName());
-        this.problem = problem;
+        super("timeline.error.file", file, problem, cause);
     }
-
-    private static Message where(String file, Message problem) {
-        return Message.of("timeline.error.file", file, problem);
-    }
-
-    /** What is wrong, without the file's name. */
-    public Message problem() { return problem; }
-
-    @Override public Message userMessage() { return where(file, problem); }
 }
