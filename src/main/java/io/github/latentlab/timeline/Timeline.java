@@ -1,6 +1,7 @@
 package io.github.latentlab.timeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
@@ -53,8 +54,9 @@ public final class Timeline {
      * the images on this thread: give it a model this thread may use.
      */
     public Timeline with(int epoch, Autoencoder current, ModelMetadata metadata) {
-        float[][] codes = current.encode(images.images(images.size()));
-        float[][] recon = current.reconstruct(images.images(images.reconstructed()));
+        float[][] all = images.images(images.size());
+        float[][] codes = current.encode(all);
+        float[][] recon = current.reconstruct(Arrays.copyOf(all, images.reconstructed()));
         int latent = current.latentSize();
         short[] half = new short[images.size() * latent];
         for (int i = 0; i < codes.length; i++) {

@@ -1,6 +1,7 @@
 package io.github.latentlab.training;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -270,7 +271,7 @@ public final class RunManager implements AutoCloseable {
         if (t != null || run.checkpoints() == null) return CompletableFuture.completedFuture(t);
         Path file = run.checkpoints().timelineFile();
         return CompletableFuture.supplyAsync(() -> {
-            if (!java.nio.file.Files.isRegularFile(file)) return null;
+            if (!Files.isRegularFile(file)) return null;
             try {
                 Timeline read = TimelineFile.read(file);
                 run.setTimeline(read);

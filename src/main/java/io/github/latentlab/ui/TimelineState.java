@@ -69,13 +69,21 @@ public final class TimelineState {
         Timeline t = timeline.get();
         if (t == null || t.isEmpty()) return;
         int stored = t.nearestEpoch(epoch);
-        if (stored == t.lastEpoch() && !app.training().isRunning() && app.viewModel() != null) {
+        if (stored == t.lastEpoch() && lastEpochIsLatest()) {
             latest();
             return;
         }
         if (stored == viewed.get()) return;
         viewed.set(stored);
         showModelNear(t, stored);
+    }
+
+    /**
+     * Whether the timeline's last stored epoch is the latest model itself: once training is over
+     * (a run in progress has moved on since its last epoch ended).
+     */
+    public boolean lastEpochIsLatest() {
+        return !app.training().isRunning() && app.viewModel() != null;
     }
 
     /** Back to the latest model. */

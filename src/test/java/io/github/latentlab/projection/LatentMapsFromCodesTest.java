@@ -1,5 +1,7 @@
 package io.github.latentlab.projection;
 
+import static io.github.latentlab.projection.ProcrustesTest.centre;
+import static io.github.latentlab.projection.ProcrustesTest.spread;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -140,18 +142,5 @@ class LatentMapsFromCodesTest {
         Dataset few = TestData.slice(DATA.test(), 10);
         assertThrows(IllegalArgumentException.class, () -> LatentMaps.fromCodes(request(MapMethod.PCA), codes, few, null,
                 null, Progress.NONE, new Cancellation(), m -> { }), "a code for each image");
-    }
-
-    private static double[] centre(double[][] xy) {
-        double x = 0, y = 0;
-        for (double[] p : xy) { x += p[0]; y += p[1]; }
-        return new double[] {x / xy.length, y / xy.length};
-    }
-
-    private static double spread(double[][] xy) {
-        double[] c = centre(xy);
-        double s = 0;
-        for (double[] p : xy) s += (p[0] - c[0]) * (p[0] - c[0]) + (p[1] - c[1]) * (p[1] - c[1]);
-        return Math.sqrt(s / xy.length);
     }
 }

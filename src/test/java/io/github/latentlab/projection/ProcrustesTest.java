@@ -68,13 +68,15 @@ class ProcrustesTest {
         assertArrayEquals(centre(a), centre(aligned), 1e-9);
     }
 
-    private static double[] centre(double[][] xy) {
+    /** A layout's mean point (the tests' own, not Procrustes's). */
+    static double[] centre(double[][] xy) {
         double x = 0, y = 0;
         for (double[] p : xy) { x += p[0]; y += p[1]; }
         return new double[] {x / xy.length, y / xy.length};
     }
 
-    private static double spread(double[][] xy) {
+    /** A layout's root-mean-square distance from its centre. */
+    static double spread(double[][] xy) {
         double[] c = centre(xy);
         double s = 0;
         for (double[] p : xy) s += (p[0] - c[0]) * (p[0] - c[0]) + (p[1] - c[1]) * (p[1] - c[1]);

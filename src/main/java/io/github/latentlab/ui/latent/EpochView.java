@@ -107,12 +107,8 @@ final class EpochView {
         MapRequest r = request.get();
         int generation = ++moveGeneration;
         LatentMap before = map.get();
-        Progress progress = Progress.throttled(Progress.ofMessages((f, msg) -> app.uiThread().execute(() -> {
-            if (!cancel.isCancelled()) status.set(Texts.render(msg));
-        })), 100);
-        Consumer<LatentMap> frames = frame -> app.uiThread().execute(() -> {
-            if (!cancel.isCancelled()) map.set(frame);
-        });
+        Progress progress = MapJob.progressTo(app.uiThread(), status, cancel);
+        Consumer<LatentMap> frames = MapJob.framesTo(app.uiThread(), map, cancel);
         CompletableFuture<LatentMap> done = new CompletableFuture<>();
         shown = done;
         Projector given = restored.apply(epoch, r);

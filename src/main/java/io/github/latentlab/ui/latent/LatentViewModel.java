@@ -328,14 +328,8 @@ public final class LatentViewModel implements LatentMapSource {
         }
         Cancellation cancel = job.start();
         status.set(Texts.format("latent.status.encoding", request.count(data), Texts.name(request.images())));
-        // the projectors say what they do as messages: shown in the window's language
-        Progress progress = Progress.throttled(Progress.ofMessages((f, msg) -> app.uiThread().execute(() -> {
-            if (!cancel.isCancelled()) status.set(Texts.render(msg));
-        })), 100);
-        // frames are built on the projecting thread: the UI thread only swaps the map in
-        Consumer<LatentMap> frames = frame -> app.uiThread().execute(() -> {
-            if (!cancel.isCancelled()) map.set(frame);
-        });
+        Progress progress = MapJob.progressTo(app.uiThread(), status, cancel);
+        Consumer<LatentMap> frames = MapJob.framesTo(app.uiThread(), map, cancel);
         CompletableFuture<LatentMap> shown = new CompletableFuture<>();
         if (pending != null) pending.cancel(false); // a newer map replaces that one: nobody waits for it
         pending = shown;

@@ -322,7 +322,7 @@ public final class MainWindow extends BorderPane {
         chooser.setInitialFileName("session" + SessionFile.EXTENSION);
         File f = chooser.showSaveDialog(window());
         if (f == null) return;
-        saveSessionTo(f.getName().contains(".") ? f.toPath() : Path.of(f.getPath() + SessionFile.EXTENSION));
+        saveSessionTo(withExtension(f, SessionFile.EXTENSION));
     }
 
     /**
@@ -379,13 +379,6 @@ public final class MainWindow extends BorderPane {
         return e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
-    private FileChooser sessionChooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("files.session"), "*" + SessionFile.EXTENSION));
-        return chooser;
-    }
-
     void saveModel() {
         TrainableAutoencoder model = app.model();
         if (model == null) {
@@ -396,7 +389,7 @@ public final class MainWindow extends BorderPane {
         chooser.setInitialFileName("model" + ModelStore.EXTENSION);
         File f = chooser.showSaveDialog(window());
         if (f == null) return;
-        saveModelTo(f.getName().contains(".") ? f.toPath() : Path.of(f.getPath() + ModelStore.EXTENSION));
+        saveModelTo(withExtension(f, ModelStore.EXTENSION));
     }
 
     /**
@@ -408,11 +401,21 @@ public final class MainWindow extends BorderPane {
                 error -> showError(Texts.format("error.save", target.getFileName()), error));
     }
 
-    private FileChooser modelChooser(String title) {
+    private FileChooser modelChooser(String title) { return chooser(title, "files.model", ModelStore.EXTENSION); }
+
+    private FileChooser sessionChooser(String title) { return chooser(title, "files.session", SessionFile.EXTENSION); }
+
+    /** A file dialog showing the files ending in {@code extension}, named by the words under {@code filesKey}. */
+    private static FileChooser chooser(String title, String filesKey, String extension) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get("files.model"), "*" + ModelStore.EXTENSION));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(Texts.get(filesKey), "*" + extension));
         return chooser;
+    }
+
+    /** The file a save dialog chose, with {@code extension} added when the name has none. */
+    private static Path withExtension(File f, String extension) {
+        return f.getName().contains(".") ? f.toPath() : Path.of(f.getPath() + extension);
     }
 
     void exportPng() {

@@ -10,12 +10,14 @@ import java.util.concurrent.CompletableFuture;
 
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseKind;
+import io.github.latentlab.model.ModelMetadata;
 import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.projection.LatentMap;
 import io.github.latentlab.session.MapLayout;
 import io.github.latentlab.session.MapSettings;
 import io.github.latentlab.session.Session;
+import io.github.latentlab.session.SessionFile;
 import io.github.latentlab.session.SessionLesson;
 import io.github.latentlab.session.SessionModel;
 import io.github.latentlab.timeline.Timeline;
@@ -24,6 +26,7 @@ import io.github.latentlab.training.Run;
 import io.github.latentlab.training.RunMetadata;
 import io.github.latentlab.ui.AppState;
 import io.github.latentlab.ui.latent.LatentViewModel;
+import io.github.latentlab.util.AppDirs;
 import io.github.latentlab.util.AtomicFiles;
 
 /**
@@ -96,7 +99,7 @@ final class SessionFiles {
                     Files.readAllBytes(lessonFile), lessonStep, pictures(lessonFile, lessonPictures)) : null;
             Session s = Session.of(data == null ? null : data.id(), data == null ? "" : data.train().fingerprint(), carried,
                     map, layout, selected, picks, noise, level, viewed, tab, lesson);
-            io.github.latentlab.session.SessionFile.write(target, s);
+            SessionFile.write(target, s);
             return new Saved(target, trainingEpoch);
         }, saved -> { }, error -> { }));
     }
@@ -122,21 +125,24 @@ final class SessionFiles {
         }
     }
 
-    private static byte[] modelBytes(TrainableAutoencoder model, io.github.latentlab.model.ModelMetadata metadata)
+    private static byte[] modelBytes(TrainableAutoencoder model, ModelMetadata metadata)
             throws IOException {
-        Path tmp = Files.createTempFile("latent-lab-session", ModelStore.EXTENSION);
-        try {
-            ModelStore.save(tmp, model, metadata);
-            return Files.readAllBytes(tmp);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        return bytesOf(ModelStore.EXTENSION, file -> ModelStore.save(file, model, metadata));
     }
 
     private static byte[] timelineBytes(Timeline t) throws IOException {
-        Path tmp = Files.createTempFile("latent-lab-session", TimelineFile.EXTENSION);
+        return bytesOf(TimelineFile.EXTENSION, file -> TimelineFile.write(file, t));
+    }
+
+    private interface FileWriter {
+        void write(Path file) throws IOException;
+    }
+
+    /** What {@code writer} puts in a file, as bytes: the stores write files, the session carries their bytes. */
+    private static byte[] bytesOf(String extension, FileWriter writer) throws IOException {
+        Path tmp = Files.createTempFile("latent-lab-session", extension);
         try {
-            TimelineFile.write(tmp, t);
+            writer.write(tmp);
             return Files.readAllBytes(tmp);
         } finally {
             Files.deleteIfExists(tmp);
@@ -147,7 +153,7 @@ final class SessionFiles {
     CompletableFuture<Restored> open(Path file) {
         AppState app = window.app();
         CompletableFuture<Restored> done = new CompletableFuture<>();
-        app.background().run(() -> unpack(file, io.github.latentlab.session.SessionFile.read(file)),
+        app.background().run(() -> unpack(file, SessionFile.read(file)),
                 unpacked -> new SessionRestore(window, unpacked).run().whenComplete((missing, e) -> {
                     if (e != null) done.completeExceptionally(e);
                     else done.complete(new Restored(file, missing));
@@ -161,7 +167,7 @@ final class SessionFiles {
     /** Off the UI thread: writes the carried files into the app's folder, atomically, and checks a shipped model's version. */
     private static Unpacked unpack(Path file, Session s) throws IOException {
         String stem = file.getFileName().toString().replaceAll("\\.[^.]*$", "").replaceAll("[^A-Za-z0-9._-]", "_");
-        Path folder = io.github.latentlab.util.AppDirs.home().resolve("sessions").resolve(stem);
+        Path folder = AppDirs.home().resolve("sessions").resolve(stem);
         Path modelFile = null;
         boolean shippedChanged = false;
         if (s.model() instanceof SessionModel.Embedded m) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.timeline.TimelineFile;
 import io.github.latentlab.util.AppDirs;
 import io.github.latentlab.util.AtomicFiles;
@@ -62,22 +63,25 @@ final class ShippedModels {
 
     /** The bytes of a shipped model's file, or null when the app does not ship it. */
     static byte[] bytes(String name) throws IOException {
-        try (InputStream in = ShippedModels.class.getResourceAsStream(ROOT + name + ".llab")) {
-            return in == null ? null : in.readAllBytes();
-        }
+        return resource(name + ModelStore.EXTENSION);
     }
 
     /** Copies a resource of the app's models to {@code target}, unless it is there already. */
     private static void copyOut(String name, Path target, boolean required) throws IOException {
+        byte[] bytes = resource(name);
+        if (bytes == null) {
+            if (required) throw new IOException(name + " is not among the shipped models");
+            return;
+        }
+        if (Files.isRegularFile(target) && Files.size(target) == bytes.length) return;
+        Files.createDirectories(target.getParent());
+        AtomicFiles.write(target, bytes);
+    }
+
+    /** A file of the app's models folder, or null when it is not there. */
+    private static byte[] resource(String name) throws IOException {
         try (InputStream in = ShippedModels.class.getResourceAsStream(ROOT + name)) {
-            if (in == null) {
-                if (required) throw new IOException(name + " is not among the shipped models");
-                return;
-            }
-            byte[] bytes = in.readAllBytes();
-            if (Files.isRegularFile(target) && Files.size(target) == bytes.length) return;
-            Files.createDirectories(target.getParent());
-            AtomicFiles.write(target, bytes);
+            return in == null ? null : in.readAllBytes();
         }
     }
 }

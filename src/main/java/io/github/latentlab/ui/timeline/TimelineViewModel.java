@@ -83,8 +83,7 @@ public final class TimelineViewModel {
         List<Integer> epochs = epochs();
         if (epochs.isEmpty()) return;
         stop();
-        // the latest model is the last stored epoch once training is over, one beyond it while it trains
-        int latest = app.training().isRunning() ? epochs.size() : epochs.size() - 1;
+        int latest = state.lastEpochIsLatest() ? epochs.size() - 1 : epochs.size(); // one beyond while it trains
         int at = state.viewingPast() ? epochs.indexOf(state.viewedEpoch()) : latest;
         int next = Math.max(0, Math.min(epochs.size() - 1, at + step));
         if (at == epochs.size() - 1 && step > 0) state.latest();
