@@ -29,6 +29,9 @@ public final class DenseAutoencoder implements TrainableAutoencoder {
     private final MultiLayerNetwork net;
     /** Index of the code layer within the network's layers. */
     private final int codeLayer;
+    /** The hand-written training step, made at the first fit; null where DL4J's fit is used. */
+    private DenseTrainingStep step;
+    private boolean stepTried;
 
     private DenseAutoencoder(ModelSpec spec, int inputSize, MultiLayerNetwork net) {
         this.spec = spec;
@@ -104,7 +107,12 @@ public final class DenseAutoencoder implements TrainableAutoencoder {
 
     @Override
     public double fit(INDArray input, INDArray target) {
-        net.fit(input, target);
+        if (step == null && !stepTried) {
+            step = DenseTrainingStep.forNetwork(net, spec.loss());
+            stepTried = true;
+        }
+        if (step != null) return step.fit(input, target);
+        net.fit(input, target); // MSE + SSIM: DL4J's own step with the custom loss
         return perPixelScore();
     }
 
