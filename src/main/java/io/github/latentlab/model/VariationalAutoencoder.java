@@ -33,6 +33,9 @@ public final class VariationalAutoencoder extends SameDiffAutoencoder {
     private final long seed;
     private final TrainingLossCapture capture = new TrainingLossCapture(RECON, KL);
     private SplittableRandom noise;
+    private VaeTrainingStep step;
+    private boolean viaSameDiff;
+    private double lastReconstruction = Double.NaN, lastKl = Double.NaN;
 
     private VariationalAutoencoder(ModelSpec spec, int inputSize, SameDiff sd, long seed) {
         super(spec, inputSize, sd, "mu");
@@ -92,19 +95,37 @@ public final class VariationalAutoencoder extends SameDiffAutoencoder {
         public double total(double beta) { return reconstruction + beta * kl; }
     }
 
-    /** One Adam step; the batch's loss (per pixel) from its two terms, read as the step computes them. */
+    /**
+     * One Adam step; the batch's loss (per pixel) from its two terms. Trained by
+     * {@link VaeTrainingStep} (the graph's maths as ND4J ops on fixed arrays); the graph's own
+     * {@code fit} stays as the reference it is tested against.
+     */
     @Override
     public double fit(INDArray input, INDArray target) {
-        INDArray eps = epsilon((int) input.rows());
-        capture.clear();
-        sd.fit(new MultiDataSet(new INDArray[] {input, target, eps}, new INDArray[0]));
-        return (capture.value(RECON) + spec.beta() * capture.value(KL)) / inputSize;
+        int rows = (int) input.rows();
+        if (viaSameDiff) {
+            capture.clear();
+            sd.fit(new MultiDataSet(new INDArray[] {input, target, epsilon(rows)}, new INDArray[0]));
+            lastReconstruction = capture.value(RECON);
+            lastKl = capture.value(KL);
+        } else {
+            if (step == null) step = new VaeTrainingStep(sd, spec, inputSize);
+            step.fit(input, target, epsilonValues(rows));
+            lastReconstruction = step.lastReconstruction();
+            lastKl = step.lastKl();
+        }
+        return (lastReconstruction + spec.beta() * lastKl) / inputSize;
+    }
+
+    /** Trains through {@code SameDiff.fit} instead, as the reference for tests. */
+    void trainViaSameDiff() {
+        viaSameDiff = true;
     }
 
     /** The reconstruction and KL terms of the last training step, per pixel (they add up to its loss with β). */
     @Override
     public double[] lastLossParts() {
-        return new double[] {capture.value(RECON) / inputSize, spec.beta() * capture.value(KL) / inputSize};
+        return new double[] {lastReconstruction / inputSize, spec.beta() * lastKl / inputSize};
     }
 
     /** Restarts the ε stream from the run's seed and the epoch, so a resumed run draws the same ε. */
@@ -121,9 +142,14 @@ public final class VariationalAutoencoder extends SameDiffAutoencoder {
     }
 
     private INDArray epsilon(int rows) {
+        return Nd4j.create(epsilonValues(rows), new int[] {rows, spec.latent()}, 'c');
+    }
+
+    /** The next ε for a batch, row by row, from the seeded stream. */
+    private float[] epsilonValues(int rows) {
         float[] e = new float[rows * spec.latent()];
         for (int i = 0; i < e.length; i++) e[i] = (float) noise.nextGaussian();
-        return Nd4j.create(e, new int[] {rows, spec.latent()}, 'c');
+        return e;
     }
 
     /** σ of q(z|x) per image and dimension: how uncertain the encoder is. */
