@@ -10,9 +10,10 @@ import io.github.latentlab.projection.PcaProjector;
 
 /**
  * What one drag step on the latent map costs: map point → code (the inverse map) → image (the
- * decoder), timed for random points over the map's extent after a warm-up.
+ * decoder), timed for random points over the map's extent after a warm-up; and, in the same
+ * loop, the decoder alone (one code → one image, as PyTorch's peer {@code --latency} times it).
  */
-record DecodeTiming(int samples, double p50Millis, double p99Millis) {
+record DecodeTiming(int samples, double p50Millis, double p99Millis, double decoderP50Millis, double decoderP99Millis) {
     static DecodeTiming measure(Autoencoder model, double[][] codes, Embedding e, PcaProjector pca, long seed) {
         InverseMap inverse = new InverseMap(codes, e, pca);
         double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
@@ -23,7 +24,7 @@ record DecodeTiming(int samples, double p50Millis, double p99Millis) {
         }
         SplittableRandom rnd = new SplittableRandom(seed);
         int warmup = 2000, n = 5000;
-        double[] millis = new double[n];
+        double[] millis = new double[n], decoder = new double[n];
         // the projection just freed large arrays (t-SNE's n² matrices): collect them first, as the
         // app has long done by the time a user drags
         System.gc();
@@ -33,10 +34,17 @@ record DecodeTiming(int samples, double p50Millis, double p99Millis) {
             double[] code = inverse.at(x, y).code();
             float[] z = new float[code.length];
             for (int j = 0; j < z.length; j++) z[j] = (float) code[j];
+            long t1 = System.nanoTime();
             model.decode(new float[][] {z});
-            if (i >= warmup) millis[i - warmup] = (System.nanoTime() - t0) / 1e6;
+            long t2 = System.nanoTime();
+            if (i >= warmup) {
+                millis[i - warmup] = (t2 - t0) / 1e6;
+                decoder[i - warmup] = (t2 - t1) / 1e6;
+            }
         }
         Arrays.sort(millis);
-        return new DecodeTiming(n, millis[n / 2], millis[(int) Math.ceil(0.99 * n) - 1]);
+        Arrays.sort(decoder);
+        int p99 = (int) Math.ceil(0.99 * n) - 1;
+        return new DecodeTiming(n, millis[n / 2], millis[p99], decoder[n / 2], decoder[p99]);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.latentlab.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -7,6 +8,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.params.DefaultParamInitializer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -32,6 +34,8 @@ public final class DenseAutoencoder implements TrainableAutoencoder {
     /** The hand-written training step, made at the first fit; null where DL4J's fit is used. */
     private DenseTrainingStep step;
     private boolean stepTried;
+    /** The decoder layers as plain ops, for fast single decodes; made at the first decode. */
+    private volatile DenseDecoder decoder;
 
     private DenseAutoencoder(ModelSpec spec, int inputSize, MultiLayerNetwork net) {
         this.spec = spec;
@@ -137,6 +141,10 @@ public final class DenseAutoencoder implements TrainableAutoencoder {
             throw new IllegalArgumentException(values.length + " parameters given, the network has " + net.numParams());
         }
         net.setParams(Nd4j.create(values, new long[] {1, values.length}, DataType.FLOAT));
+        // the step and the decoder hold views of the parameters: let them find the arrays again
+        step = null;
+        stepTried = false;
+        decoder = null;
     }
 
     public INDArray encode(INDArray images) {
@@ -159,10 +167,16 @@ public final class DenseAutoencoder implements TrainableAutoencoder {
 
     @Override
     public float[][] decode(float[][] codes) {
-        if (codes.length > 0 && codes[0].length != spec.latent()) {
-            throw new IllegalArgumentException("code has " + codes[0].length + " dimensions, model expects " + spec.latent());
+        DenseDecoder d = decoder;
+        if (d == null) {
+            List<INDArray> weights = new ArrayList<>(), biases = new ArrayList<>();
+            for (int i = codeLayer + 1; i < net.getnLayers(); i++) {
+                weights.add(net.getLayer(i).getParam(DefaultParamInitializer.WEIGHT_KEY));
+                biases.add(net.getLayer(i).getParam(DefaultParamInitializer.BIAS_KEY));
+            }
+            decoder = d = new DenseDecoder(weights, biases);
         }
-        return decode(Nd4j.create(codes)).toFloatMatrix();
+        return d.decode(codes);
     }
 
     @Override

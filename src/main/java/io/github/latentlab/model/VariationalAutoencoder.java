@@ -1,6 +1,7 @@
 package io.github.latentlab.model;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -34,6 +35,7 @@ public final class VariationalAutoencoder extends SameDiffAutoencoder {
     private final TrainingLossCapture capture = new TrainingLossCapture(RECON, KL);
     private SplittableRandom noise;
     private VaeTrainingStep step;
+    private volatile DenseDecoder decoder;
     private boolean viaSameDiff;
     private double lastReconstruction = Double.NaN, lastKl = Double.NaN;
 
@@ -150,6 +152,22 @@ public final class VariationalAutoencoder extends SameDiffAutoencoder {
         float[] e = new float[rows * spec.latent()];
         for (int i = 0; i < e.length; i++) e[i] = (float) noise.nextGaussian();
         return e;
+    }
+
+    /** The decoder (the dense layers after z) as plain ops: the latent map's drag decodes one code at a time. */
+    @Override
+    public float[][] decode(float[][] codes) {
+        DenseDecoder d = decoder;
+        if (d == null) {
+            List<INDArray> weights = new ArrayList<>(), biases = new ArrayList<>();
+            for (int i = spec.hidden().size() - 1; i >= -1; i--) {
+                String name = i < 0 ? "out" : "dec" + i;
+                weights.add(sd.getVariable(name + "_W").getArr());
+                biases.add(sd.getVariable(name + "_b").getArr());
+            }
+            decoder = d = new DenseDecoder(weights, biases);
+        }
+        return d.decode(codes);
     }
 
     /** σ of q(z|x) per image and dimension: how uncertain the encoder is. */
