@@ -42,6 +42,8 @@ public final class ConvAutoencoder extends SameDiffAutoencoder {
     private static final String MSE_TERM = "mseTerm", SSIM_MEAN = "ssimMean";
 
     private final TrainingLossCapture capture;
+    private ConvTrainingStep step;
+    private boolean viaSameDiff;
 
     private ConvAutoencoder(ModelSpec spec, int inputSize, SameDiff sd) {
         super(spec, inputSize, sd, CODE);
@@ -129,13 +131,26 @@ public final class ConvAutoencoder extends SameDiffAutoencoder {
                 .paddingMode(PaddingMode.SAME).dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build());
     }
 
+    /**
+     * One Adam step. MSE and BCE train by {@link ConvTrainingStep} (the graph's maths as ND4J ops
+     * on fixed arrays); MSE + SSIM, and tests wanting the reference, by the graph's own fit.
+     */
     @Override
     public double fit(INDArray input, INDArray target) {
+        if (!viaSameDiff && spec.loss() != LossKind.MSE_SSIM) {
+            if (step == null) step = new ConvTrainingStep(sd, spec, inputSize);
+            return step.fit(input, target);
+        }
         capture.clear();
         sd.fit(new MultiDataSet(new INDArray[] {input, target}, new INDArray[0]));
         return spec.loss() == LossKind.MSE_SSIM
                 ? capture.value(MSE_TERM) + spec.ssimWeight() * (1 - capture.value(SSIM_MEAN))
                 : capture.value(PER_PIXEL);
+    }
+
+    /** Trains through {@code SameDiff.fit} instead, as the reference for tests. */
+    void trainViaSameDiff() {
+        viaSameDiff = true;
     }
 
     @Override

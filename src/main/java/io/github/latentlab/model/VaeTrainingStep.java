@@ -1,6 +1,5 @@
 package io.github.latentlab.model;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Map;
 
 import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.TrainingConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.loss.SigmoidCrossEntropyLoss;
@@ -17,7 +15,6 @@ import org.nd4j.linalg.api.ops.impl.transforms.gradient.SigmoidDerivative;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -33,8 +30,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * use it, and {@code VaeTrainingStepTest} checks this step against {@code SameDiff.fit}.
  */
 final class VaeTrainingStep {
-    /** One dense layer: its weight [in, out] and bias [1, out], their gradients, and its name. */
-    private record Dense(String name, INDArray w, INDArray b, INDArray dw, INDArray db) {
+    /** One dense layer: its weight [in, out] and bias [1, out], and their gradients. */
+    private record Dense(INDArray w, INDArray b, INDArray dw, INDArray db) {
         long out() { return w.size(1); }
     }
 
@@ -44,7 +41,7 @@ final class VaeTrainingStep {
                            INDArray out, INDArray diff, INDArray gLogits, INDArray[] gDec, INDArray gZ, INDArray gMu,
                            INDArray gLogvar, INDArray tmpZ, INDArray[] gEnc, INDArray ones) { }
 
-    private final SameDiff sd;
+    private final GraphAdam adam;
     private final ModelSpec spec;
     private final int inputSize;
     private final List<Dense> encoder = new ArrayList<>();
@@ -55,7 +52,7 @@ final class VaeTrainingStep {
     private double lastReconstruction = Double.NaN, lastKl = Double.NaN;
 
     VaeTrainingStep(SameDiff sd, ModelSpec spec, int inputSize) {
-        this.sd = sd;
+        this.adam = new GraphAdam(sd);
         this.spec = spec;
         this.inputSize = inputSize;
         List<Integer> hidden = spec.hidden();
@@ -64,28 +61,11 @@ final class VaeTrainingStep {
         logvar = dense("logvar_");
         for (int i = hidden.size() - 1; i >= 0; i--) decoder.add(dense("dec" + i));
         decoder.add(dense("out"));
-        initializeTraining(sd);
     }
 
     private Dense dense(String name) {
-        INDArray w = sd.getVariable(name + "_W").getArr();
-        INDArray b = sd.getVariable(name + "_b").getArr();
-        return new Dense(name, w, b, Nd4j.create(DataType.FLOAT, w.shape()), Nd4j.create(DataType.FLOAT, b.shape()));
-    }
-
-    /**
-     * Makes SameDiff create its updaters (zeroed Adam state per variable) if it has not yet, as
-     * its first fit would: a fresh graph has none, a graph read with its state has them.
-     */
-    private static void initializeTraining(SameDiff sd) {
-        if (sd.isInitializedTraining()) return;
-        try {
-            Method m = SameDiff.class.getDeclaredMethod("initializeTraining");
-            m.setAccessible(true);
-            m.invoke(sd);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("could not set up SameDiff's updaters", e);
-        }
+        GraphAdam.Param w = adam.param(name + "_W"), b = adam.param(name + "_b");
+        return new Dense(w.value(), b.value(), w.gradient(), b.gradient());
     }
 
     /** Reconstruction and KL per image of the last step (before β). */
@@ -97,28 +77,8 @@ final class VaeTrainingStep {
         Buffers b = buffers.computeIfAbsent(input.size(0), this::allocate);
         b.eps.data().setData(epsilon);
         double loss = forwardAndBackward(input, target, b);
-        TrainingConfig config = sd.getTrainingConfig();
-        int iteration = config.getIterationCount(), epoch = config.getEpochCount();
-        for (Dense d : all()) {
-            apply(d.name() + "_W", d.w(), d.dw(), iteration, epoch);
-            apply(d.name() + "_b", d.b(), d.db(), iteration, epoch);
-        }
-        config.incrementIterationCount(); // as SameDiff's fit(MultiDataSet), which leaves the epoch count alone
+        adam.step();
         return loss;
-    }
-
-    private void apply(String variable, INDArray param, INDArray grad, int iteration, int epoch) {
-        GradientUpdater<?> u = sd.getUpdaterMap().get(variable);
-        u.applyUpdater(grad, iteration, epoch);
-        param.subi(grad);
-    }
-
-    private List<Dense> all() {
-        List<Dense> all = new ArrayList<>(encoder);
-        all.add(mu);
-        all.add(logvar);
-        all.addAll(decoder);
-        return all;
     }
 
     /** Forward, loss and backward into each layer's gradient arrays; returns reconstruction + β·KL per image. */
