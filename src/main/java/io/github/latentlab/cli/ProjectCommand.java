@@ -29,16 +29,20 @@ import io.github.latentlab.util.Cancellation;
 /**
  * {@code project}: encodes N images of a dataset with a saved model and lays the codes out in
  * 2-D, timing it and scoring how well the map keeps latent neighbourhoods (trustworthiness, k 10,
- * on a 1,000-point sample).
+ * over every point up to {@value #TRUST_ALL_MAX}, above that on a {@value #TRUST_SAMPLE}-point
+ * sample; the JSON names the points it was measured on).
  */
 @Command(name = "project", sortOptions = false,
         header = "Lays a saved model's codes out in 2-D (the latent map).",
         description = "Encodes images with a saved model and lays their codes out in 2-D, timing it and scoring how "
-                + "well the map keeps latent neighbourhoods (trustworthiness, k 10, on a 1,000-point sample); "
+                + "well the map keeps latent neighbourhoods (trustworthiness, k 10, over all points up to 10,000, "
+                + "above that on a 5,000-point sample); "
                 + "writes the map as CSV, and the codes for the TensorFlow Embedding Projector, if asked.")
 final class ProjectCommand implements Callable<Integer> {
     static final int TRUST_K = 10;
-    static final int TRUST_SAMPLE = 1000;
+    /** Trustworthiness over every point up to this many; above, over a sample. */
+    static final int TRUST_ALL_MAX = 10_000;
+    static final int TRUST_SAMPLE = 5_000;
     private final PrintStream out;
     private final PrintStream err;
     @Mixin CommonOptions common;
@@ -49,7 +53,7 @@ final class ProjectCommand implements Callable<Integer> {
             description = "Images to encode (default: the model's own dataset).")
     String dataset;
     @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "test",
-            description = "test or train (default: ${DEFAULT-VALUE}).")
+            description = "test, train or all (the training images, then the test ones) (default: ${DEFAULT-VALUE}).")
     String split;
     @Option(names = "--n", paramLabel = "N", defaultValue = "10000",
             description = "How many images, at least 20; at most the split's size (default: ${DEFAULT-VALUE}).")
@@ -66,9 +70,10 @@ final class ProjectCommand implements Callable<Integer> {
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "1000",
             description = "tsne: iterations (default: ${DEFAULT-VALUE}).")
     int iterations;
-    @Option(names = "--landmarks", paramLabel = "N", defaultValue = "2000",
-            description = "tsne: points fitted exactly, the others placed among them (default: ${DEFAULT-VALUE}).")
-    int landmarks;
+    @Option(names = "--landmarks", paramLabel = "N",
+            description = "tsne: lay out only N points drawn at random, the others placed among them "
+            + "(default: every point laid out by t-SNE).")
+    Integer landmarks;
     @Option(names = "--neighbours", paramLabel = "K", defaultValue = "15",
             description = "umap: neighbours (default: ${DEFAULT-VALUE}).")
     int neighbours;
@@ -93,7 +98,8 @@ final class ProjectCommand implements Callable<Integer> {
         Projector projector = switch (method) {
             case "pca" -> new PcaProjector(0, 1);
             case "identity" -> new IdentityProjector();
-            case "tsne" -> new TsneProjector(perplexity, iterations, landmarks, seed);
+            case "tsne" -> landmarks == null ? new TsneProjector(perplexity, iterations, seed)
+                    : new TsneProjector(perplexity, iterations, landmarks, seed);
             case "umap" -> new UmapProjector(neighbours, seed);
             default -> throw new IllegalArgumentException("--method must be pca, tsne, umap or identity, got '" + method + "'");
         };
@@ -102,7 +108,8 @@ final class ProjectCommand implements Callable<Integer> {
         Dataset d = switch (split) {
             case "test" -> data.test();
             case "train" -> data.train();
-            default -> throw new IllegalArgumentException("--split must be test or train, got '" + split + "'");
+            case "all" -> Dataset.concat(data.train().id(), data.train(), data.test());
+            default -> throw new IllegalArgumentException("--split must be test, train or all, got '" + split + "'");
         };
         int n = Math.min(count, d.size());
         if (n < 20) throw new IllegalArgumentException("--n must be at least 20");
@@ -123,9 +130,13 @@ final class ProjectCommand implements Callable<Integer> {
             codesD[i] = new double[codes[i].length];
             for (int j = 0; j < codes[i].length; j++) codesD[i][j] = codes[i][j];
         }
-        double trust = Trustworthiness.of(codesD, e.xy(), TRUST_K, TRUST_SAMPLE, seed);
-        err.printf("%s: %d points in %.1f s (first picture after %.1f s, encoding %.1f s); %s; trustworthiness@%d %.3f%n",
-                method, n, seconds, firstPicture[0], encodeSeconds, e.note().english(), TRUST_K, trust);
+        int trustPoints = n <= TRUST_ALL_MAX ? n : TRUST_SAMPLE;
+        long t2 = System.nanoTime();
+        double trust = Trustworthiness.of(codesD, e.xy(), TRUST_K, trustPoints, seed);
+        double trustSeconds = (System.nanoTime() - t2) / 1e9;
+        err.printf("%s: %d points in %.1f s (first picture after %.1f s, encoding %.1f s); %s; trustworthiness@%d %.4f "
+                + "over %s (%.1f s)%n", method, n, seconds, firstPicture[0], encodeSeconds, e.note().english(), TRUST_K,
+                trust, trustPoints == n ? "all " + n + " points" : "a sample of " + trustPoints, trustSeconds);
         if (outFile != null) writeCsv(Path.of(outFile), d, e);
         if (exportDir != null) {
             err.println("Wrote " + EmbeddingExport.write(Path.of(exportDir), codes, d, e.xy()));
@@ -139,7 +150,8 @@ final class ProjectCommand implements Callable<Integer> {
                     .put("n", n).put("points", e.xy().length).put("fitted", e.fitted()).put("seconds", seconds)
                     .put("first_picture_seconds", firstPicture[0]).put("encode_seconds", encodeSeconds)
                     .put("trustworthiness", trust).put("trustworthiness_k", TRUST_K)
-                    .put("trustworthiness_sample", Math.min(TRUST_SAMPLE, n)).put("seed", seed)
+                    .put("trustworthiness_sample", trustPoints).put("trustworthiness_all", trustPoints == n)
+                    .put("seed", seed)
                     .put("latent", codes[0].length).put("note", e.note().english()).put("out", outFile)
                     .put("decode_p50_ms", decode.p50Millis()).put("decode_p99_ms", decode.p99Millis()));
         }

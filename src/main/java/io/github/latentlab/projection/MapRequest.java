@@ -16,9 +16,6 @@ import io.github.latentlab.model.Autoencoder;
  */
 public record MapRequest(MapMethod method, MapImages images, int points, int pcaFirst, int pcaSecond,
                          double perplexity, int iterations, int neighbours, long seed) {
-    /** Landmarks t-SNE lays out exactly; the other points are placed among them. */
-    static final int TSNE_LANDMARKS = 2000;
-
     /** The same request showing principal components {@code first} and {@code second} (from 0). */
     public MapRequest withComponents(int first, int second) {
         return new MapRequest(method, images, points, first, second, perplexity, iterations, neighbours, seed);
@@ -52,7 +49,7 @@ public record MapRequest(MapMethod method, MapImages images, int points, int pca
         return switch (method) {
             case IDENTITY -> new IdentityProjector();
             case PCA -> new PcaProjector(pcaFirst, pcaSecond);
-            case TSNE -> new TsneProjector(perplexity, iterations, TSNE_LANDMARKS, seed);
+            case TSNE -> new TsneProjector(perplexity, iterations, seed);
             case UMAP -> new UmapProjector(neighbours, seed);
         };
     }
