@@ -25,8 +25,8 @@ import io.github.latentlab.util.Cancellation;
  * code with a radix sort, cells in depth-first order with the index of the cell after each
  * subtree; leaves hold up to {@value #LEAF} points. The walk is grouped (Barnes 1990): a cell
  * decides what is far enough for every point of its bounding box, its children inherit that list
- * and only refine what was left open, and at a leaf each point sums over the one list in a loop
- * the JIT vectorises.
+ * and only refine what was left open, and at a leaf each point sums over the one list (in float,
+ * positions relative to the subtree's centre of mass).
  *
  * <p>The optimisation is {@link ExactTsne}'s recipe: start N(0, 1e-4) (or a given start,
  * rescaled, and then no early exaggeration), learning rate max(200, n / 12), early exaggeration
@@ -541,15 +541,15 @@ public final class BarnesHutTsne {
         /**
          * A worker's state while it walks: the cells and points every point of the current cell
          * feels (positions and counts, a stack: a cell adds to what its ancestors found), the cells
-         * still to be decided for the current cell's children (a stack too), and scratch for the
-         * kernel.
+         * still to be decided for the current cell's children (a stack too).
          */
         static final class Work {
-            double[] x = new double[1024], y = new double[1024], count = new double[1024];
-            double[] wz = new double[1024], wx = new double[1024], wy = new double[1024];
+            float[] x = new float[1024], y = new float[1024], count = new float[1024];
             int size;
             int[] pend = new int[256];
             int pendSize;
+            /** The origin of the list's positions: the centre of mass of the subtree being walked. */
+            double ox, oy;
 
             void add(double px, double py, double c) {
                 if (size + PAD >= x.length) {
@@ -557,13 +557,10 @@ public final class BarnesHutTsne {
                     x = Arrays.copyOf(x, grown);
                     y = Arrays.copyOf(y, grown);
                     count = Arrays.copyOf(count, grown);
-                    wz = new double[grown];
-                    wx = new double[grown];
-                    wy = new double[grown];
                 }
-                x[size] = px;
-                y[size] = py;
-                count[size++] = c;
+                x[size] = (float) (px - ox);
+                y[size] = (float) (py - oy);
+                count[size++] = (float) c;
             }
 
             void push(int node) {
@@ -571,7 +568,8 @@ public final class BarnesHutTsne {
                 pend[pendSize++] = node;
             }
 
-            static final int PAD = 8;
+            /** Lists are padded with empty entries to a multiple of this (the kernel takes entries in pairs). */
+            static final int PAD = 2;
         }
 
         /**
@@ -583,6 +581,8 @@ public final class BarnesHutTsne {
             for (int t = from; t < to; t++) {
                 w.size = 0;
                 w.pendSize = 0;
+                w.ox = cell[4 * taskIds[t]];
+                w.oy = cell[4 * taskIds[t] + 1];
                 w.push(0);
                 z += descend(taskIds[t], 0, 1, rep, w);
             }
@@ -606,7 +606,7 @@ public final class BarnesHutTsne {
                 while (w.size % Work.PAD != 0) w.add(0, 0, 0); // empty entries: count 0 adds nothing
                 int len = w.size;
                 for (int s = link[3 * g + 1], end = link[3 * g + 2]; s < end; s++) {
-                    z += kernel(w, len, px[s], py[s], rep, index[s]) - 1.0; // itself: q' = 1 at distance 0
+                    z += kernel(w, len, (float) (px[s] - w.ox), (float) (py[s] - w.oy), rep, index[s]) - 1.0; // itself: q' = 1 at distance 0
                 }
             } else {
                 int childFrom = pTo, childTo = w.pendSize;
@@ -639,34 +639,25 @@ public final class BarnesHutTsne {
 
         /**
          * Σ over the list of count·q' (returned), and count·q'²·(p − entry) into rep[2i], rep[2i + 1],
-         * for the point (x, y): the per-entry terms in one element-wise loop (the JIT vectorises it,
-         * divisions included), then summed pairwise by halving, element-wise too, in a fixed order.
+         * for the point (x, y) relative to the list's origin, in float: entries in pairs, each
+         * into its own partial sums (two shorter chains of additions), added at the end.
          */
-        private static double kernel(Work w, int len, double x, double y, double[] rep, int i) {
-            double[] lx = w.x, ly = w.y, lc = w.count, a = w.wz, bx = w.wx, by = w.wy;
-            for (int e = 0; e < len; e++) {
-                double ex = x - lx[e], ey = y - ly[e];
-                double q = 1 / (1 + ex * ex + ey * ey), cq = lc[e] * q, f = cq * q;
-                a[e] = cq;
-                bx[e] = f * ex;
-                by[e] = f * ey;
+        private static double kernel(Work w, int len, float x, float y, double[] rep, int i) {
+            float[] lx = w.x, ly = w.y, lc = w.count;
+            float z0 = 0, z1 = 0, x0 = 0, x1 = 0, y0 = 0, y1 = 0;
+            for (int e = 0; e < len; e += 2) { // len is even: two interleaved sums halve the add latency chains
+                float ex = x - lx[e], ey = y - ly[e];
+                float q = 1f / (1f + ex * ex + ey * ey), cq = lc[e] * q, f = cq * q;
+                float ex1 = x - lx[e + 1], ey1 = y - ly[e + 1];
+                float q1 = 1f / (1f + ex1 * ex1 + ey1 * ey1), cq1 = lc[e + 1] * q1, f1 = cq1 * q1;
+                z0 += cq;
+                x0 += f * ex;
+                y0 += f * ey;
+                z1 += cq1;
+                x1 += f1 * ex1;
+                y1 += f1 * ey1;
             }
-            while (len > Work.PAD) {
-                int half = ((len >> 1) + Work.PAD - 1) / Work.PAD * Work.PAD;
-                int m = len - half;
-                for (int e = 0; e < m; e++) {
-                    a[e] += a[e + half];
-                    bx[e] += bx[e + half];
-                    by[e] += by[e + half];
-                }
-                len = half;
-            }
-            double z = 0, fx = 0, fy = 0;
-            for (int e = 0; e < len; e++) {
-                z += a[e];
-                fx += bx[e];
-                fy += by[e];
-            }
+            float z = z0 + z1, fx = x0 + x1, fy = y0 + y1;
             rep[2 * i] = fx;
             rep[2 * i + 1] = fy;
             return z;

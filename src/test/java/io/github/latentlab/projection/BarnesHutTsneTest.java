@@ -106,10 +106,12 @@ class BarnesHutTsneTest {
             errZero += (zero[k] - exact[k]) * (zero[k] - exact[k]);
             errHalf += (half[k] - exact[k]) * (half[k] - exact[k]);
         }
-        assertTrue(Math.sqrt(errZero / norm) < 1e-10, "θ = 0: relative error " + Math.sqrt(errZero / norm));
-        // measured 0.003 here: cells stand for their points only when far compared with their size
+        // θ = 0: every pair one by one, the repulsion summed in float (relative rounding about 1e-7)
+        assertTrue(Math.sqrt(errZero / norm) < 1e-5, "θ = 0: relative error " + Math.sqrt(errZero / norm));
+        // measured 4e-4 here: cells stand for their points only when far compared with their size
         assertTrue(Math.sqrt(errHalf / norm) < 0.02, "θ = 0.5: relative error " + Math.sqrt(errHalf / norm));
-        assertTrue(Math.sqrt(errHalf / norm) > 0, "θ = 0.5 does approximate");
+        assertTrue(Math.sqrt(errHalf / norm) > 10 * Math.sqrt(errZero / norm), "θ = 0.5 does approximate");
+        System.out.printf("gradient relative error: θ = 0 %.2e, θ = 0.5 %.2e%n", Math.sqrt(errZero / norm), Math.sqrt(errHalf / norm));
     }
 
     /** 4 (exaggeration Σ p q' (yᵢ − yⱼ) − Σ q'² (yᵢ − yⱼ) / Z) over all pairs, in the plain way. */
