@@ -84,6 +84,7 @@ public final class BarnesHutTsne {
             throw new IllegalArgumentException("a start for " + initial.length + " points, " + n + " to lay out");
         }
         if (every < 1) throw new IllegalArgumentException("every " + every);
+        if (n == 0) return new double[0][];
         // rows in kd-tree order: a row's neighbours sit near it in memory, which the attraction's reads like
         int[] order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;

@@ -176,6 +176,15 @@ class BarnesHutTsneTest {
     }
 
     @Test
+    void tinySetsWork() {
+        for (int n : new int[] {0, 1, 2, 5, 40}) {
+            double[][] y = new BarnesHutTsne(30, 60, 1).run(clusters(n, 3, 12));
+            assertEquals(n, y.length);
+            for (double[] p : y) assertTrue(Double.isFinite(p[0]) && Double.isFinite(p[1]), n + " points");
+        }
+    }
+
+    @Test
     void sameSeedGivesABitIdenticalLayoutAndAnotherSeedAnother() {
         double[][] x = clusters(1500, 8, 5);
         double[][] a = new BarnesHutTsne(30, 120, 7).run(x);
