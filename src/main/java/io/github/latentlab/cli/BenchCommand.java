@@ -53,8 +53,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as one JSON object on the last stdout line.")
     boolean json;
     @Option(names = "--soak", paramLabel = "STEPS", description = "Instead: train --model for STEPS steps and print, "
-            + "at even intervals, the heap after GC, javacpp's tracked native bytes and resident memory, then resident "
-            + "memory's growth per step (least squares over the last 7/8). Run with -Xms equal to -Xmx and "
+            + "at epoch ends, the heap after GC, javacpp's tracked native bytes and resident memory, then resident "
+            + "memory's growth per step (least squares from step 1,000, or the last 7/8 of a shorter run). Run with -Xms equal to -Xmx and "
             + "-XX:+AlwaysPreTouch.")
     Long soak;
     @Option(names = "--model", paramLabel = "KIND", defaultValue = "vae",
@@ -98,11 +98,11 @@ final class BenchCommand implements Callable<Integer> {
                 gemm.secondsPerStep() * 1e3, 100 * gemmShare);
         TrainingRate vae = measureTraining(data, Math.max(1, seconds / 2), new ModelSpec(ModelKind.VAE, List.of(256), 8,
                 LossKind.BCE, 1e-3, 0));
-        err.printf("VAE 784-256-8 (SameDiff, BCE + KL): %.0f samples/s, %.2f× the dense AE%n", vae.samplesPerSecond,
+        err.printf("VAE 784-256-8 (BCE + KL): %.0f samples/s, %.2f× the dense AE%n", vae.samplesPerSecond,
                 vae.samplesPerSecond / rate.samplesPerSecond);
         ModelSpec convSpec = new ModelSpec(ModelKind.CONV, List.of(16, 32), 8, LossKind.MSE, 1e-3, 0);
         TrainingRate conv = measureTraining(data, seconds, convSpec);
-        err.printf("%s (SameDiff, %s): %.0f samples/s, %.2f× the dense AE%n", convSpec.describe(784),
+        err.printf("%s (%s): %.0f samples/s, %.2f× the dense AE%n", convSpec.describe(784),
                 runtime.backend(), conv.samplesPerSecond, conv.samplesPerSecond / rate.samplesPerSecond);
         if (json) {
             out.println(new Json().put("dataset", data.id()).put("model", "784-256-8-256-784")
@@ -111,6 +111,7 @@ final class BenchCommand implements Callable<Integer> {
                     .put("gemm_gflops", gemm.gflops()).put("train_samples_per_second", rate.samplesPerSecond)
                     .put("train_gflops", trainGflops).put("train_to_gemm_ratio", trainGflops / gemm.gflops())
                     .put("step_ms", stepSeconds * 1e3).put("gemm_ms_per_step", gemm.secondsPerStep() * 1e3)
+                    .put("gemm_share_of_step", gemmShare)
                     .put("flop_per_sample", flopPerSample).put("train_seconds", rate.seconds)
                     .put("test_mse_after", rate.testMse).put("builtin_digits_seconds", digitsSeconds)
                     .put("vae_samples_per_second", vae.samplesPerSecond)
@@ -141,10 +142,10 @@ final class BenchCommand implements Callable<Integer> {
         SoakRun.Result r = SoakRun.run(data, spec, soak, BATCH, err);
         double kb = r.residentBytesPerStep() / 1024;
         err.printf("%s: resident memory grows %.2f KB per step (javacpp tracked %.2f KB) over steps %,d to %,d%n",
-                spec.describe(784), kb, r.trackedBytesPerStep() / 1024, soak / 8, soak);
+                spec.describe(784), kb, r.trackedBytesPerStep() / 1024, SoakRun.fitFrom(soak), soak);
         if (json) {
             out.println(new Json().put("soak_model", kind.id()).put("steps", soak).put("dataset", data.id())
-                    .put("fixed_heap", r.fixedHeap()).put("resident_kb_per_step", kb)
+                    .put("fixed_heap", r.fixedHeap()).put("resident_kb_per_step", kb).put("fit_from_step", SoakRun.fitFrom(soak))
                     .put("tracked_kb_per_step", r.trackedBytesPerStep() / 1024)
                     .put("samples", r.samples().stream().map(s -> List.of(s.step(), s.heap(), s.tracked(), s.resident()))
                             .toList()));

@@ -34,8 +34,8 @@ public final class DenseAutoencoder implements TrainableAutoencoder {
     /** The hand-written training step, made at the first fit; null where DL4J's fit is used. */
     private DenseTrainingStep step;
     private boolean stepTried;
-    /** The decoder layers as plain ops, for fast single decodes; made at the first decode. */
-    private volatile DenseDecoder decoder;
+    /** The encoder's and decoder's layers as plain ops (fast single rows, no DL4J bookkeeping); made at first use. */
+    private volatile DenseStack encoder, decoder;
 
     private DenseAutoencoder(ModelSpec spec, int inputSize, MultiLayerNetwork net) {
         this.spec = spec;
@@ -144,6 +144,7 @@ public final class DenseAutoencoder implements TrainableAutoencoder {
         // the step and the decoder hold views of the parameters: let them find the arrays again
         step = null;
         stepTried = false;
+        encoder = null;
         decoder = null;
     }
 
@@ -162,21 +163,26 @@ public final class DenseAutoencoder implements TrainableAutoencoder {
 
     @Override
     public float[][] encode(float[][] images) {
-        return encode(Nd4j.create(images)).toFloatMatrix();
+        DenseStack e = encoder;
+        if (e == null) encoder = e = layers(0, codeLayer, DenseStack.Last.LINEAR);
+        return e.run(images);
     }
 
     @Override
     public float[][] decode(float[][] codes) {
-        DenseDecoder d = decoder;
-        if (d == null) {
-            List<INDArray> weights = new ArrayList<>(), biases = new ArrayList<>();
-            for (int i = codeLayer + 1; i < net.getnLayers(); i++) {
-                weights.add(net.getLayer(i).getParam(DefaultParamInitializer.WEIGHT_KEY));
-                biases.add(net.getLayer(i).getParam(DefaultParamInitializer.BIAS_KEY));
-            }
-            decoder = d = new DenseDecoder(weights, biases);
+        DenseStack d = decoder;
+        if (d == null) decoder = d = layers(codeLayer + 1, net.getnLayers() - 1, DenseStack.Last.SIGMOID);
+        return d.run(codes);
+    }
+
+    /** Layers {@code from} to {@code to} (inclusive) as plain ops on the network's live weights. */
+    private DenseStack layers(int from, int to, DenseStack.Last last) {
+        List<INDArray> weights = new ArrayList<>(), biases = new ArrayList<>();
+        for (int i = from; i <= to; i++) {
+            weights.add(net.getLayer(i).getParam(DefaultParamInitializer.WEIGHT_KEY));
+            biases.add(net.getLayer(i).getParam(DefaultParamInitializer.BIAS_KEY));
         }
-        return d.decode(codes);
+        return new DenseStack(weights, biases, last);
     }
 
     @Override

@@ -91,6 +91,7 @@ public final class NativeRuntime {
     public static synchronized Info init() {
         if (info != null) return info;
         selectNativeBuild();
+        NativeAllocator.configure();
         long t0 = System.nanoTime();
         int cores = Runtime.getRuntime().availableProcessors();
         int omp = intSetting("latentlab.ompThreads", envInt("OMP_NUM_THREADS", 1));

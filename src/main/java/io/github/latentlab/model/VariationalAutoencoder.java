@@ -35,7 +35,7 @@ public final class VariationalAutoencoder extends SameDiffAutoencoder {
     private final TrainingLossCapture capture = new TrainingLossCapture(RECON, KL);
     private SplittableRandom noise;
     private VaeTrainingStep step;
-    private volatile DenseDecoder decoder;
+    private volatile DenseStack encoder, decoder;
     private boolean viaSameDiff;
     private double lastReconstruction = Double.NaN, lastKl = Double.NaN;
 
@@ -154,20 +154,42 @@ public final class VariationalAutoencoder extends SameDiffAutoencoder {
         return e;
     }
 
+    /**
+     * μ of q(z|x), through the encoder's layers as plain ops (the graph's weights): no SameDiff
+     * inference session, which keeps a cache of arrays, while the trainer checks and evaluates.
+     */
+    @Override
+    public float[][] encode(float[][] images) {
+        DenseStack e = encoder;
+        if (e == null) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < spec.hidden().size(); i++) names.add("enc" + i);
+            names.add("mu_");
+            encoder = e = layers(names, DenseStack.Last.LINEAR);
+        }
+        return e.run(images);
+    }
+
     /** The decoder (the dense layers after z) as plain ops: the latent map's drag decodes one code at a time. */
     @Override
     public float[][] decode(float[][] codes) {
-        DenseDecoder d = decoder;
+        DenseStack d = decoder;
         if (d == null) {
-            List<INDArray> weights = new ArrayList<>(), biases = new ArrayList<>();
-            for (int i = spec.hidden().size() - 1; i >= -1; i--) {
-                String name = i < 0 ? "out" : "dec" + i;
-                weights.add(sd.getVariable(name + "_W").getArr());
-                biases.add(sd.getVariable(name + "_b").getArr());
-            }
-            decoder = d = new DenseDecoder(weights, biases);
+            List<String> names = new ArrayList<>();
+            for (int i = spec.hidden().size() - 1; i >= 0; i--) names.add("dec" + i);
+            names.add("out");
+            decoder = d = layers(names, DenseStack.Last.SIGMOID);
         }
-        return d.decode(codes);
+        return d.run(codes);
+    }
+
+    private DenseStack layers(List<String> names, DenseStack.Last last) {
+        List<INDArray> weights = new ArrayList<>(), biases = new ArrayList<>();
+        for (String name : names) {
+            weights.add(sd.getVariable(name + "_W").getArr());
+            biases.add(sd.getVariable(name + "_b").getArr());
+        }
+        return new DenseStack(weights, biases, last);
     }
 
     /** σ of q(z|x) per image and dimension: how uncertain the encoder is. */

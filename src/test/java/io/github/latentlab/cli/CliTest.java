@@ -177,12 +177,13 @@ class CliTest {
     @Tag("slow")
     @Test
     void benchSoakReportsMemoryPerStep() throws Exception {
-        assertEquals(0, run("bench", "--soak", "200", "--model", "ae", "--json"), stderr());
+        assertEquals(0, run("bench", "--soak", "700", "--model", "ae", "--json"), stderr());
         JsonNode soak = lastJsonLine();
         assertEquals("ae", soak.get("soak_model").asText());
-        assertEquals(200, soak.get("steps").asInt());
+        assertEquals(700, soak.get("steps").asInt());
         assertTrue(soak.get("resident_kb_per_step").isNumber(), soak.toString());
-        assertEquals(4, soak.get("samples").size(), "every 50 steps: " + soak.get("samples"));
+        assertEquals(4, soak.get("samples").size(), "at each of 4 whole epochs of 157 steps: " + soak.get("samples"));
+        assertEquals(157, soak.get("samples").get(0).get(0).asInt(), "the first at the first epoch's end");
         for (JsonNode s : soak.get("samples")) assertTrue(s.get(3).asLong() > s.get(1).asLong(), "resident above heap: " + s);
         assertTrue(stderr().contains("resident memory grows"), stderr());
     }

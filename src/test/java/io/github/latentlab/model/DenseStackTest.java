@@ -12,8 +12,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import io.github.latentlab.data.noise.NoiseKind;
 
-/** The plain-ops decoder gives what the network (DL4J layers, SameDiff graph) gives, also after training moved the weights. */
-class DenseDecoderTest {
+/** The plain-ops encoder and decoder give what the network (DL4J layers, SameDiff graph) gives, also after training moved the weights. */
+class DenseStackTest {
     private static float[][] codes(int rows, int latent, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         float[][] z = new float[rows][latent];
@@ -32,6 +32,8 @@ class DenseDecoderTest {
             for (int rows : new int[] {1, 6}) {
                 float[][] z = codes(rows, 3, rows + round);
                 assertSame(ae.decode(Nd4j.create(z)).toFloatMatrix(), ae.decode(z));
+                float[][] images = ae.decode(z);
+                assertSame(ae.encode(Nd4j.create(images)).toFloatMatrix(), ae.encode(images));
             }
             var x = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 8, 784);
             for (int s = 0; s < 5; s++) ae.fit(x, x); // the decoder reads the weights live
@@ -51,6 +53,8 @@ class DenseDecoderTest {
                 float[][] z = codes(rows, 4, 10 + rows + round);
                 float[][] graph = vae.sd.output(Map.of("zIn", Nd4j.create(z)), "decoded").get("decoded").toFloatMatrix();
                 assertSame(graph, vae.decode(z));
+                float[][] mu = vae.sd.output(Map.of("input", Nd4j.create(graph)), "mu").get("mu").toFloatMatrix();
+                assertSame(mu, vae.encode(graph));
             }
             var x = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 8, 784);
             for (int s = 0; s < 5; s++) vae.fit(x, x);

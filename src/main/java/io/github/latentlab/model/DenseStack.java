@@ -9,19 +9,25 @@ import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A dense decoder run as plain ND4J ops: ReLU layers, then a sigmoid layer, on the model's own
- * weight arrays (live: training and {@code setParameters} change them in place). One code, the
- * drag on the latent map, runs on arrays allocated once, in about 0.05 ms; DL4J's
- * {@code activateSelectedLayers} and SameDiff's {@code output} cost several times that per call
- * in their own bookkeeping. Thread-safe: one code at a time.
+ * Dense layers run as plain ND4J ops: ReLU layers, then a last layer that is a sigmoid (a decoder,
+ * to pixels) or linear (an encoder, to the code), on the model's own weight arrays (live:
+ * training and {@code setParameters} change them in place). One row, the drag on the latent map,
+ * runs on arrays allocated once; DL4J's {@code activateSelectedLayers} and SameDiff's
+ * {@code output} cost several times that per call in their own bookkeeping (and SameDiff's keeps
+ * a cache of arrays per graph). Thread-safe: one single row at a time.
  */
-final class DenseDecoder {
+final class DenseStack {
+    /** What the last layer does. */
+    enum Last { SIGMOID, LINEAR }
+
     private final List<INDArray> weights; // [in, out] each
     private final List<INDArray> biases;  // [1, out] each
-    private final INDArray[] one; // per layer, a [1, out] output for a single code
+    private final Last last;
+    private final INDArray[] one; // per layer, a [1, out] output for a single row
     private final INDArray code;
 
-    DenseDecoder(List<INDArray> weights, List<INDArray> biases) {
+    DenseStack(List<INDArray> weights, List<INDArray> biases, Last last) {
+        this.last = last;
         if (weights.isEmpty() || weights.size() != biases.size()) throw new IllegalArgumentException("layers and biases differ");
         this.weights = List.copyOf(weights);
         this.biases = List.copyOf(biases);
@@ -30,15 +36,16 @@ final class DenseDecoder {
         this.code = Nd4j.create(DataType.FLOAT, 1, weights.get(0).size(0));
     }
 
-    int latent() {
+    int inputs() {
         return (int) code.length();
     }
 
-    /** The images of the codes (rows), pixels in [0, 1]. */
-    float[][] decode(float[][] codes) {
+    /** The stack's outputs for the rows (codes to images, or images to codes). */
+    float[][] run(float[][] codes) {
         for (float[] c : codes) {
-            if (c.length != latent()) {
-                throw new IllegalArgumentException("code has " + c.length + " dimensions, model expects " + latent());
+            if (c.length != inputs()) {
+                throw new IllegalArgumentException((last == Last.SIGMOID ? "code" : "image") + " has " + c.length
+                        + (last == Last.SIGMOID ? " dimensions" : " pixels") + ", model expects " + inputs());
             }
         }
         if (codes.length == 1) return new float[][] {decodeOne(codes[0])};
@@ -61,7 +68,7 @@ final class DenseDecoder {
         Nd4j.gemm(x, weights.get(i), y, false, false, 1.0, 0.0);
         y.addiRowVector(biases.get(i));
         if (i == weights.size() - 1) {
-            Nd4j.exec(new Sigmoid(y, y));
+            if (last == Last.SIGMOID) Nd4j.exec(new Sigmoid(y, y));
         } else {
             Nd4j.exec(new RectifiedLinear(y, y, 0.0));
         }
