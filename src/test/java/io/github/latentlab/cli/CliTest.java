@@ -254,6 +254,10 @@ class CliTest {
         assertTrue(map.get("seconds").asDouble() > 0);
         double trust = map.get("trustworthiness").asDouble();
         assertTrue(trust > 0.5 && trust <= 1, map.toString());
+        // the drag path and the decoder alone, timed in the same loop: the decoder is part of the path
+        double path = map.get("decode_p50_ms").asDouble(), decoder = map.get("decoder_p50_ms").asDouble();
+        assertTrue(decoder > 0 && decoder <= path, map.toString());
+        assertTrue(map.get("decoder_p99_ms").asDouble() >= decoder, map.toString());
         assertEquals(601, Files.readAllLines(csv).size(), "header and one line per point");
         assertEquals(2, run("project", "--model", model.toString(), "--method", "mds"));
 
