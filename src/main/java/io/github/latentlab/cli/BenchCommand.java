@@ -141,11 +141,14 @@ final class BenchCommand implements Callable<Integer> {
         NativeRuntime.init();
         SoakRun.Result r = SoakRun.run(data, spec, soak, BATCH, err);
         double kb = r.residentBytesPerStep() / 1024;
-        err.printf("%s: resident memory grows %.2f KB per step (javacpp tracked %.2f KB) over steps %,d to %,d%n",
-                spec.describe(784), kb, r.trackedBytesPerStep() / 1024, SoakRun.fitFrom(soak), soak);
+        err.printf("%s: resident memory grows %.2f KB per step (least squares; median slope %.2f KB; javacpp tracked "
+                        + "%.2f KB) over steps %,d to %,d%n",
+                spec.describe(784), kb, r.residentMedianSlope() / 1024, r.trackedBytesPerStep() / 1024,
+                SoakRun.fitFrom(soak), soak);
         if (json) {
             out.println(new Json().put("soak_model", kind.id()).put("steps", soak).put("dataset", data.id())
-                    .put("fixed_heap", r.fixedHeap()).put("resident_kb_per_step", kb).put("fit_from_step", SoakRun.fitFrom(soak))
+                    .put("fixed_heap", r.fixedHeap()).put("resident_kb_per_step", kb)
+                    .put("resident_kb_per_step_median", r.residentMedianSlope() / 1024).put("fit_from_step", SoakRun.fitFrom(soak))
                     .put("tracked_kb_per_step", r.trackedBytesPerStep() / 1024)
                     .put("samples", r.samples().stream().map(s -> List.of(s.step(), s.heap(), s.tracked(), s.resident()))
                             .toList()));

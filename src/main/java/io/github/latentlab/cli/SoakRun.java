@@ -33,7 +33,8 @@ final class SoakRun {
     record Sample(long step, long heap, long tracked, long resident) { }
 
     /** What a soak found: its samples and the resident slope in bytes per step (NaN when too short). */
-    record Result(List<Sample> samples, double residentBytesPerStep, double trackedBytesPerStep, boolean fixedHeap) { }
+    record Result(List<Sample> samples, double residentBytesPerStep, double trackedBytesPerStep, boolean fixedHeap,
+                  double residentMedianSlope) { }
 
     private SoakRun() { }
 
@@ -68,7 +69,8 @@ final class SoakRun {
             @Override public void awaitIfPaused() { }
         };
         new Trainer(model, data, config, new TrainingHistory()).run(listener, control);
-        return new Result(samples, slope(samples, steps, true), slope(samples, steps, false), fixed);
+        return new Result(samples, slope(samples, steps, true), slope(samples, steps, false), fixed,
+                medianSlope(samples, steps));
     }
 
     private static Sample sample(long step) {
@@ -102,6 +104,26 @@ final class SoakRun {
             den += dx * dx;
         }
         return num / den;
+    }
+
+    /**
+     * Theil–Sen's slope of resident bytes per step from {@link #fitFrom} on: the median of the
+     * slopes between every two samples. One sample taken just after the allocator handed tens of
+     * MB back (seen once in a conv soak) tilts the least-squares line by several KB per step; it
+     * moves this median hardly at all, while memory that grows step after step moves both.
+     */
+    static double medianSlope(List<Sample> samples, long steps) {
+        List<Sample> s = samples.stream().filter(x -> x.step() >= fitFrom(steps)).toList();
+        if (s.size() < 3) return Double.NaN;
+        List<Double> slopes = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            for (int j = i + 1; j < s.size(); j++) {
+                slopes.add((double) (s.get(j).resident() - s.get(i).resident()) / (s.get(j).step() - s.get(i).step()));
+            }
+        }
+        slopes.sort(null);
+        int n = slopes.size();
+        return n % 2 == 1 ? slopes.get(n / 2) : (slopes.get(n / 2 - 1) + slopes.get(n / 2)) / 2;
     }
 
     /** Whether -Xms equals -Xmx and the heap is pre-touched, as resident figures need. */

@@ -2,7 +2,6 @@ package io.github.latentlab.model;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -16,7 +15,6 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.ops.transforms.Transforms;
 import org.nd4j.weightinit.impl.XavierInitScheme;
 import org.nd4j.weightinit.impl.ZeroInitScheme;
 
@@ -43,6 +41,7 @@ public final class ConvAutoencoder extends SameDiffAutoencoder {
 
     private final TrainingLossCapture capture;
     private ConvTrainingStep step;
+    private volatile ConvForward forward;
     private boolean viaSameDiff;
 
     private ConvAutoencoder(ModelSpec spec, int inputSize, SameDiff sd) {
@@ -153,10 +152,29 @@ public final class ConvAutoencoder extends SameDiffAutoencoder {
         viaSameDiff = true;
     }
 
+    /** Codes through plain ops on the graph's weights (no SameDiff inference session: see {@link ConvForward}). */
+    @Override
+    public float[][] encode(float[][] images) {
+        return forward().encode(images);
+    }
+
+    @Override
+    public float[][] decode(float[][] codes) {
+        if (codes.length > 0 && codes[0].length != spec.latent()) {
+            throw new IllegalArgumentException("code has " + codes[0].length + " dimensions, model expects " + spec.latent());
+        }
+        return forward().decode(codes);
+    }
+
     @Override
     public float[][] reconstruct(float[][] images) {
-        INDArray logits = sd.output(Map.of(INPUT, Nd4j.create(images)), LOGITS).get(LOGITS);
-        return Transforms.sigmoid(logits, false).toFloatMatrix();
+        return forward().decode(forward().encode(images));
+    }
+
+    private ConvForward forward() {
+        ConvForward f = forward;
+        if (f == null) forward = f = new ConvForward(sd, spec, inputSize);
+        return f;
     }
 
     @Override

@@ -6,15 +6,10 @@ import java.util.Map;
 
 import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.enums.DataFormat;
-import org.nd4j.enums.WeightsFormat;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.Conv2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.DepthToSpace;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.SpaceToDepth;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
-import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.loss.SigmoidCrossEntropyLoss;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.SigmoidDerivative;
@@ -68,11 +63,7 @@ final class ConvTrainingStep {
 
     private Conv conv(String name, int stride) {
         GraphAdam.Param w = adam.param(name + "_W"), b = adam.param(name + "_b");
-        Conv2DConfig config = Conv2DConfig.builder().kH(3).kW(3).sH(stride).sW(stride).paddingMode(PaddingMode.SAME)
-                .dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build();
-        // the op's integer arguments, as the graph's conv2d has them; conv2d_bp takes the same
-        long[] args = new Conv2D(new INDArray[] {Nd4j.create(DataType.FLOAT, 1, 1, 4, 4), w.value(), b.value()}, null, config).iArgs();
-        return new Conv(w, b, args);
+        return new Conv(w, b, ConvForward.convArgs(w.value(), b.value(), stride)); // conv2d_bp takes the same arguments
     }
 
     /** One step on a batch; returns the loss per pixel. */
@@ -142,14 +133,12 @@ final class ConvTrainingStep {
     }
 
     private static void convolve(Conv c, INDArray in, INDArray out) {
-        Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(in, c.w().value(), c.b().value()).addOutputs(out)
-                .addIntegerArguments(ints(c.args())).build());
+        ConvForward.conv2d(in, c.w().value(), c.b().value(), c.args(), out);
     }
 
     /** The convolution's weight and bias gradients, and the gradient at its input (into {@code gIn}). */
     private static void convolveBack(Conv c, INDArray in, INDArray gOut, INDArray gIn) {
-        Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(in, c.w().value(), c.b().value(), gOut)
-                .addOutputs(gIn, c.w().gradient(), c.b().gradient()).addIntegerArguments(ints(c.args())).build());
+        ConvForward.conv2dBackward(in, c.w().value(), c.b().value(), c.args(), gOut, gIn, c.w().gradient(), c.b().gradient());
     }
 
     private static void dense(INDArray x, GraphAdam.Param w, GraphAdam.Param b, INDArray out) {
@@ -161,12 +150,6 @@ final class ConvTrainingStep {
         Nd4j.gemm(x, gOut, w.gradient(), true, false, 1.0, 0.0);
         Nd4j.gemm(ones, gOut, b.gradient(), false, false, 1.0, 0.0);
         Nd4j.gemm(gOut, w.value(), gIn, false, true, 1.0, 0.0);
-    }
-
-    private static int[] ints(long[] values) {
-        int[] out = new int[values.length];
-        for (int i = 0; i < values.length; i++) out[i] = Math.toIntExact(values[i]);
-        return out;
     }
 
     Buffers allocate(long rows) {

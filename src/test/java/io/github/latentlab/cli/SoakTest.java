@@ -20,9 +20,10 @@ import io.github.latentlab.app.Main;
 /**
  * Memory stays flat while a model trains: {@code bench --soak} in a child JVM with a fixed,
  * pre-touched heap (so resident memory is the native side's), 3,000 steps per model kind on
- * built-in digits, and resident memory may grow at most 1 KB per step (least squares over steps
- * 1,000 to 3,000; issue 14's bar, which {@code docs/benchmarks.md} measures to step 8,000).
- * Before the VAE's own training step, SameDiff's fit failed this (docs/benchmarks.md).
+ * built-in digits, and resident memory may grow at most 1 KB per step from step 1,000 to 3,000
+ * (issue 14's bar, which {@code docs/benchmarks.md} measures to step 8,000).
+ * Under a fixed heap the VAE on SameDiff's fit passed this too (its footprint was larger, not
+ * growing: docs/benchmarks.md).
  */
 @Tag("slow")
 class SoakTest {
@@ -33,8 +34,11 @@ class SoakTest {
     void residentMemoryStaysFlat(String kind) throws Exception {
         JsonNode r = soak(kind, 3000);
         assertTrue(r.get("fixed_heap").asBoolean(), "the heap is fixed and pre-touched");
-        double kb = r.get("resident_kb_per_step").asDouble();
-        assertTrue(kb <= 1.0, kind + ": resident memory grows " + kb + " KB per step from step 1,000 to 3,000");
+        // the median slope (Theil–Sen): one sample just after the allocator gave memory back would
+        // tilt a least-squares line over so few samples; docs/benchmarks.md has both over 8,000 steps
+        double kb = r.get("resident_kb_per_step_median").asDouble();
+        assertTrue(kb <= 1.0, kind + ": resident memory grows " + kb + " KB per step from step 1,000 to 3,000 "
+                + "(least squares: " + r.get("resident_kb_per_step").asDouble() + ")");
     }
 
     private JsonNode soak(String kind, int steps) throws Exception {
