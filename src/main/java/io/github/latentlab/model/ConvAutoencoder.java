@@ -40,9 +40,7 @@ public final class ConvAutoencoder extends SameDiffAutoencoder {
     private static final String MSE_TERM = "mseTerm", SSIM_MEAN = "ssimMean";
 
     private final TrainingLossCapture capture;
-    private ConvTrainingStep step;
     private volatile ConvForward forward;
-    private boolean viaSameDiff;
 
     private ConvAutoencoder(ModelSpec spec, int inputSize, SameDiff sd) {
         super(spec, inputSize, sd, CODE);
@@ -131,25 +129,17 @@ public final class ConvAutoencoder extends SameDiffAutoencoder {
     }
 
     /**
-     * One Adam step. MSE and BCE train by {@link ConvTrainingStep} (the graph's maths as ND4J ops
-     * on fixed arrays); MSE + SSIM, and tests wanting the reference, by the graph's own fit.
+     * One Adam step, by the graph's own fit. A hand-written step on fixed arrays (as the dense
+     * models have) was tried and was slower here: 1,116 samples/s against SameDiff's 1,637 in one
+     * run (docs/benchmarks.md), the convolutions' own time dominating.
      */
     @Override
     public double fit(INDArray input, INDArray target) {
-        if (!viaSameDiff && spec.loss() != LossKind.MSE_SSIM) {
-            if (step == null) step = new ConvTrainingStep(sd, spec, inputSize);
-            return step.fit(input, target);
-        }
         capture.clear();
         sd.fit(new MultiDataSet(new INDArray[] {input, target}, new INDArray[0]));
         return spec.loss() == LossKind.MSE_SSIM
                 ? capture.value(MSE_TERM) + spec.ssimWeight() * (1 - capture.value(SSIM_MEAN))
                 : capture.value(PER_PIXEL);
-    }
-
-    /** Trains through {@code SameDiff.fit} instead, as the reference for tests. */
-    void trainViaSameDiff() {
-        viaSameDiff = true;
     }
 
     /** Codes through plain ops on the graph's weights (no SameDiff inference session: see {@link ConvForward}). */

@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * weights: the same maths as {@link ConvAutoencoder#graph}, without SameDiff's inference session.
  * Why: that session keeps a cache of arrays per graph, and with the trainer's checks and
  * evaluations going through it, resident memory crept up by about 1.3 KB per training step
- * (docs/benchmarks.md, the soak). Also the convolution helpers {@link ConvTrainingStep} uses.
+ * (docs/benchmarks.md, the soak).
  */
 final class ConvForward {
     private final SameDiff sd;
@@ -99,21 +99,14 @@ final class ConvForward {
     }
 
     /** The integer arguments of a 3×3 "same" NCHW convolution with [3, 3, in, out] weights, as the graph's conv2d has them. */
-    static long[] convArgs(INDArray w, INDArray b, int stride) {
+    private static long[] convArgs(INDArray w, INDArray b, int stride) {
         Conv2DConfig config = Conv2DConfig.builder().kH(3).kW(3).sH(stride).sW(stride).paddingMode(PaddingMode.SAME)
                 .dataFormat("NCHW").weightsFormat(WeightsFormat.YXIO).build();
         return new Conv2D(new INDArray[] {Nd4j.create(DataType.FLOAT, 1, 1, 4, 4), w, b}, null, config).iArgs();
     }
 
-    static void conv2d(INDArray in, INDArray w, INDArray b, long[] args, INDArray out) {
+    private static void conv2d(INDArray in, INDArray w, INDArray b, long[] args, INDArray out) {
         Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(in, w, b).addOutputs(out).addIntegerArguments(ints(args)).build());
-    }
-
-    /** conv2d's gradients: at its input (into {@code gIn}), its weight and its bias. */
-    static void conv2dBackward(INDArray in, INDArray w, INDArray b, long[] args, INDArray gOut,
-                               INDArray gIn, INDArray gW, INDArray gB) {
-        Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(in, w, b, gOut).addOutputs(gIn, gW, gB)
-                .addIntegerArguments(ints(args)).build());
     }
 
     private static int[] ints(long[] values) {

@@ -11,8 +11,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The optimiser half of a hand-written step on a SameDiff graph ({@link VaeTrainingStep},
- * {@link ConvTrainingStep}): a gradient array per trainable variable, and the update SameDiff's
+ * The optimiser half of a hand-written step on a SameDiff graph ({@link VaeTrainingStep}): a
+ * gradient array per trainable variable, and the update SameDiff's
  * own training session makes: the variable's Adam updater from the graph's updater map, then
  * {@code param -= update}, then the iteration count (SameDiff's {@code fit(MultiDataSet)} leaves
  * the epoch count alone). Since the state stays the graph's, a saved model resumes either way.

@@ -14,10 +14,13 @@ import io.github.latentlab.util.Message;
  * Loads the ND4J backend once and chooses its threading.
  *
  * <p>Why: on small machines ND4J's OpenMP threads and OpenBLAS's threads spin against each
- * other and against the UI. Measured on a 2-core machine (docs/benchmarks.md): one OpenMP
- * thread for element-wise ops with BLAS free to use the cores trains a dense AE 2x faster than the
- * defaults. Users should not have to set OMP_NUM_THREADS for that, so the app sets the same
- * limits through ND4J's API right after the backend loads. An explicit {@code OMP_NUM_THREADS}
+ * other and against the UI. Measured on a 2-core machine (docs/benchmarks.md): while training went
+ * through DL4J's and SameDiff's fit, one OpenMP thread for element-wise ops with BLAS free to use
+ * the cores trained a dense AE 2x faster than ND4J's defaults. With the hand-written steps (issue
+ * 14), whose element-wise ops are fewer and larger, two OpenMP threads train the dense AE 1.8x
+ * and the conv model 1.5x faster than one, the VAE as fast; more than two was not measured, so
+ * the default is at most two. Users should not have to set OMP_NUM_THREADS for that, so the app
+ * sets these limits through ND4J's API right after the backend loads. An explicit {@code OMP_NUM_THREADS}
  * or the system properties {@code latentlab.ompThreads} / {@code latentlab.blasThreads} win.
  */
 public final class NativeRuntime {
@@ -94,7 +97,7 @@ public final class NativeRuntime {
         NativeAllocator.configure();
         long t0 = System.nanoTime();
         int cores = Runtime.getRuntime().availableProcessors();
-        int omp = intSetting("latentlab.ompThreads", envInt("OMP_NUM_THREADS", 1));
+        int omp = intSetting("latentlab.ompThreads", envInt("OMP_NUM_THREADS", Math.min(2, cores)));
         int blas = intSetting("latentlab.blasThreads", envInt("OPENBLAS_NUM_THREADS", cores));
         Nd4j.create(1); // forces backend loading
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(omp);
