@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.SplittableRandom;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,18 +25,11 @@ class DenseTrainingStepTest {
         return new ModelSpec(ModelKind.AE, List.of(48, 24), 5, loss, 1e-3, 0);
     }
 
-    private static INDArray batch(int rows, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[][] x = new float[rows][PIXELS];
-        for (float[] row : x) for (int j = 0; j < PIXELS; j++) row[j] = r.nextInt(3) == 0 ? 0f : (float) r.nextDouble();
-        return Nd4j.create(x);
-    }
-
     @ParameterizedTest
     @EnumSource(value = LossKind.class, names = {"MSE", "BCE"})
     void gradientAndLossAreDl4js(LossKind loss) {
         MultiLayerNetwork net = DenseAutoencoder.create(spec(loss), PIXELS, 3).network();
-        INDArray x = batch(17, 5), y = batch(17, 6);
+        INDArray x = TestArrays.batch(17, 5), y = TestArrays.batch(17, 6);
         DenseTrainingStep step = DenseTrainingStep.forNetwork(net, loss);
         assertNotNull(step);
         double perPixel = step.forwardAndBackward(x, y, step.allocate(17));
@@ -63,15 +55,15 @@ class DenseTrainingStepTest {
         DenseTrainingStep step = DenseTrainingStep.forNetwork(viaStep, loss);
         for (int s = 0; s < 5; s++) {
             int rows = s == 4 ? 9 : 32; // a short last batch gets its own buffers
-            INDArray x = batch(rows, 100 + s);
+            INDArray x = TestArrays.batch(rows, 100 + s);
             viaFit.fit(x, x);
             double ours = step.fit(x, x);
             assertEquals(viaFit.score(), viaStep.score(), 1e-4 * viaFit.score(), "score at step " + s);
             assertTrue(Double.isFinite(ours));
         }
         assertEquals(viaFit.getIterationCount(), viaStep.getIterationCount());
-        assertClose(viaFit.params(), viaStep.params(), "parameters");
-        assertClose(viaFit.getUpdater().getStateViewArray(), viaStep.getUpdater().getStateViewArray(), "Adam state");
+        TestArrays.assertClose(viaFit.params(), viaStep.params(), 1e-5, "parameters");
+        TestArrays.assertClose(viaFit.getUpdater().getStateViewArray(), viaStep.getUpdater().getStateViewArray(), 1e-5, "Adam state");
     }
 
     @Test
@@ -80,9 +72,4 @@ class DenseTrainingStepTest {
         assertNull(DenseTrainingStep.forNetwork(DenseAutoencoder.create(ssim, PIXELS, 1).network(), LossKind.MSE_SSIM));
     }
 
-    private static void assertClose(INDArray expected, INDArray actual, String what) {
-        double scale = expected.norm2Number().doubleValue();
-        double gap = expected.sub(actual).norm2Number().doubleValue();
-        assertTrue(gap <= 1e-5 * scale, what + " differ by " + gap + " of " + scale);
-    }
 }

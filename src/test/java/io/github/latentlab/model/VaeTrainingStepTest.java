@@ -1,18 +1,15 @@
 package io.github.latentlab.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 import io.github.latentlab.data.noise.NoiseKind;
 
@@ -24,27 +21,20 @@ import io.github.latentlab.data.noise.NoiseKind;
 class VaeTrainingStepTest {
     private static final int PIXELS = 784;
 
-    private static INDArray batch(int rows, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[][] x = new float[rows][PIXELS];
-        for (float[] row : x) for (int j = 0; j < PIXELS; j++) row[j] = r.nextInt(3) == 0 ? 0f : (float) r.nextDouble();
-        return Nd4j.create(x);
-    }
-
     @ParameterizedTest
     @CsvSource({"BCE, 1.0, 48;24", "MSE, 0.5, 32", "BCE, 0.0, 40"})
     void stepsMatchSameDiffFit(LossKind loss, double beta, String hidden) throws Exception {
         List<Integer> layers = java.util.Arrays.stream(hidden.split(";")).map(Integer::valueOf).toList();
         ModelSpec spec = new ModelSpec(ModelKind.VAE, layers, 3, loss, 2e-3, 0, NoiseKind.GAUSSIAN, beta);
         VariationalAutoencoder ours = VariationalAutoencoder.create(spec, PIXELS, 11);
-        for (int s = 0; s < 3; s++) ours.fit(batch(16, s), batch(16, s)); // then compare from a trained state
+        for (int s = 0; s < 3; s++) ours.fit(TestArrays.batch(16, s), TestArrays.batch(16, s)); // then compare from a trained state
         VariationalAutoencoder reference = ours.copy(); // read back with Adam's state, as a resume is
         VariationalAutoencoder resumed = ours.copy();
         reference.trainViaSameDiff();
         for (VariationalAutoencoder v : List.of(reference, resumed)) v.beginEpoch(2); // the same ε stream
         for (int s = 0; s < 4; s++) {
             int rows = s == 3 ? 7 : 16;
-            INDArray x = batch(rows, 50 + s);
+            INDArray x = TestArrays.batch(rows, 50 + s);
             double expected = reference.fit(x, x);
             double actual = resumed.fit(x, x);
             assertEquals(expected, actual, 1e-4 * Math.abs(expected), "loss at step " + s);
@@ -54,16 +44,11 @@ class VaeTrainingStepTest {
         assertEquals(reference.sd.getTrainingConfig().getEpochCount(), resumed.sd.getTrainingConfig().getEpochCount());
         for (SDVariable v : reference.sd.variables()) {
             if (v.getVariableType() != VariableType.VARIABLE) continue;
-            assertClose(v.getArr(), resumed.sd.getVariable(v.name()).getArr(), v.name());
+            TestArrays.assertClose(v.getArr(), resumed.sd.getVariable(v.name()).getArr(), 2e-5, v.name());
             Map<String, INDArray> expectedState = reference.sd.getUpdaterMap().get(v.name()).getState();
             Map<String, INDArray> actualState = resumed.sd.getUpdaterMap().get(v.name()).getState();
-            for (String k : expectedState.keySet()) assertClose(expectedState.get(k), actualState.get(k), v.name() + " Adam " + k);
+            for (String k : expectedState.keySet()) TestArrays.assertClose(expectedState.get(k), actualState.get(k), 2e-5, v.name() + " Adam " + k);
         }
     }
 
-    private static void assertClose(INDArray expected, INDArray actual, String what) {
-        double scale = expected.norm2Number().doubleValue();
-        double gap = expected.sub(actual).norm2Number().doubleValue();
-        assertTrue(gap <= 2e-5 * scale + 1e-7, what + " differ by " + gap + " of " + scale);
-    }
 }
