@@ -223,6 +223,7 @@ public final class LatentPane extends BorderPane {
         axes.setId("map-axes");
         axes.getStyleClass().add("text-muted");
         axes.setWrapText(true);
+        axes.setMinHeight(Region.USE_PREF_SIZE); // wrapped onto a second line, not cut to one with "…" when the map is narrow
         vm.mapProperty().addListener((o, was, m) -> axes.setText(m == null ? "" : axesText(m)));
         EmptyState empty = new EmptyState("latent.empty", vm.mapProperty().isNull(), actions);
         StackPane mapBox = new StackPane(scatter, empty);
