@@ -57,6 +57,9 @@ final class BenchCommand implements Callable<Integer> {
             + "memory's growth per step (least squares from step 1,000, or the last 7/8 of a shorter run). Run with -Xms equal to -Xmx and "
             + "-XX:+AlwaysPreTouch.")
     Long soak;
+    @Option(names = "--fit-from", paramLabel = "STEP", description = "With --soak: fit the growth from this step on "
+            + "(default: 1,000, or the last 7/8 of a run shorter than 2,000 steps).")
+    Long fitFrom;
     @Option(names = "--model", paramLabel = "KIND", defaultValue = "vae",
             description = "The model a soak trains: ae, vae or conv, latent 8 (default: ${DEFAULT-VALUE}).")
     String soakModel;
@@ -139,16 +142,18 @@ final class BenchCommand implements Callable<Integer> {
         DatasetSplit data = new DatasetCatalog().load(dataset != null ? dataset : DatasetCatalog.BUILTIN_DIGITS, null,
                 ConsoleProgress.on(err), new Cancellation());
         NativeRuntime.init();
-        SoakRun.Result r = SoakRun.run(data, spec, soak, BATCH, err);
+        long from = fitFrom != null ? fitFrom : SoakRun.fitFrom(soak);
+        if (from < 0 || from >= soak) throw new IllegalArgumentException("--fit-from must be a step before the last, got " + from);
+        SoakRun.Result r = SoakRun.run(data, spec, soak, from, BATCH, err);
         double kb = r.residentBytesPerStep() / 1024;
         err.printf("%s: resident memory grows %.2f KB per step (least squares; median slope %.2f KB; javacpp tracked "
                         + "%.2f KB) over steps %,d to %,d%n",
                 spec.describe(784), kb, r.residentMedianSlope() / 1024, r.trackedBytesPerStep() / 1024,
-                SoakRun.fitFrom(soak), soak);
+                from, soak);
         if (json) {
             out.println(new Json().put("soak_model", kind.id()).put("steps", soak).put("dataset", data.id())
                     .put("fixed_heap", r.fixedHeap()).put("resident_kb_per_step", kb)
-                    .put("resident_kb_per_step_median", r.residentMedianSlope() / 1024).put("fit_from_step", SoakRun.fitFrom(soak))
+                    .put("resident_kb_per_step_median", r.residentMedianSlope() / 1024).put("fit_from_step", from)
                     .put("tracked_kb_per_step", r.trackedBytesPerStep() / 1024)
                     .put("samples", r.samples().stream().map(s -> List.of(s.step(), s.heap(), s.tracked(), s.resident()))
                             .toList()));

@@ -38,7 +38,7 @@ final class SoakRun {
 
     private SoakRun() { }
 
-    static Result run(DatasetSplit data, ModelSpec spec, long steps, int batch, PrintStream err) throws InterruptedException {
+    static Result run(DatasetSplit data, ModelSpec spec, long steps, long from, int batch, PrintStream err) throws InterruptedException {
         boolean fixed = fixedHeap();
         if (!fixed) {
             err.println("note: the heap is not fixed; run with -Xms equal to -Xmx and -XX:+AlwaysPreTouch, "
@@ -69,8 +69,8 @@ final class SoakRun {
             @Override public void awaitIfPaused() { }
         };
         new Trainer(model, data, config, new TrainingHistory()).run(listener, control);
-        return new Result(samples, slope(samples, steps, true), slope(samples, steps, false), fixed,
-                medianSlope(samples, steps));
+        return new Result(samples, slope(samples, from, true), slope(samples, from, false), fixed,
+                medianSlope(samples, from));
     }
 
     private static Sample sample(long step) {
@@ -83,7 +83,7 @@ final class SoakRun {
     }
 
     /**
-     * The first step the slope counts: 1,000 (the issue's bar: steps 1,000 to 8,000), or the first
+     * The first step the slope counts unless {@code --fit-from} says otherwise: 1,000 (the issue's bar: steps 1,000 to 8,000), or the first
      * eighth of a run shorter than 2,000 steps. Before it the JIT still compiles and the allocator
      * still grows its pools, which is start-up, not a leak.
      */
@@ -91,9 +91,9 @@ final class SoakRun {
         return steps >= 2000 ? 1000 : steps / 8;
     }
 
-    /** Least-squares slope of resident (or tracked) bytes per step, from {@link #fitFrom} on. */
-    static double slope(List<Sample> samples, long steps, boolean resident) {
-        List<Sample> s = samples.stream().filter(x -> x.step() >= fitFrom(steps)).toList();
+    /** Least-squares slope of resident (or tracked) bytes per step, from step {@code from} on. */
+    static double slope(List<Sample> samples, long from, boolean resident) {
+        List<Sample> s = samples.stream().filter(x -> x.step() >= from).toList();
         if (s.size() < 3) return Double.NaN;
         double mx = s.stream().mapToDouble(Sample::step).average().orElseThrow();
         double my = s.stream().mapToDouble(x -> resident ? x.resident() : x.tracked()).average().orElseThrow();
@@ -107,13 +107,13 @@ final class SoakRun {
     }
 
     /**
-     * Theil–Sen's slope of resident bytes per step from {@link #fitFrom} on: the median of the
+     * Theil–Sen's slope of resident bytes per step from step {@code from} on: the median of the
      * slopes between every two samples. One sample taken just after the allocator handed tens of
      * MB back (seen once in a conv soak) tilts the least-squares line by several KB per step; it
      * moves this median hardly at all, while memory that grows step after step moves both.
      */
-    static double medianSlope(List<Sample> samples, long steps) {
-        List<Sample> s = samples.stream().filter(x -> x.step() >= fitFrom(steps)).toList();
+    static double medianSlope(List<Sample> samples, long from) {
+        List<Sample> s = samples.stream().filter(x -> x.step() >= from).toList();
         if (s.size() < 3) return Double.NaN;
         List<Double> slopes = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) {

@@ -19,11 +19,14 @@ import io.github.latentlab.app.Main;
 
 /**
  * Memory stays flat while a model trains: {@code bench --soak} in a child JVM with a fixed,
- * pre-touched heap (so resident memory is the native side's), 3,000 steps per model kind on
- * built-in digits, and resident memory may grow at most 1 KB per step from step 1,000 to 3,000
- * (issue 14's bar, which {@code docs/benchmarks.md} measures to step 8,000).
- * Under a fixed heap the VAE on SameDiff's fit passed this too (its footprint was larger, not
- * growing: docs/benchmarks.md).
+ * pre-touched heap (so resident memory is the native side's), 5,000 steps per model kind on
+ * built-in digits, and resident memory may grow at most 1 KB per step from step 2,000 to 5,000
+ * (issue 14's bar, which {@code docs/benchmarks.md} measures from step 1,000 to 8,000). Why from
+ * 2,000 in a short soak: the VAE's footprint still settles until then (an 8,000-step soak: median
+ * 2.2 KB per step over steps 1,000 to 3,000, 0.2 over 2,000 to 5,000, 0.2 over 1,000 to 8,000),
+ * and a 3,000-step version of this test failed on that in CI.
+ * It was not shown failing on the VAE before its own training step: under a fixed heap that VAE's
+ * footprint was larger (1.7 GB against 0.8) but not growing either (docs/benchmarks.md).
  */
 @Tag("slow")
 class SoakTest {
@@ -32,22 +35,22 @@ class SoakTest {
     @ParameterizedTest
     @ValueSource(strings = {"ae", "vae", "conv"})
     void residentMemoryStaysFlat(String kind) throws Exception {
-        JsonNode r = soak(kind, 3000);
+        JsonNode r = soak(kind, 5000, 2000);
         assertTrue(r.get("fixed_heap").asBoolean(), "the heap is fixed and pre-touched");
         // the median slope (Theil–Sen): one sample just after the allocator gave memory back would
         // tilt a least-squares line over so few samples; docs/benchmarks.md has both over 8,000 steps
         double kb = r.get("resident_kb_per_step_median").asDouble();
-        assertTrue(kb <= 1.0, kind + ": resident memory grows " + kb + " KB per step from step 1,000 to 3,000 "
+        assertTrue(kb <= 1.0, kind + ": resident memory grows " + kb + " KB per step from step 2,000 to 5,000 "
                 + "(least squares: " + r.get("resident_kb_per_step").asDouble() + ")");
     }
 
-    private JsonNode soak(String kind, int steps) throws Exception {
+    private JsonNode soak(String kind, int steps, int from) throws Exception {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path log = home.resolve(kind + ".err"), out = home.resolve(kind + ".json");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms384m", "-Xmx384m", "-XX:+AlwaysPreTouch", "-Dlatentlab.home=" + home, "-Djava.awt.headless=true",
                 "-Dorg.bytedeco.javacpp.platform.extension=" + System.getProperty("org.bytedeco.javacpp.platform.extension", ""),
-                "-cp", cp, Main.class.getName(), "bench", "--soak", String.valueOf(steps), "--model", kind, "--json")
+                "-cp", cp, Main.class.getName(), "bench", "--soak", String.valueOf(steps), "--fit-from", String.valueOf(from), "--model", kind, "--json")
                 .redirectError(log.toFile()).redirectOutput(out.toFile()).start();
         assertTrue(p.waitFor(15, TimeUnit.MINUTES), "the soak finished");
         String json = Files.readString(out, StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("{"))
