@@ -137,6 +137,7 @@ public final class ConvAutoencoder extends SameDiffAutoencoder {
     public double fit(INDArray input, INDArray target) {
         capture.clear();
         sd.fit(new MultiDataSet(new INDArray[] {input, target}, new INDArray[0]));
+        SubnormalFlush.ifDue(sd);
         return spec.loss() == LossKind.MSE_SSIM
                 ? capture.value(MSE_TERM) + spec.ssimWeight() * (1 - capture.value(SSIM_MEAN))
                 : capture.value(PER_PIXEL);

@@ -115,9 +115,15 @@ public final class DenseAutoencoder implements TrainableAutoencoder {
             step = DenseTrainingStep.forNetwork(net, spec.loss());
             stepTried = true;
         }
-        if (step != null) return step.fit(input, target);
-        net.fit(input, target); // MSE + SSIM: DL4J's own step with the custom loss
-        return perPixelScore();
+        double perPixel;
+        if (step != null) {
+            perPixel = step.fit(input, target);
+        } else {
+            net.fit(input, target); // MSE + SSIM: DL4J's own step with the custom loss
+            perPixel = perPixelScore();
+        }
+        SubnormalFlush.ifDue(net);
+        return perPixel;
     }
 
     @Override

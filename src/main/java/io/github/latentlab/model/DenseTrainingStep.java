@@ -44,12 +44,14 @@ final class DenseTrainingStep {
     private final INDArray[] biases;
     private final INDArray gradient; // flat, laid out as net.params()
     private final INDArray gradientLikeParams; // the same, shaped as net.params() (rank 1)
-    private final INDArray[] weightGradients;
-    private final INDArray[] biasGradients;
+    // the gradients' views, transposed: DL4J lays weights out column-major, and a matrix product
+    // written into a column-major view took 4-5x as long as one written into its row-major transpose
+    private final INDArray[] weightGradientsT; // [out, in], row-major, on the flat gradient
+    private final INDArray[] biasGradientsT; // [out, 1]
     private final Map<Long, Buffers> buffers = new HashMap<>(2);
     private final INDArray one = Nd4j.scalar(1f);
 
-    /** Per batch size: each layer's pre-activation (the last one's logits) and activation, and the deltas. */
+    /** Per batch size: each layer's pre-activation (the last one's logits) and activation, the deltas, and a column of ones. */
     record Buffers(INDArray[] pre, INDArray[] act, INDArray[] delta, INDArray diff, INDArray ones) { }
 
     private DenseTrainingStep(MultiLayerNetwork net, LossKind loss) {
@@ -59,8 +61,8 @@ final class DenseTrainingStep {
         this.widths = new long[layers + 1];
         this.weights = new INDArray[layers];
         this.biases = new INDArray[layers];
-        this.weightGradients = new INDArray[layers];
-        this.biasGradients = new INDArray[layers];
+        this.weightGradientsT = new INDArray[layers];
+        this.biasGradientsT = new INDArray[layers];
         this.gradient = Nd4j.create(DataType.FLOAT, 1, net.numParams());
         this.gradientLikeParams = gradient.reshape(net.params().shape());
         long offset = 0;
@@ -73,8 +75,8 @@ final class DenseTrainingStep {
             long n = layer.numParams();
             Map<String, INDArray> views = DefaultParamInitializer.getInstance()
                     .getGradientsFromFlattened(layer.conf(), gradient.get(NDArrayIndex.point(0), NDArrayIndex.interval(offset, offset + n)).reshape(1, n));
-            weightGradients[i] = views.get(DefaultParamInitializer.WEIGHT_KEY);
-            biasGradients[i] = views.get(DefaultParamInitializer.BIAS_KEY).reshape(1, widths[i + 1]);
+            weightGradientsT[i] = views.get(DefaultParamInitializer.WEIGHT_KEY).transpose();
+            biasGradientsT[i] = views.get(DefaultParamInitializer.BIAS_KEY).reshape(widths[i + 1], 1);
             offset += n;
         }
     }
@@ -145,8 +147,9 @@ final class DenseTrainingStep {
         }
         for (int i = last; i >= 0; i--) {
             INDArray below = i == 0 ? input : b.act[i - 1];
-            Nd4j.gemm(below, b.delta[i], weightGradients[i], true, false, 1.0, 0.0);
-            Nd4j.gemm(b.ones, b.delta[i], biasGradients[i], false, false, 1.0, 0.0); // column sums, by BLAS
+            // dW = belowᵀ·δ and db = Σ rows of δ, written as their transposes δᵀ·below and δᵀ·1
+            Nd4j.gemm(b.delta[i], below, weightGradientsT[i], true, false, 1.0, 0.0);
+            Nd4j.gemm(b.delta[i], b.ones, biasGradientsT[i], true, false, 1.0, 0.0); // column sums, by BLAS
             if (i == 0) break;
             if (i - 1 == codeLayer()) { // linear: the gradient at its output is its delta
                 Nd4j.gemm(b.delta[i], weights[i], b.delta[i - 1], false, true, 1.0, 0.0);
@@ -177,6 +180,6 @@ final class DenseTrainingStep {
             delta[i] = Nd4j.create(DataType.FLOAT, rows, widths[i + 1]);
         }
         return new Buffers(pre, act, delta, Nd4j.create(DataType.FLOAT, rows, widths[layers]),
-                Nd4j.ones(DataType.FLOAT, 1, rows));
+                Nd4j.ones(DataType.FLOAT, rows, 1));
     }
 }

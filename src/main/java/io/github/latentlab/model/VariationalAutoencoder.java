@@ -116,6 +116,7 @@ public final class VariationalAutoencoder extends SameDiffAutoencoder {
             lastReconstruction = step.lastReconstruction();
             lastKl = step.lastKl();
         }
+        SubnormalFlush.ifDue(sd);
         return (lastReconstruction + spec.beta() * lastKl) / inputSize;
     }
 
