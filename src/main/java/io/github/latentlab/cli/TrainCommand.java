@@ -30,6 +30,7 @@ import io.github.latentlab.model.ModelKind;
 import io.github.latentlab.model.ModelSpec;
 import io.github.latentlab.model.ModelStore;
 import io.github.latentlab.model.NativeRuntime;
+import io.github.latentlab.model.OpenMpPools;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.model.VariationalAutoencoder;
 import io.github.latentlab.timeline.TimelineFile;
@@ -193,6 +194,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** The run's outcome; a run that could not start throws what stopped it. */
     private static Trainer.Outcome await(CompletableFuture<Trainer.Outcome> outcome) throws Exception {
+        OpenMpPools.releaseCurrentThread(); // this thread's OpenMP pool (from loading) would slow training's ops
         try {
             return outcome.get();
         } catch (ExecutionException e) {

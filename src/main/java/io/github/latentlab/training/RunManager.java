@@ -12,7 +12,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -20,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.model.ModelStore;
+import io.github.latentlab.model.OpenMpPools;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.timeline.Timeline;
 import io.github.latentlab.timeline.TimelineFile;
@@ -99,7 +99,7 @@ public final class RunManager implements AutoCloseable {
     private final DataLoader data;
     private final TrainingService service;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    private final ExecutorService worker = OpenMpPools.releasingExecutor(1, r -> {
         Thread t = new Thread(r, "latent-lab-runs");
         t.setDaemon(true);
         return t;

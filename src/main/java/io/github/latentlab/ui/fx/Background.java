@@ -5,7 +5,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,6 +12,8 @@ import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import io.github.latentlab.model.OpenMpPools;
 
 /**
  * The one owner of the app's background work (file, dataset, evaluation jobs; training has its
@@ -32,7 +33,7 @@ public final class Background implements TaskRunner {
             t.setPriority(Thread.NORM_PRIORITY - 1);
             return t;
         };
-        this.pool = Executors.newFixedThreadPool(2, factory);
+        this.pool = OpenMpPools.releasingExecutor(2, factory); // so training keeps the only OpenMP pool
         this.errorHandler = errorHandler;
     }
 
