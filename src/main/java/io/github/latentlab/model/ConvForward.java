@@ -55,6 +55,7 @@ final class ConvForward {
 
     /** The images (pixels in [0, 1]) of codes. */
     float[][] decode(float[][] codes) {
+        if (codes.length == 1) return OpenMpPools.singleThreaded(() -> decode(Nd4j.create(codes)).toFloatMatrix());
         return decode(Nd4j.create(codes)).toFloatMatrix();
     }
 

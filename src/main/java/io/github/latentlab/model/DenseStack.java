@@ -48,7 +48,7 @@ final class DenseStack {
                         + (last == Last.SIGMOID ? " dimensions" : " pixels") + ", model expects " + inputs());
             }
         }
-        if (codes.length == 1) return new float[][] {decodeOne(codes[0])};
+        if (codes.length == 1) return new float[][] {OpenMpPools.singleThreaded(() -> decodeOne(codes[0]))};
         INDArray x = Nd4j.create(codes);
         for (int i = 0; i < weights.size(); i++) {
             INDArray y = Nd4j.create(DataType.FLOAT, x.size(0), weights.get(i).size(1));

@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,7 @@ import com.sun.jna.Platform;
 public final class OpenMpPools {
     private static final Logger LOG = LoggerFactory.getLogger(OpenMpPools.class);
     private static final int OMP_PAUSE_SOFT = 1;
-    private static volatile Optional<Function> pause;
+    private static volatile Optional<NativeLibrary> gomp;
 
     private OpenMpPools() { }
 
@@ -42,14 +43,38 @@ public final class OpenMpPools {
      * Never call it from inside ND4J work: it is meant for the end of a task.
      */
     public static boolean releaseCurrentThread() {
-        Optional<Function> f = pause();
-        if (f.isEmpty()) return false;
+        Optional<NativeLibrary> lib = gomp();
+        if (lib.isEmpty()) return false;
         try {
-            return f.get().invokeInt(new Object[] {OMP_PAUSE_SOFT}) == 0;
+            return lib.get().getFunction("omp_pause_resource_all").invokeInt(new Object[] {OMP_PAUSE_SOFT}) == 0;
         } catch (Throwable e) {
             LOG.debug("could not release this thread's OpenMP pool", e);
             return false;
         }
+    }
+
+    /**
+     * Runs {@code work} with the calling thread's OpenMP team limited to itself, then restores
+     * the limit. For ops on one row (a drag's decode): there, waking a worker took longer than
+     * the work, and a sleeping one made the decoder's p99 3.8 ms instead of 0.45.
+     */
+    public static <T> T singleThreaded(Supplier<T> work) {
+        Optional<NativeLibrary> lib = gomp();
+        if (lib.isEmpty()) return work.get();
+        Function set = lib.get().getFunction("omp_set_num_threads");
+        int before = lib.get().getFunction("omp_get_max_threads").invokeInt(new Object[0]);
+        set.invoke(new Object[] {1});
+        try {
+            return work.get();
+        } finally {
+            set.invoke(new Object[] {before});
+        }
+    }
+
+    /** The calling thread's OpenMP team limit, or -1 without libgomp (for tests). */
+    static int maxThreadsOfThisThread() {
+        Optional<NativeLibrary> lib = gomp();
+        return lib.isEmpty() ? -1 : lib.get().getFunction("omp_get_max_threads").invokeInt(new Object[0]);
     }
 
     /** A fixed pool of {@code threads} whose threads release their OpenMP pools after each task. */
@@ -62,13 +87,13 @@ public final class OpenMpPools {
         };
     }
 
-    private static Optional<Function> pause() {
-        Optional<Function> f = pause;
-        if (f != null) return f;
+    private static Optional<NativeLibrary> gomp() {
+        Optional<NativeLibrary> lib = gomp;
+        if (lib != null) return lib;
         if (NativeRuntime.infoIfLoaded() == null) return Optional.empty(); // no pools yet; look again later
         synchronized (OpenMpPools.class) {
-            if (pause == null) pause = lookUp();
-            return pause;
+            if (gomp == null) gomp = lookUp();
+            return gomp;
         }
     }
 
@@ -77,7 +102,7 @@ public final class OpenMpPools {
      * would be another runtime with other pools): found in this process's memory map. Empty on
      * other systems, or where ND4J's OpenMP is not libgomp (the CUDA build).
      */
-    private static Optional<Function> lookUp() {
+    private static Optional<NativeLibrary> lookUp() {
         if (!Platform.isLinux()) return Optional.empty();
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/maps"))) {
@@ -85,7 +110,7 @@ public final class OpenMpPools {
                 if (slash < 0) continue;
                 String path = line.substring(slash);
                 if (path.contains("nativecpu") && Path.of(path).getFileName().toString().startsWith("libgomp.so")) {
-                    return Optional.of(NativeLibrary.getInstance(path).getFunction("omp_pause_resource_all"));
+                    return Optional.of(NativeLibrary.getInstance(path));
                 }
             }
         } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {

@@ -1,10 +1,12 @@
 package io.github.latentlab.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +38,20 @@ class OpenMpPoolsTest {
         t.join();
         assertTrue(counts[1] < counts[0], "threads before release " + counts[0] + ", after " + counts[1]);
         assertArrayEquals(expected, after[0], 1e-3f);
+    }
+
+    @Test
+    void oneCodeDecodesOnOneThreadAndTheLimitComesBack() {
+        assumeTrue(Platform.isLinux() && NativeRuntime.init().ompThreads() > 1, "libgomp");
+        int before = OpenMpPools.maxThreadsOfThisThread();
+        int inside = OpenMpPools.singleThreaded(OpenMpPools::maxThreadsOfThisThread);
+        assertEquals(1, inside);
+        assertEquals(before, OpenMpPools.maxThreadsOfThisThread());
+
+        DenseAutoencoder ae = DenseAutoencoder.create(new ModelSpec(ModelKind.AE, List.of(32), 4, LossKind.MSE, 1e-3, 0), 784, 5);
+        float[][] codes = {{0.1f, -0.2f, 0.3f, 0.4f}, {1f, 0f, -1f, 0.5f}};
+        float[][] both = ae.decode(codes);
+        assertArrayEquals(both[1], ae.decode(new float[][] {codes[1]})[0], 1e-6f); // the one-code path
     }
 
     @Test
