@@ -3,6 +3,7 @@ package io.github.latentlab.model;
 import java.util.List;
 
 import org.bytedeco.javacpp.Loader;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 import org.slf4j.Logger;
@@ -103,6 +104,9 @@ public final class NativeRuntime {
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(omp);
         Nd4j.getEnvironment().setMaxThreads(omp);
         Nd4j.getEnvironment().setMaxMasterThreads(omp);
+        // ND4J's default (SCOPE_PANIC) checks every op's arrays against workspace scopes; the app's
+        // own steps use no workspaces, and without the check a dense step ran 4% faster
+        Nd4j.getExecutioner().setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
         try {
             Nd4j.factory().blas().setMaxThreads(blas);
         } catch (RuntimeException | UnsatisfiedLinkError e) {
