@@ -295,7 +295,12 @@ final class NeighbourSearch {
 
     /** Replaces the heap's root (the worst kept) by (v, j) and restores the max-heap (by distance, then index). */
     private static void siftDown(float[] hd, int[] hi, float v, int j) {
-        int size = hd.length, p = 0;
+        siftDown(hd, hi, hd.length, v, j);
+    }
+
+    /** As above, on the heap's first {@code size} entries. */
+    private static void siftDown(float[] hd, int[] hi, int size, float v, int j) {
+        int p = 0;
         while (true) {
             int c = 2 * p + 1;
             if (c >= size) break;
@@ -320,18 +325,7 @@ final class NeighbourSearch {
             int j = hi[end];
             hd[end] = hd[0];
             hi[end] = hi[0];
-            int size = end, p = 0;
-            while (true) {
-                int c = 2 * p + 1;
-                if (c >= size) break;
-                if (c + 1 < size && worse(hd[c + 1], hi[c + 1], hd[c], hi[c])) c++;
-                if (!worse(hd[c], hi[c], v, j)) break;
-                hd[p] = hd[c];
-                hi[p] = hi[c];
-                p = c;
-            }
-            hd[p] = v;
-            hi[p] = j;
+            siftDown(hd, hi, end, v, j);
         }
     }
 }
