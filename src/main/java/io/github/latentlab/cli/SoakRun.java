@@ -38,6 +38,8 @@ final class SoakRun {
 
     private SoakRun() { }
 
+    private static final int SETTLE_ROUNDS = 10, SETTLE_MILLIS = 25;
+
     static Result run(DatasetSplit data, ModelSpec spec, long steps, long from, int batch, PrintStream err) throws InterruptedException {
         boolean fixed = fixedHeap();
         if (!fixed) {
@@ -74,10 +76,23 @@ final class SoakRun {
     }
 
     private static Sample sample(long step) {
-        System.gc();
-        // free now the native arrays that GC found unreachable (javacpp's own thread would, a moment
-        // later), so each sample sees the same state and not the deallocator's timing
-        Pointer.deallocateReferences();
+        // GC finds the unreachable arrays, and ND4J's deallocator threads free them a moment later:
+        // wait until javacpp's tracked bytes stop falling, so each sample sees the arrays alive and
+        // not the deallocators' timing (sampled at once, CI's samples swung by 13 MB with them)
+        long tracked = Long.MAX_VALUE;
+        for (int round = 0; round < SETTLE_ROUNDS; round++) {
+            System.gc();
+            Pointer.deallocateReferences();
+            try {
+                Thread.sleep(SETTLE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            long now = Pointer.totalBytes();
+            if (now >= tracked) break;
+            tracked = now;
+        }
         Runtime rt = Runtime.getRuntime();
         return new Sample(step, rt.totalMemory() - rt.freeMemory(), Pointer.totalBytes(), Pointer.physicalBytes());
     }

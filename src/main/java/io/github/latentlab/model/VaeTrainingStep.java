@@ -55,12 +55,11 @@ final class VaeTrainingStep {
         this.adam = new GraphAdam(sd);
         this.spec = spec;
         this.inputSize = inputSize;
-        List<Integer> hidden = spec.hidden();
-        for (int i = 0; i < hidden.size(); i++) encoder.add(dense("enc" + i));
-        mu = dense("mu_");
-        logvar = dense("logvar_");
-        for (int i = hidden.size() - 1; i >= 0; i--) decoder.add(dense("dec" + i));
-        decoder.add(dense("out"));
+        int hidden = spec.hidden().size();
+        for (String name : VariationalAutoencoder.encoderLayers(hidden)) encoder.add(dense(name));
+        mu = dense(VariationalAutoencoder.MU_LAYER);
+        logvar = dense(VariationalAutoencoder.LOGVAR_LAYER);
+        for (String name : VariationalAutoencoder.decoderLayers(hidden)) decoder.add(dense(name));
     }
 
     private Dense dense(String name) {

@@ -61,12 +61,13 @@ public final class VariationalAutoencoder extends SameDiffAutoencoder {
         SDVariable h = x;
         int in = inputSize;
         List<Integer> hidden = spec.hidden();
+        List<String> encoderNames = encoderLayers(hidden.size());
         for (int i = 0; i < hidden.size(); i++) {
-            h = dense(sd, "enc" + i, h, in, hidden.get(i), true);
+            h = dense(sd, encoderNames.get(i), h, in, hidden.get(i), true);
             in = hidden.get(i);
         }
-        SDVariable mu = dense(sd, "mu_", h, in, d, false).add("mu", 0.0);
-        SDVariable logvar = dense(sd, "logvar_", h, in, d, false).add("logvar", 0.0);
+        SDVariable mu = dense(sd, MU_LAYER, h, in, d, false).add("mu", 0.0);
+        SDVariable logvar = dense(sd, LOGVAR_LAYER, h, in, d, false).add("logvar", 0.0);
         SDVariable z = mu.add(sd.math.exp(logvar.mul(0.5)).mul(eps));
         SDVariable zIn = sd.placeHolder(Z_IN, DataType.FLOAT, -1, d);
         SDVariable logits = decoder(sd, spec, inputSize, z);
@@ -85,11 +86,13 @@ public final class VariationalAutoencoder extends SameDiffAutoencoder {
         SDVariable h = z;
         int in = spec.latent();
         List<Integer> hidden = spec.hidden();
-        for (int i = hidden.size() - 1; i >= 0; i--) {
-            h = dense(sd, "dec" + i, h, in, hidden.get(i), true);
-            in = hidden.get(i);
+        List<String> names = decoderLayers(hidden.size()); // the widest hidden layer's mirror first
+        for (int k = 0; k < hidden.size(); k++) {
+            int width = hidden.get(hidden.size() - 1 - k);
+            h = dense(sd, names.get(k), h, in, width, true);
+            in = width;
         }
-        return dense(sd, "out", h, in, inputSize, false);
+        return dense(sd, names.get(hidden.size()), h, in, inputSize, false);
     }
 
     /** The two parts of the loss, per image, on a batch with z = μ + σ·ε (ε drawn here). */
@@ -163,9 +166,8 @@ public final class VariationalAutoencoder extends SameDiffAutoencoder {
     public float[][] encode(float[][] images) {
         DenseStack e = encoder;
         if (e == null) {
-            List<String> names = new ArrayList<>();
-            for (int i = 0; i < spec.hidden().size(); i++) names.add("enc" + i);
-            names.add("mu_");
+            List<String> names = new ArrayList<>(encoderLayers(spec.hidden().size()));
+            names.add(MU_LAYER);
             encoder = e = layers(names, DenseStack.Last.LINEAR);
         }
         return e.run(images);
@@ -176,12 +178,27 @@ public final class VariationalAutoencoder extends SameDiffAutoencoder {
     public float[][] decode(float[][] codes) {
         DenseStack d = decoder;
         if (d == null) {
-            List<String> names = new ArrayList<>();
-            for (int i = spec.hidden().size() - 1; i >= 0; i--) names.add("dec" + i);
-            names.add("out");
-            decoder = d = layers(names, DenseStack.Last.SIGMOID);
+            decoder = d = layers(decoderLayers(spec.hidden().size()), DenseStack.Last.SIGMOID);
         }
         return d.run(codes);
+    }
+
+    /** The graph's dense layers by name (each has {@code name_W} and {@code name_b}); the graph builder, the training step and inference share them. */
+    static final String MU_LAYER = "mu_", LOGVAR_LAYER = "logvar_";
+
+    /** The encoder's hidden layers, from the image up. */
+    static List<String> encoderLayers(int hidden) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < hidden; i++) names.add("enc" + i);
+        return names;
+    }
+
+    /** The decoder's layers, from the code up, the output layer last. */
+    static List<String> decoderLayers(int hidden) {
+        List<String> names = new ArrayList<>();
+        for (int i = hidden - 1; i >= 0; i--) names.add("dec" + i);
+        names.add("out");
+        return names;
     }
 
     private DenseStack layers(List<String> names, DenseStack.Last last) {
