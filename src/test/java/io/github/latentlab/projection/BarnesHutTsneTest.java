@@ -227,23 +227,8 @@ class BarnesHutTsneTest {
         double tUnseeded = Trustworthiness.of(after, unseeded, 10, 1500, 1);
         double tSeeded = Trustworthiness.of(after, seeded, 10, 1500, 1);
         assertTrue(tSeeded >= tUnseeded - 0.01, "trustworthiness seeded " + tSeeded + ", unseeded " + tUnseeded);
-        double mSeeded = moved(seeded, last), mUnseeded = moved(unseeded, last);
+        double mSeeded = TsneProjectorTestData.moved(seeded, last), mUnseeded = TsneProjectorTestData.moved(unseeded, last);
         assertTrue(mSeeded < mUnseeded / 2, "moved from the last layout: seeded " + mSeeded + ", unseeded " + mUnseeded);
-    }
-
-    /** Root mean square distance from {@code layout}, aligned onto {@code reference}, to it, over the reference's spread. */
-    private static double moved(double[][] layout, double[][] reference) {
-        double[][] a = Procrustes.align(layout, reference);
-        double cx = 0, cy = 0;
-        for (double[] p : reference) { cx += p[0]; cy += p[1]; }
-        cx /= reference.length;
-        cy /= reference.length;
-        double d = 0, s = 0;
-        for (int i = 0; i < a.length; i++) {
-            d += Knn.dist2(a[i], reference[i]);
-            s += (reference[i][0] - cx) * (reference[i][0] - cx) + (reference[i][1] - cy) * (reference[i][1] - cy);
-        }
-        return Math.sqrt(d / s);
     }
 
     @Test

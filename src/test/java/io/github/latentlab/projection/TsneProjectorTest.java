@@ -32,21 +32,6 @@ class TsneProjectorTest {
         return out;
     }
 
-    /** Root mean square distance from {@code layout}, aligned onto {@code reference}, to it, over the reference's spread. */
-    private static double moved(double[][] layout, double[][] reference) {
-        double[][] a = Procrustes.align(layout, reference);
-        double cx = 0, cy = 0;
-        for (double[] p : reference) { cx += p[0]; cy += p[1]; }
-        cx /= reference.length;
-        cy /= reference.length;
-        double d = 0, s = 0;
-        for (int i = 0; i < a.length; i++) {
-            d += Knn.dist2(a[i], reference[i]);
-            s += (reference[i][0] - cx) * (reference[i][0] - cx) + (reference[i][1] - cy) * (reference[i][1] - cy);
-        }
-        return Math.sqrt(d / s);
-    }
-
     @Test
     void aSeededRunIsDeterministicAndNeedsAStartForEveryCode() {
         float[][] x = clusters(240, 1);
@@ -57,7 +42,7 @@ class TsneProjectorTest {
         double[][] c = new TsneProjector(20, 150, 160, 5).seededFrom(start).fit(x).xy();
         for (int i = 0; i < x.length; i++) assertArrayEquals(a[i], c[i], 0, "a fresh projector, the same layout");
         double[][] unseeded = new TsneProjector(20, 150, 160, 5).fit(x).xy();
-        assertTrue(moved(a, unseeded) > 1e-3, "the start matters");
+        assertTrue(TsneProjectorTestData.moved(a, unseeded) > 1e-3, "the start matters");
         assertThrows(IllegalArgumentException.class, () -> seeded.fit(clusters(100, 1)));
     }
 
@@ -73,7 +58,7 @@ class TsneProjectorTest {
         double tUnseeded = Trustworthiness.of(codes, unseeded, 10, 360, 1);
         double tSeeded = Trustworthiness.of(codes, seeded, 10, 360, 1);
         assertTrue(tSeeded >= tUnseeded - 0.02, "trustworthiness seeded " + tSeeded + ", unseeded " + tUnseeded);
-        double mSeeded = moved(seeded, last), mUnseeded = moved(unseeded, last);
+        double mSeeded = TsneProjectorTestData.moved(seeded, last), mUnseeded = TsneProjectorTestData.moved(unseeded, last);
         // measured: 0.11 of the spread started from the last layout, 0.90 from a random start
         assertTrue(mSeeded < mUnseeded / 2, "moved from the last layout: seeded " + mSeeded + ", unseeded " + mUnseeded);
     }

@@ -12,4 +12,19 @@ final class TsneProjectorTestData {
         }
         return out;
     }
+
+    /** Root mean square distance from {@code layout}, aligned onto {@code reference}, to it, over the reference's spread. */
+    static double moved(double[][] layout, double[][] reference) {
+        double[][] a = Procrustes.align(layout, reference);
+        double cx = 0, cy = 0;
+        for (double[] p : reference) { cx += p[0]; cy += p[1]; }
+        cx /= reference.length;
+        cy /= reference.length;
+        double d = 0, s = 0;
+        for (int i = 0; i < a.length; i++) {
+            d += Knn.dist2(a[i], reference[i]);
+            s += (reference[i][0] - cx) * (reference[i][0] - cx) + (reference[i][1] - cy) * (reference[i][1] - cy);
+        }
+        return Math.sqrt(d / s);
+    }
 }
