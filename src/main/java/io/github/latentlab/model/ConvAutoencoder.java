@@ -151,15 +151,13 @@ public final class ConvAutoencoder extends SameDiffAutoencoder {
 
     @Override
     public float[][] decode(float[][] codes) {
-        if (codes.length > 0 && codes[0].length != spec.latent()) {
-            throw new IllegalArgumentException("code has " + codes[0].length + " dimensions, model expects " + spec.latent());
-        }
         return forward().decode(codes);
     }
 
     @Override
     public float[][] reconstruct(float[][] images) {
-        return forward().decode(forward().encode(images));
+        ConvForward f = forward();
+        return f.decode(f.encode(images));
     }
 
     private ConvForward forward() {

@@ -1,6 +1,7 @@
 package io.github.latentlab.model;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.enums.DataFormat;
@@ -25,13 +26,14 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class ConvForward {
     private final SameDiff sd;
-    private final int side, levels, small, flat;
+    private final int side, levels, small, flat, latent;
     private final List<Integer> channels;
     private final long[][] encArgs, decArgs;
 
     ConvForward(SameDiff sd, ModelSpec spec, int inputSize) {
         this.sd = sd;
         this.side = ConvAutoencoder.side(spec, inputSize);
+        this.latent = spec.latent();
         this.channels = spec.hidden();
         this.levels = channels.size();
         this.small = side >> levels;
@@ -53,10 +55,15 @@ final class ConvForward {
         return encode(Nd4j.create(images)).toFloatMatrix();
     }
 
-    /** The images (pixels in [0, 1]) of codes. */
+    /** The images (pixels in [0, 1]) of codes; one code runs on this thread alone (see {@link OpenMpPools#singleThreaded}). */
     float[][] decode(float[][] codes) {
-        if (codes.length == 1) return OpenMpPools.singleThreaded(() -> decode(Nd4j.create(codes)).toFloatMatrix());
-        return decode(Nd4j.create(codes)).toFloatMatrix();
+        for (float[] c : codes) {
+            if (c.length != latent) {
+                throw new IllegalArgumentException("code has " + c.length + " dimensions, model expects " + latent);
+            }
+        }
+        Supplier<float[][]> work = () -> decode(Nd4j.create(codes)).toFloatMatrix();
+        return codes.length == 1 ? OpenMpPools.singleThreaded(work) : work.get();
     }
 
     private INDArray encode(INDArray x) {

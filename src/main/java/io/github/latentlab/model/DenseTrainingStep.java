@@ -53,7 +53,6 @@ final class DenseTrainingStep {
     // products run on oneDNN's OpenMP threads, and each call into OpenBLAS leaves its own threads
     // spinning on the two cores, which cut the step's rate from 17,500 to 9,000 samples/s.
 
-
     /** Per batch size: each layer's pre-activation (the last one's logits) and activation, the deltas, and a column of ones. */
     record Buffers(INDArray[] pre, INDArray[] act, INDArray[] delta, INDArray diff, INDArray ones) { }
 

@@ -28,7 +28,7 @@ import com.sun.jna.Platform;
  * every pool to "throttled" spinning (100 spins, then sleep), and each op then waits for a worker
  * to wake. On two cores one pool left behind by the thread that loaded the data made the
  * training thread's VAE step take 10.5 ms instead of 6.5 (docs/benchmarks.md). Threads that run
- * ND4J work beside training (the run manager's, the UI's workers, the caller that starts a run)
+ * ND4J work beside training (the run manager's and the UI's workers through {@link #releasingExecutor}, the CLI's main thread)
  * call {@link #releaseCurrentThread()} when they are done; their next op just starts a new pool.
  */
 public final class OpenMpPools {

@@ -86,7 +86,7 @@ public final class VariationalAutoencoder extends SameDiffAutoencoder {
         SDVariable h = z;
         int in = spec.latent();
         List<Integer> hidden = spec.hidden();
-        List<String> names = decoderLayers(hidden.size()); // the widest hidden layer's mirror first
+        List<String> names = decoderLayers(hidden.size()); // the innermost hidden layer's mirror first
         for (int k = 0; k < hidden.size(); k++) {
             int width = hidden.get(hidden.size() - 1 - k);
             h = dense(sd, names.get(k), h, in, width, true);

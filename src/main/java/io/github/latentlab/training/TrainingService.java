@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.latentlab.data.DatasetSplit;
-import io.github.latentlab.model.OpenMpPools;
 import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.LossPoint;
 import io.github.latentlab.model.TrainableAutoencoder;
@@ -75,7 +74,6 @@ public final class TrainingService implements AutoCloseable {
         CompletableFuture<Trainer.Outcome> future = new CompletableFuture<>();
         job = future;
         executor.execute(() -> runJob(trainer, config, history, listener, future));
-        OpenMpPools.releaseCurrentThread(); // the caller's pool would slow the training thread's ops
         return future;
     }
 
