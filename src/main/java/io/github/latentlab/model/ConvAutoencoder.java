@@ -133,7 +133,7 @@ public final class ConvAutoencoder extends SameDiffAutoencoder {
 
     /**
      * One Adam step. MSE and BCE train by {@link ConvTrainingStep} (the graph's maths as ND4J ops
-     * on fixed arrays, about 4× faster than the graph's fit); MSE + SSIM, and tests wanting the
+     * on fixed arrays, 2–3× faster than the graph's fit); MSE + SSIM, and tests wanting the
      * reference, by the graph's own fit.
      */
     @Override
