@@ -1,0 +1,121 @@
+package io.github.latentlab.model;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.CustomOp;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.Op;
+import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * ND4J ops built once for a set of arrays, then only run: a training step's cache of its ops.
+ *
+ * <p>Why: building an ND4J op object costs far more than running it on a small array. Measured
+ * on [128, 8] arrays: {@code Nd4j.exec(new RectifiedLinear(x, y, 0))} 48 µs, the same op object run
+ * again 3.4 µs; a custom op built each call 61 µs, run through a kept {@link OpContext} 4 µs;
+ * {@code Nd4j.gemm} 128×8×256 73 µs, the matmul op through a kept context 24 µs
+ * (docs/benchmarks.md, session 10). A step runs about 35 ops. Fewer objects also means less code
+ * for the JIT to warm up.
+ *
+ * <p>An op is looked up by its kind, its parameters and the identity of its arrays, so a call on
+ * other arrays builds (and keeps) a new one; the steps pass the same arrays every step. The cache
+ * is cleared when it grows past {@link #LIMIT} entries, so arrays made anew each call cost speed,
+ * never memory.
+ */
+final class PreparedOps {
+    static final int LIMIT = 512;
+    private final Map<Key, Runnable> ops = new HashMap<>();
+    private INDArray[] kept;
+
+    /** c = α·op(a)·op(b) + β·c, by ND4J's matmul op (oneDNN on the CPU build, cuBLAS on CUDA). */
+    void gemm(INDArray a, INDArray b, INDArray c, boolean transposeA, boolean transposeB, double alpha, double beta) {
+        run(() -> DynamicCustomOp.builder("matmul").addInputs(a, b).addOutputs(c)
+                        .addIntegerArguments(transposeA ? 1 : 0, transposeB ? 1 : 0).addFloatingPointArguments(alpha, beta).build(),
+                "matmul", a, b, c, transposeA, transposeB, alpha, beta);
+    }
+
+    /**
+     * Runs the op {@code build} makes, built on the first call with these key parts (the op's
+     * kind, arrays and parameters: everything {@code build} reads).
+     */
+    void run(Supplier<?> build, Object... key) {
+        Key k = new Key(key);
+        Runnable op = ops.get(k);
+        if (op == null) {
+            if (ops.size() >= LIMIT) ops.clear();
+            op = prepare(build.get());
+            ops.put(k, op);
+        }
+        op.run();
+    }
+
+    /**
+     * Forgets every op if any of {@code arrays} is not what the last call passed: for a step's
+     * inputs, which come in a new array now and then (the short last batch of an epoch), so that
+     * ops built on old inputs do not keep them alive.
+     */
+    void keepFor(INDArray... arrays) {
+        if (kept != null && kept.length == arrays.length) {
+            boolean same = true;
+            for (int i = 0; i < arrays.length; i++) same &= kept[i] == arrays[i];
+            if (same) return;
+        }
+        ops.clear();
+        kept = arrays.clone();
+    }
+
+    int size() {
+        return ops.size();
+    }
+
+    /** A legacy {@link Op} runs again as it is; a {@link CustomOp} through a context holding its arrays and arguments. */
+    private static Runnable prepare(Object built) {
+        if (built instanceof Op op) return () -> Nd4j.exec(op);
+        CustomOp custom = (CustomOp) built;
+        OpContext context = Nd4j.getExecutioner().buildContext();
+        context.setInputArrays(custom.inputArguments().toArray(new INDArray[0]));
+        context.setOutputArrays(custom.outputArguments().toArray(new INDArray[0]));
+        context.setIArguments(custom.iArgs());
+        context.setTArguments(custom.tArgs());
+        context.setBArguments(custom.bArgs());
+        return () -> Nd4j.getExecutioner().exec(custom, context);
+    }
+
+    /** Key parts compared by identity for arrays (their equals compares contents), by value otherwise. */
+    private static final class Key {
+        private final Object[] parts;
+        private final int hash;
+
+        Key(Object[] parts) {
+            this.parts = parts;
+            int h = 1;
+            for (Object p : parts) h = 31 * h + (p instanceof INDArray ? System.identityHashCode(p) : p.hashCode());
+            hash = h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Key other) || other.parts.length != parts.length) return false;
+            for (int i = 0; i < parts.length; i++) {
+                Object a = parts[i], b = other.parts[i];
+                if (a instanceof INDArray || b instanceof INDArray ? a != b : !a.equals(b)) return false;
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return Arrays.toString(parts);
+        }
+    }
+}
