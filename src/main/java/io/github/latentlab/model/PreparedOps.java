@@ -29,7 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 final class PreparedOps {
     static final int LIMIT = 512;
-    private final Map<Key, Runnable> ops = new HashMap<>();
+    private final Map<Key, Prepared> ops = new HashMap<>();
     private INDArray[] kept;
 
     /** c = α·op(a)·op(b) + β·c, by ND4J's matmul op (oneDNN on the CPU build, cuBLAS on CUDA). */
@@ -44,15 +44,33 @@ final class PreparedOps {
      * kind, arrays and parameters: everything {@code build} reads).
      */
     void run(Supplier<?> build, Object... key) {
+        prepared(build, key).run.run();
+    }
+
+    /**
+     * As {@link #run}, for a custom op whose integer and floating-point arguments change from
+     * call to call (Adam's iteration and learning rate): they are set on its context each time.
+     */
+    void runWithArguments(Supplier<? extends CustomOp> build, long[] iArgs, double[] tArgs, Object... key) {
+        Prepared p = prepared(build, key);
+        p.context.setIArguments(iArgs);
+        p.context.setTArguments(tArgs);
+        p.run.run();
+    }
+
+    private Prepared prepared(Supplier<?> build, Object... key) {
         Key k = new Key(key);
-        Runnable op = ops.get(k);
+        Prepared op = ops.get(k);
         if (op == null) {
             if (ops.size() >= LIMIT) ops.clear();
             op = prepare(build.get());
             ops.put(k, op);
         }
-        op.run();
+        return op;
     }
+
+    /** A built op: how to run it, and its context if it is a custom op. */
+    private record Prepared(Runnable run, OpContext context) { }
 
     /**
      * Forgets every op if any of {@code arrays} is not what the last call passed: for a step's
@@ -74,8 +92,8 @@ final class PreparedOps {
     }
 
     /** A legacy {@link Op} runs again as it is; a {@link CustomOp} through a context holding its arrays and arguments. */
-    private static Runnable prepare(Object built) {
-        if (built instanceof Op op) return () -> Nd4j.exec(op);
+    private static Prepared prepare(Object built) {
+        if (built instanceof Op op) return new Prepared(() -> Nd4j.exec(op), null);
         CustomOp custom = (CustomOp) built;
         OpContext context = Nd4j.getExecutioner().buildContext();
         context.setInputArrays(custom.inputArguments().toArray(new INDArray[0]));
@@ -83,7 +101,7 @@ final class PreparedOps {
         context.setIArguments(custom.iArgs());
         context.setTArguments(custom.tArgs());
         context.setBArguments(custom.bArgs());
-        return () -> Nd4j.getExecutioner().exec(custom, context);
+        return new Prepared(() -> Nd4j.getExecutioner().exec(custom, context), context);
     }
 
     /** Key parts compared by identity for arrays (their equals compares contents), by value otherwise. */
