@@ -9,6 +9,9 @@ import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
 import org.nd4j.linalg.api.ops.impl.loss.SigmoidCrossEntropyLoss;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
@@ -33,7 +36,12 @@ final class ConvTrainingStep {
                            INDArray upNhwc, INDArray[] decConv, INDArray[] decAct, INDArray[] convGrad,
                            INDArray[] decGrad, INDArray out, INDArray diff, INDArray gLogits, INDArray gCode,
                            INDArray gUp, INDArray gUpNhwc, INDArray gFlat, INDArray ones, INDArray squares,
-                           Map<INDArray, INDArray> masks) {
+                           INDArray bceSum, Map<INDArray, INDArray> masks, Map<String, INDArray> views, PreparedOps ops) {
+        /** A view of the buffers, made once under {@code name}: views made each step would defeat the prepared ops. */
+        INDArray view(String name, java.util.function.Supplier<INDArray> make) {
+            return views.computeIfAbsent(name, k -> make.get());
+        }
+
         /** A 0/1 mask array the shape of {@code act}, made once per activation. */
         INDArray mask(INDArray act) {
             return masks.computeIfAbsent(act, INDArray::like);
@@ -80,112 +88,132 @@ final class ConvTrainingStep {
     private double forwardAndBackward(INDArray input, INDArray target, Buffers b) {
         long rows = input.size(0);
         int last = channels.get(levels - 1);
+        PreparedOps ops = b.ops;
+        ops.keepFor(input, target); // the last, shorter batch of an epoch comes in a new array
         INDArray image = b.image.assign(input.reshape(rows, side, side, 1)); // one channel: NHWC is the row itself
         INDArray h = image;
         for (int i = 0; i < levels; i++) {
             enc[i].forward(h, b.encAct[i]);
-            relu(b.encAct[i]);
+            relu(ops, b.encAct[i]);
             h = b.encAct[i];
         }
-        toChannelsFirst(h, b.flatNchw);
-        dense(b.flatNchw, codeW, codeB, b.code);
-        dense(b.code, upW, upB, b.up);
-        relu(b.up);
-        toChannelsLast(b.up, b.upNhwc);
+        toChannelsFirst(b, "flat", h, b.flatNchw);
+        dense(ops, b.flatNchw, codeW, codeB, b.code);
+        dense(ops, b.code, upW, upB, b.up);
+        relu(ops, b.up);
+        toChannelsLast(b, "up", b.up, b.upNhwc);
         h = b.upNhwc;
         for (int i = levels - 1; i >= 0; i--) {
             dec[i].forward(h, b.decConv[i]);
-            depthToSpace(b.decConv[i], b.decAct[i]);
-            if (i > 0) relu(b.decAct[i]);
+            depthToSpace(b, "dec" + i, b.decConv[i], b.decAct[i]);
+            if (i > 0) relu(ops, b.decAct[i]);
             h = b.decAct[i];
         }
-        INDArray logits = b.decAct[0].reshape(rows, (long) side * side);
-        Nd4j.exec(new Sigmoid(logits, b.out));
-        b.diff.assign(b.out).subi(target);
+        INDArray logits = b.view("logits", () -> b.decAct[0].reshape(rows, (long) side * side));
+        ops.run(() -> new Sigmoid(logits, b.out), "sigmoid", logits, b.out);
+        pairwise(ops, "subtract", b.out, target, b.diff);
         double count = (double) rows * side * side;
         double loss;
         if (spec.loss() == LossKind.BCE) {
-            loss = Nd4j.exec(new SigmoidCrossEntropyLoss(target, logits, one, LossReduce.SUM, 0.0))[0].getDouble(0) / count;
-            b.gLogits.assign(b.diff).muli(1.0 / count);
+            ops.run(() -> {
+                SigmoidCrossEntropyLoss op = new SigmoidCrossEntropyLoss(target, logits, one, LossReduce.SUM, 0.0);
+                op.addOutputArgument(b.bceSum());
+                return op;
+            }, "bce", target, logits);
+            loss = b.bceSum().getDouble() / count;
+            ops.run(() -> new ScalarMultiplication(b.diff, null, b.gLogits, 1.0 / count), "δ", b.diff, b.gLogits, count);
         } else {
             // Σ(y − t)² as a product of the row with itself: ND4J's norm2 took 0.9 ms here
-            INDArray d = b.diff.reshape(1, b.diff.length());
-            Nd4j.gemm(d, d, b.squares, false, true, 1.0, 0.0);
+            INDArray d = b.view("diffRow", () -> b.diff.reshape(1, b.diff.length()));
+            ops.gemm(d, d, b.squares, false, true, 1.0, 0.0);
             loss = b.squares.getDouble(0) / count;
             // d/dlogits of mean (y − t)² is 2 (y − t) · y (1 − y) / count, the sigmoid's slope from its output
-            b.gLogits.assign(b.out).rsubi(1.0).muli(b.out).muli(b.diff).muli(2.0 / count);
+            ops.run(() -> new ScalarReverseSubtraction(b.out, null, b.gLogits, 1.0), "1 - y", b.out, b.gLogits);
+            pairwise(ops, "multiply", b.gLogits, b.out, b.gLogits);
+            pairwise(ops, "multiply", b.gLogits, b.diff, b.gLogits);
+            ops.run(() -> new ScalarMultiplication(b.gLogits, null, b.gLogits, 2.0 / count), "δ", b.gLogits, count);
         }
 
         // the decoder, from the image back to the code
-        INDArray g = b.gLogits.reshape(rows, side, side, 1);
+        INDArray g = b.view("gImage", () -> b.gLogits.reshape(rows, side, side, 1));
         for (int i = 0; i < levels; i++) {
-            if (i > 0) reluBackward(b.decAct[i], g, b.mask(b.decAct[i]));
-            spaceToDepth(g, b.convGrad[i]); // depth-to-space's gradient
+            if (i > 0) reluBackward(ops, b.decAct[i], g, b.mask(b.decAct[i]));
+            spaceToDepth(b, "dec" + i, g, b.convGrad[i]); // depth-to-space's gradient
             boolean top = i == levels - 1;
             dec[i].backward(top ? b.upNhwc : b.decAct[i + 1], b.convGrad[i], top ? b.gUpNhwc : b.decGrad[i + 1]);
             g = top ? b.gUpNhwc : b.decGrad[i + 1];
         }
-        toChannelsFirst(b.gUpNhwc, b.gUp);
-        reluBackward(b.up, b.gUp, b.mask(b.up));
-        denseBack(b.code, upW, upB, b.gUp, b.gCode, b.ones);
-        denseBack(b.flatNchw, codeW, codeB, b.gCode, b.gFlat, b.ones);
-        toChannelsLast(b.gFlat, b.encGrad[levels - 1]);
+        toChannelsFirst(b, "gUp", b.gUpNhwc, b.gUp);
+        reluBackward(ops, b.up, b.gUp, b.mask(b.up));
+        denseBack(ops, b.code, upW, upB, b.gUp, b.gCode, b.ones);
+        denseBack(ops, b.flatNchw, codeW, codeB, b.gCode, b.gFlat, b.ones);
+        toChannelsLast(b, "gFlat", b.gFlat, b.encGrad[levels - 1]);
         for (int i = levels - 1; i >= 0; i--) {
-            reluBackward(b.encAct[i], b.encGrad[i], b.mask(b.encAct[i]));
+            reluBackward(ops, b.encAct[i], b.encGrad[i], b.mask(b.encAct[i]));
             enc[i].backward(i == 0 ? image : b.encAct[i - 1], b.encGrad[i], i == 0 ? null : b.encGrad[i - 1]);
         }
         return loss;
     }
 
-    private static void relu(INDArray x) {
-        Nd4j.exec(new RectifiedLinear(x, x, 0.0));
+    private static void relu(PreparedOps ops, INDArray x) {
+        ops.run(() -> new RectifiedLinear(x, x, 0.0), "relu", x);
+    }
+
+    /** out = a ∘ b for an element-wise custom op (add, subtract, multiply; b may broadcast as a row). */
+    private static void pairwise(PreparedOps ops, String op, INDArray a, INDArray b, INDArray out) {
+        ops.run(() -> DynamicCustomOp.builder(op).addInputs(a, b).addOutputs(out).build(), op, a, b, out);
     }
 
     /**
      * g *= (act > 0), from the activation after its ReLU: sign(act) is that 0/1 mask. Why not
      * ND4J's ThresholdReluBp: it took 2.1 ms on 400,000 values, sign and a product 0.16.
      */
-    static void reluBackward(INDArray act, INDArray g, INDArray mask) {
-        Nd4j.exec(new Sign(act, mask));
-        g.muli(mask);
+    static void reluBackward(PreparedOps ops, INDArray act, INDArray g, INDArray mask) {
+        ops.run(() -> new Sign(act, mask), "sign", act, mask);
+        pairwise(ops, "multiply", g, mask, g);
     }
 
     /**
      * [rows, s, s, 4c] → [rows, 2s, 2s, c], TensorFlow's order (the graph's depth_to_space): a copy
      * through a rank-5 view, as rows and height stay together. ND4J's op took 8 times longer.
      */
-    private static void depthToSpace(INDArray in, INDArray out) {
+    private static void depthToSpace(Buffers b, String name, INDArray in, INDArray out) {
         long rows = in.size(0), s = in.size(1), c = out.size(3);
-        out.reshape(rows * s, 2, s, 2, c).assign(in.reshape(rows * s, s, 2, 2, c).permute(0, 2, 1, 3, 4));
+        b.view("d2s out " + name, () -> out.reshape(rows * s, 2, s, 2, c))
+                .assign(b.view("d2s in " + name, () -> in.reshape(rows * s, s, 2, 2, c).permute(0, 2, 1, 3, 4)));
     }
 
     /** The inverse of {@link #depthToSpace}, which is also its gradient. */
-    private static void spaceToDepth(INDArray in, INDArray out) {
+    private static void spaceToDepth(Buffers b, String name, INDArray in, INDArray out) {
         long rows = out.size(0), s = out.size(1), c = in.size(3);
-        out.reshape(rows * s, s, 2, 2, c).assign(in.reshape(rows * s, 2, s, 2, c).permute(0, 2, 1, 3, 4));
+        b.view("s2d out " + name, () -> out.reshape(rows * s, s, 2, 2, c))
+                .assign(b.view("s2d in " + name, () -> in.reshape(rows * s, 2, s, 2, c).permute(0, 2, 1, 3, 4)));
     }
 
     /** NHWC [rows, s, s, c] into the graph's flat NCHW order [rows, c·s·s]. */
-    private static void toChannelsFirst(INDArray nhwc, INDArray flat) {
+    private static void toChannelsFirst(Buffers b, String name, INDArray nhwc, INDArray flat) {
         long rows = nhwc.size(0), positions = nhwc.size(1) * nhwc.size(2), c = nhwc.size(3);
-        flat.reshape(rows, c, positions).assign(nhwc.reshape(rows, positions, c).permute(0, 2, 1));
+        b.view("nchw out " + name, () -> flat.reshape(rows, c, positions))
+                .assign(b.view("nchw in " + name, () -> nhwc.reshape(rows, positions, c).permute(0, 2, 1)));
     }
 
     /** The graph's flat NCHW [rows, c·s·s] into NHWC [rows, s, s, c]. */
-    private static void toChannelsLast(INDArray flat, INDArray nhwc) {
+    private static void toChannelsLast(Buffers b, String name, INDArray flat, INDArray nhwc) {
         long rows = nhwc.size(0), positions = nhwc.size(1) * nhwc.size(2), c = nhwc.size(3);
-        nhwc.reshape(rows, positions, c).assign(flat.reshape(rows, c, positions).permute(0, 2, 1));
+        b.view("nhwc out " + name, () -> nhwc.reshape(rows, positions, c))
+                .assign(b.view("nhwc in " + name, () -> flat.reshape(rows, c, positions).permute(0, 2, 1)));
     }
 
-    private static void dense(INDArray x, GraphAdam.Param w, GraphAdam.Param b, INDArray out) {
-        Nd4j.gemm(x, w.value(), out, false, false, 1.0, 0.0);
-        out.addiRowVector(b.value());
+    private static void dense(PreparedOps ops, INDArray x, GraphAdam.Param w, GraphAdam.Param b, INDArray out) {
+        ops.gemm(x, w.value(), out, false, false, 1.0, 0.0);
+        pairwise(ops, "add", out, b.value(), out);
     }
 
-    private static void denseBack(INDArray x, GraphAdam.Param w, GraphAdam.Param b, INDArray gOut, INDArray gIn, INDArray ones) {
-        Nd4j.gemm(x, gOut, w.gradient(), true, false, 1.0, 0.0);
-        Nd4j.gemm(ones, gOut, b.gradient().reshape(1, gOut.size(1)), false, false, 1.0, 0.0);
-        Nd4j.gemm(gOut, w.value(), gIn, false, true, 1.0, 0.0);
+    private static void denseBack(PreparedOps ops, INDArray x, GraphAdam.Param w, GraphAdam.Param b, INDArray gOut, INDArray gIn,
+                                  INDArray ones) {
+        ops.gemm(x, gOut, w.gradient(), true, false, 1.0, 0.0);
+        ops.gemm(ones, gOut, b.gradient(), false, false, 1.0, 0.0);
+        ops.gemm(gOut, w.value(), gIn, false, true, 1.0, 0.0);
     }
 
     private Buffers allocate(long rows) {
@@ -210,6 +238,7 @@ final class ConvTrainingStep {
                 Nd4j.create(DataType.FLOAT, rows, pixels), Nd4j.create(DataType.FLOAT, rows, pixels),
                 Nd4j.create(DataType.FLOAT, rows, pixels), Nd4j.create(DataType.FLOAT, rows, spec.latent()),
                 Nd4j.create(DataType.FLOAT, rows, flat), Nd4j.create(DataType.FLOAT, rows, small, small, last),
-                Nd4j.create(DataType.FLOAT, rows, flat), Nd4j.ones(DataType.FLOAT, 1, rows), Nd4j.create(DataType.FLOAT, 1, 1), new IdentityHashMap<>());
+                Nd4j.create(DataType.FLOAT, rows, flat), Nd4j.ones(DataType.FLOAT, 1, rows), Nd4j.create(DataType.FLOAT, 1, 1), Nd4j.scalar(DataType.FLOAT, 0f), new IdentityHashMap<>(), new HashMap<>(),
+                new PreparedOps());
     }
 }
