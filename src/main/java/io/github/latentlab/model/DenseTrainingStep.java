@@ -19,6 +19,8 @@ import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.AdamUpdater;
+import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -113,7 +115,10 @@ final class DenseTrainingStep {
         // the network's own Adam over the flat gradient: its state (and so a checkpoint) is the one fit() keeps
         BaseMultiLayerUpdater<?> updater = (BaseMultiLayerUpdater<?>) net.getUpdater();
         int iteration = net.getIterationCount();
-        updater.getUpdaterBlocks().get(0).getGradientUpdater().applyUpdater(gradient, iteration, net.getEpochCount());
+        GradientUpdater<?> adam = updater.getUpdaterBlocks().get(0).getGradientUpdater();
+        if (!(adam instanceof AdamUpdater a && b.ops.adam(a, gradientLikeParams, iteration, net.getEpochCount()))) {
+            adam.applyUpdater(gradient, iteration, net.getEpochCount());
+        }
         INDArray params = net.params();
         b.ops.run(() -> new SubOp(params, gradientLikeParams, params), "params -= update", params, gradientLikeParams);
         net.setIterationCount(iteration + 1);

@@ -12,7 +12,6 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * The optimiser half of a hand-written step on a SameDiff graph ({@link VaeTrainingStep}): a
@@ -48,30 +47,13 @@ final class GraphAdam {
         int iteration = config.getIterationCount(), epoch = config.getEpochCount();
         for (Param p : params) {
             GradientUpdater<?> updater = sd.getUpdaterMap().get(p.name());
-            if (updater instanceof AdamUpdater adam && adam.getM() != null) {
-                adam(p, adam, iteration, epoch);
-            } else {
+            if (!(updater instanceof AdamUpdater adam && ops.adam(adam, p.gradient(), iteration, epoch))) {
                 updater.applyUpdater(p.gradient(), iteration, epoch);
             }
             INDArray value = p.value(), update = p.gradient();
             ops.run(() -> new SubOp(value, update, value), "param -= update", value, update);
         }
         config.incrementIterationCount();
-    }
-
-    /**
-     * What {@code AdamUpdater.applyUpdater} does (ND4J's adam_updater op on the gradient and the
-     * updater's own M and V), on an op built once per variable: building it each step cost about
-     * 60 µs a variable ({@link PreparedOps}).
-     */
-    private void adam(Param p, AdamUpdater adam, int iteration, int epoch) {
-        Adam config = adam.getConfig();
-        INDArray g = p.gradient(), m = adam.getM(), v = adam.getV();
-        ops.runWithArguments(() -> new org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater(g, v, m,
-                        config.getLearningRate(iteration, epoch), config.getBeta1(), config.getBeta2(), config.getEpsilon(), iteration),
-                new long[] {iteration},
-                new double[] {config.getLearningRate(iteration, epoch), config.getBeta1(), config.getBeta2(), config.getEpsilon()},
-                "adam", g, m, v);
     }
 
     /**
