@@ -13,15 +13,13 @@ import org.nd4j.autodiff.loss.LossReduce;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.loss.SigmoidCrossEntropyLoss;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * One Adam step of a {@link DenseAutoencoder} without {@code MultiLayerNetwork.fit}: forward and
@@ -60,10 +58,10 @@ final class DenseTrainingStep {
     /**
      * Per batch size: each layer's pre-activation (the last one's logits) and activation, the
      * deltas, a column of ones, the output's difference (also as one row, for its sum of
-     * squares), the loss's scalar, and the step's ops built on these arrays.
+     * squares), the MSE and BCE sums, and the step's ops built on these arrays.
      */
     record Buffers(INDArray[] pre, INDArray[] act, INDArray[] delta, INDArray diff, INDArray ones, INDArray diffRow,
-                   INDArray lossValue, PreparedOps ops) { }
+                   INDArray lossValue, INDArray bceSum, PreparedOps ops) { }
 
     private DenseTrainingStep(MultiLayerNetwork net, LossKind loss) {
         this.net = net;
@@ -139,11 +137,11 @@ final class DenseTrainingStep {
             INDArray pre = b.pre[i], act = b.act[i], bias = biases[i];
             // not ND4J's XwPlusB: it took 8 ms on the 256→784 layer where this takes 0.5
             ops.gemm(x, weights[i], pre, false, false, 1.0, 0.0);
-            ops.run(() -> DynamicCustomOp.builder("add").addInputs(pre, bias).addOutputs(pre).build(), "+ bias", pre, bias);
+            ops.pairwise("add", pre, bias, pre);
             if (i == layers - 1) {
                 ops.run(() -> new Sigmoid(pre, act), "sigmoid", pre, act);
             } else if (i != codeLayer()) {
-                ops.run(() -> new RectifiedLinear(pre, act, 0.0), "relu", pre, act);
+                ops.relu(pre, act);
             }
             x = act;
         }
@@ -151,27 +149,26 @@ final class DenseTrainingStep {
         long pixels = widths[layers];
         // y − t: through the sigmoid, BCE's gradient is that itself, so BCE writes it straight into its delta
         INDArray out = b.act[last], delta = b.delta[last], diff = loss == LossKind.MSE ? b.diff : delta;
-        ops.run(() -> DynamicCustomOp.builder("subtract").addInputs(out, target).addOutputs(diff).build(), "y - t", out, target, diff);
+        ops.pairwise("subtract", out, target, diff);
         // The deltas below are the loss's gradient without its constant factor (the batch's mean,
         // and MSE's 2 / pixels): every step below is linear in them, so the factor goes into the
         // weight and bias products' alpha instead of an extra pass over the output.
         double perPixel, scale;
         if (loss == LossKind.MSE) {
-            ops.gemm(b.diffRow, b.diffRow, b.lossValue, false, true, 1.0, 0.0); // Σ(y − t)²
-            perPixel = b.lossValue.getDouble(0) / (pixels * rows);
+            perPixel = ops.sumOfSquares(b.diffRow, b.lossValue) / (pixels * rows);
             scale = 2.0 / (pixels * rows);
             // d/dz through the sigmoid: (y − t)·y·(1 − y), as three passes (ND4J's SigmoidDerivative took twice as long)
             ops.run(() -> new ScalarReverseSubtraction(out, null, delta, 1.0), "1 - y", out, delta);
-            ops.run(() -> DynamicCustomOp.builder("multiply").addInputs(delta, out).addOutputs(delta).build(), "* y", delta, out);
-            ops.run(() -> DynamicCustomOp.builder("multiply").addInputs(delta, diff).addOutputs(delta).build(), "* (y - t)", delta, diff);
+            ops.pairwise("multiply", delta, out, delta);
+            ops.pairwise("multiply", delta, diff, delta);
         } else {
-            INDArray logits = b.pre[last], sum = b.lossValue.reshape(new long[0]);
+            INDArray logits = b.pre[last];
             ops.run(() -> {
                 SigmoidCrossEntropyLoss op = new SigmoidCrossEntropyLoss(target, logits, one, LossReduce.SUM, 0.0);
-                op.addOutputArgument(sum);
+                op.addOutputArgument(b.bceSum);
                 return op;
-            }, "bce", target, logits);
-            perPixel = sum.getDouble(0) / (pixels * rows);
+            }, "bce", target, logits, b.bceSum);
+            perPixel = b.bceSum.getDouble() / (pixels * rows);
             scale = 1.0 / rows;
         }
         for (int i = last; i >= 0; i--) {
@@ -183,11 +180,8 @@ final class DenseTrainingStep {
             if (i - 1 == codeLayer()) { // linear: the gradient at its output is its delta
                 ops.gemm(b.delta[i], weights[i], b.delta[i - 1], false, true, 1.0, 0.0);
             } else { // the activation below is used up (its weight gradient is done): its buffer takes dL/da
-                INDArray pre = b.pre[i - 1], act = b.act[i - 1], deltaBelow = b.delta[i - 1];
-                ops.gemm(b.delta[i], weights[i], act, false, true, 1.0, 0.0);
-                // relu_bp, not ThresholdReluBp: the same result, 4 times faster
-                ops.run(() -> DynamicCustomOp.builder("relu_bp").addInputs(pre, act).addOutputs(deltaBelow)
-                        .addFloatingPointArguments(0.0).build(), "relu'", pre, act, deltaBelow);
+                ops.gemm(b.delta[i], weights[i], b.act[i - 1], false, true, 1.0, 0.0);
+                ops.reluBackward(b.pre[i - 1], b.act[i - 1], b.delta[i - 1]);
             }
         }
         return perPixel;
@@ -213,6 +207,6 @@ final class DenseTrainingStep {
         }
         INDArray diff = Nd4j.create(DataType.FLOAT, rows, widths[layers]);
         return new Buffers(pre, act, delta, diff, Nd4j.ones(DataType.FLOAT, rows, 1), diff.reshape(1, diff.length()),
-                Nd4j.create(DataType.FLOAT, 1, 1), new PreparedOps());
+                Nd4j.create(DataType.FLOAT, 1, 1), Nd4j.scalar(DataType.FLOAT, 0f), new PreparedOps());
     }
 }

@@ -38,6 +38,9 @@ final class NhwcConv {
     private final Map<Long, Scratch> scratch = new HashMap<>(2);
     /** The weight gradient's nine [in, out] slices, one per tap. */
     private final INDArray[] gradientTaps = new INDArray[9];
+    /** Views made once (the products below are kept per array): the weights as [9, in·out], the flip's result as [3, 3, out, in], the bias gradient as a row. */
+    private final INDArray weightTaps, reversedKernel, biasGradientRow;
+    private final PreparedOps ops = new PreparedOps();
 
     /** A convolution from {@code inSide}² × {@code in} to (inSide / stride)² × {@code out}. */
     NhwcConv(GraphAdam.Param w, GraphAdam.Param b, int inSide, int stride) {
@@ -53,10 +56,13 @@ final class NhwcConv {
         this.grid = outSide + 2 / stride;
         INDArray taps = w.gradient().reshape(9, in, out);
         for (int t = 0; t < 9; t++) gradientTaps[t] = taps.get(NDArrayIndex.point(t), NDArrayIndex.all(), NDArrayIndex.all());
+        weightTaps = w.value().reshape(9, (long) in * out);
+        biasGradientRow = b.gradient().reshape(1, out);
         flipped = Nd4j.create(DataType.FLOAT, 3, 3, out, in);
         reversed = Nd4j.create(DataType.FLOAT, 9, (long) in * out);
         tapReversal = Nd4j.create(DataType.FLOAT, 9, 9);
         for (int t = 0; t < 9; t++) tapReversal.putScalar(t, 8 - t, 1f);
+        reversedKernel = reversed.reshape(3, 3, in, out).permute(0, 1, 3, 2);
         // conv2d's integer arguments: kernel, stride, padding, dilation, same mode, NHWC, [kH, kW, in, out] weights
         forwardArgs = new int[] {3, 3, stride, stride, 0, 0, 1, 1, 1, 1, 0};
         sameArgs = new int[] {3, 3, 1, 1, 0, 0, 1, 1, 1, 1, 0};
@@ -76,7 +82,7 @@ final class NhwcConv {
     void backward(INDArray x, INDArray gOut, INDArray gIn) {
         Scratch s = scratch.computeIfAbsent(x.size(0), this::allocate);
         weightGradient(x, gOut, s);
-        matmul(s.ones, gOut.reshape(s.ones.size(1), out), b.gradient().reshape(1, out), false);
+        ops.gemm(s.ones, s.gradientRows, biasGradientRow, false, false, 1.0, 0.0);
         if (gIn == null) return;
         flipWeights();
         if (stride == 1) {
@@ -103,7 +109,7 @@ final class NhwcConv {
         if (s.source != x || s.gradient != gOut) cutViews(x, gOut, s);
         for (int i = 0; i < s.phaseTargets.length; i++) s.phaseTargets[i].assign(s.phaseSources[i]);
         s.gradientTarget.assign(gOut);
-        for (int t = 0; t < 9; t++) matmul(s.shifted[t], s.gradientGrid, gradientTaps[t], true);
+        for (int t = 0; t < 9; t++) ops.gemm(s.shifted[t], s.gradientGrid, gradientTaps[t], true, false, 1.0, 0.0);
     }
 
     /** Views from the step's arrays into the phase and gradient grids; the step passes the same arrays every time. */
@@ -126,6 +132,7 @@ final class NhwcConv {
                 .get(NDArrayIndex.all(), NDArrayIndex.interval(0, outSide), NDArrayIndex.interval(0, outSide), NDArrayIndex.all());
         s.source = x;
         s.gradient = gOut;
+        s.gradientRows = gOut.reshape(rows * outSide * outSide, out);
     }
 
     /** The phase rows [from, to) that hold input pixels (stride·Y + p − pad inside the image). */
@@ -144,8 +151,8 @@ final class NhwcConv {
 
     /** flipped[kh, kw, o, i] = w[2 − kh, 2 − kw, i, o]. */
     private void flipWeights() {
-        Nd4j.gemm(tapReversal, w.value().reshape(9, (long) in * out), reversed, false, false, 1.0, 0.0);
-        flipped.assign(reversed.reshape(3, 3, in, out).permute(0, 1, 3, 2));
+        ops.gemm(tapReversal, weightTaps, reversed, false, false, 1.0, 0.0);
+        flipped.assign(reversedKernel);
     }
 
     /**
@@ -158,7 +165,7 @@ final class NhwcConv {
         final INDArray gradientGrid, frame, frameInterior, ones;
         final int cells;
         final INDArray[] phaseTargets, phaseSources;
-        INDArray gradientTarget, source, gradient;
+        INDArray gradientTarget, source, gradient, gradientRows;
 
         Scratch(INDArray[] phases, int cells, INDArray gradientGrid, INDArray frame, INDArray frameInterior, INDArray ones) {
             this.phases = phases;
@@ -201,15 +208,6 @@ final class NhwcConv {
                 Nd4j.ones(DataType.FLOAT, 1, rows * outSide * outSide));
         s.cutShifts(stride, grid);
         return s;
-    }
-
-    /**
-     * c = a·b (aᵀ·b if {@code transposeA}) by ND4J's matmul op rather than {@code Nd4j.gemm}: on
-     * the CPU build it runs on oneDNN, which took a third of OpenBLAS's time for the bias's row
-     * of ones and 15% less for the taps' products.
-     */
-    private static void matmul(INDArray a, INDArray b, INDArray c, boolean transposeA) {
-        Nd4j.exec(DynamicCustomOp.builder("matmul").addInputs(a, b).addOutputs(c).addIntegerArguments(transposeA ? 1 : 0, 0).build());
     }
 
     private static void conv2d(INDArray x, INDArray w, INDArray bias, INDArray y, int[] args) {

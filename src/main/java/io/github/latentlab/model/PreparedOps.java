@@ -10,6 +10,8 @@ import org.nd4j.linalg.api.ops.CustomOp;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.OpContext;
+import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.config.Adam;
@@ -39,6 +41,36 @@ final class PreparedOps {
         run(() -> DynamicCustomOp.builder("matmul").addInputs(a, b).addOutputs(c)
                         .addIntegerArguments(transposeA ? 1 : 0, transposeB ? 1 : 0).addFloatingPointArguments(alpha, beta).build(),
                 "matmul", a, b, c, transposeA, transposeB, alpha, beta);
+    }
+
+    /** out = a ∘ b for an element-wise custom op ("add", "subtract", "multiply"; b may broadcast as a row). */
+    void pairwise(String op, INDArray a, INDArray b, INDArray out) {
+        run(() -> DynamicCustomOp.builder(op).addInputs(a, b).addOutputs(out).build(), op, a, b, out);
+    }
+
+    /** out = x · factor. */
+    void scale(INDArray x, double factor, INDArray out) {
+        run(() -> new ScalarMultiplication(x, null, out, factor), "scale", x, out, factor);
+    }
+
+    /** out = max(x, 0). */
+    void relu(INDArray x, INDArray out) {
+        run(() -> new RectifiedLinear(x, out, 0.0), "relu", x, out);
+    }
+
+    /** gIn = gOut where pre > 0, else 0, by relu_bp (ThresholdReluBp gives the same, 4 times slower); gIn may be gOut. */
+    void reluBackward(INDArray pre, INDArray gOut, INDArray gIn) {
+        run(() -> DynamicCustomOp.builder("relu_bp").addInputs(pre, gOut).addOutputs(gIn).addFloatingPointArguments(0.0).build(),
+                "relu'", pre, gOut, gIn);
+    }
+
+    /**
+     * Σ row², as the row times itself into {@code scalar} ([1, 1]): ND4J's norm2 took 0.9 ms on
+     * 100,000 values, the product 0.3.
+     */
+    double sumOfSquares(INDArray row, INDArray scalar) {
+        gemm(row, row, scalar, false, true, 1.0, 0.0);
+        return scalar.getDouble(0);
     }
 
     /**

@@ -10,11 +10,8 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.loss.SigmoidCrossEntropyLoss;
-import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
-import org.nd4j.linalg.api.ops.impl.transforms.gradient.SigmoidDerivative;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarSubtraction;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.SigmoidDerivative;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
@@ -47,17 +44,7 @@ final class VaeTrainingStep {
                            INDArray out, INDArray diff, INDArray gLogits, INDArray[] gDec, INDArray gZ, INDArray gMu,
                            INDArray gLogvar, INDArray tmpZ, INDArray[] gEnc, INDArray ones, INDArray muRow,
                            INDArray logvarRow, INDArray sigmaRow, INDArray diffRow, INDArray latentOnes,
-                           INDArray[] sums, INDArray bceSum, PreparedOps ops) {
-        /** The same buffers with the one-row views of μ, log σ², σ and y − t. */
-        Buffers withRows() {
-            return new Buffers(encPre, encAct, mu, logvar, sigma, eps, z, decPre, decAct, logits, out, diff, gLogits, gDec,
-                    gZ, gMu, gLogvar, tmpZ, gEnc, ones, row(mu), row(logvar), row(sigma), row(diff), latentOnes, sums, bceSum, ops);
-        }
-
-        private static INDArray row(INDArray m) {
-            return m.reshape(1, m.length());
-        }
-    }
+                           INDArray[] sums, INDArray bceSum, PreparedOps ops) { }
 
     private final GraphAdam adam;
     private final ModelSpec spec;
@@ -110,24 +97,23 @@ final class VaeTrainingStep {
         }
         layer(ops, mu, x, b.mu, b.mu, false);
         layer(ops, logvar, x, b.logvar, b.logvar, false);
-        scale(ops, b.logvar, 0.5, b.sigma);
+        ops.scale(b.logvar, 0.5, b.sigma);
         ops.run(() -> new Exp(b.sigma, b.sigma), "exp", b.sigma); // σ = exp(½ log σ²)
-        pairwise(ops, "multiply", b.sigma, b.eps, b.z);
-        pairwise(ops, "add", b.z, b.mu, b.z); // z = μ + σ·ε
+        ops.pairwise("multiply", b.sigma, b.eps, b.z);
+        ops.pairwise("add", b.z, b.mu, b.z); // z = μ + σ·ε
         INDArray h = b.z;
         for (int i = 0; i < decoder.size() - 1; i++) {
             h = layer(ops, decoder.get(i), h, b.decPre[i], b.decAct[i], true);
         }
         layer(ops, decoder.get(decoder.size() - 1), h, b.logits, b.logits, false);
         ops.run(() -> new Sigmoid(b.logits, b.out), "sigmoid", b.logits, b.out);
-        pairwise(ops, "subtract", b.out, target, b.diff);
+        ops.pairwise("subtract", b.out, target, b.diff);
 
         // the loss: reconstruction summed over pixels, KL = −½ Σ(1 + log σ² − μ² − σ²), both per image;
         // each sum a product of one-row views (ND4J's norm2 and sum reductions were slower)
-        ops.gemm(b.sigmaRow, b.sigmaRow, b.sums[0], false, true, 1.0, 0.0);
-        ops.gemm(b.logvarRow, b.latentOnes, b.sums[1], false, true, 1.0, 0.0);
-        ops.gemm(b.muRow, b.muRow, b.sums[2], false, true, 1.0, 0.0);
-        double kl = -0.5 * (rows * spec.latent() + b.sums[1].getDouble(0) - b.sums[2].getDouble(0) - b.sums[0].getDouble(0)) / rows;
+        double sumSigma2 = ops.sumOfSquares(b.sigmaRow, b.sums[0]), sumMu2 = ops.sumOfSquares(b.muRow, b.sums[2]);
+        ops.gemm(b.logvarRow, b.latentOnes, b.sums[1], false, true, 1.0, 0.0); // Σ log σ², as a product with ones
+        double kl = -0.5 * (rows * spec.latent() + b.sums[1].getDouble(0) - sumMu2 - sumSigma2) / rows;
         double recon;
         if (spec.loss() == LossKind.BCE) {
             ops.run(() -> {
@@ -136,12 +122,11 @@ final class VaeTrainingStep {
                 return op;
             }, "bce", target, b.logits, b.bceSum);
             recon = b.bceSum.getDouble() / rows;
-            scale(ops, b.diff, 1.0 / rows, b.gLogits);
+            ops.scale(b.diff, 1.0 / rows, b.gLogits);
         } else {
-            ops.gemm(b.diffRow, b.diffRow, b.sums[3], false, true, 1.0, 0.0);
-            recon = b.sums[3].getDouble(0) / rows;
+            recon = ops.sumOfSquares(b.diffRow, b.sums[3]) / rows;
             ops.run(() -> new SigmoidDerivative(b.logits, b.diff, b.gLogits), "sigmoid'", b.logits, b.diff, b.gLogits);
-            scale(ops, b.gLogits, 2.0 / rows, b.gLogits);
+            ops.scale(b.gLogits, 2.0 / rows, b.gLogits);
         }
         lastReconstruction = recon;
         lastKl = kl;
@@ -152,19 +137,19 @@ final class VaeTrainingStep {
             INDArray below = i == 0 ? b.z : b.decAct[i - 1];
             INDArray gBelow = i == 0 ? b.gZ : b.gDec[i - 1];
             backward(ops, decoder.get(i), below, g, gBelow, b.ones);
-            if (i > 0) reluBackward(ops, b.decPre[i - 1], gBelow);
+            if (i > 0) ops.reluBackward(b.decPre[i - 1], gBelow, gBelow);
             g = gBelow;
         }
         // z = μ + σ·ε: dL/dμ = dL/dz + β·μ / n; dL/dlog σ² = ½·dL/dz·ε·σ + β·(σ² − 1) / 2n
-        scale(ops, b.mu, beta / rows, b.gMu);
-        pairwise(ops, "add", b.gMu, b.gZ, b.gMu);
-        pairwise(ops, "multiply", b.sigma, b.sigma, b.gLogvar);
+        ops.scale(b.mu, beta / rows, b.gMu);
+        ops.pairwise("add", b.gMu, b.gZ, b.gMu);
+        ops.pairwise("multiply", b.sigma, b.sigma, b.gLogvar);
         ops.run(() -> new ScalarSubtraction(b.gLogvar, null, b.gLogvar, 1.0), "- 1", b.gLogvar);
-        scale(ops, b.gLogvar, beta / (2 * rows), b.gLogvar);
-        pairwise(ops, "multiply", b.gZ, b.eps, b.tmpZ);
-        pairwise(ops, "multiply", b.tmpZ, b.sigma, b.tmpZ);
-        scale(ops, b.tmpZ, 0.5, b.tmpZ);
-        pairwise(ops, "add", b.gLogvar, b.tmpZ, b.gLogvar);
+        ops.scale(b.gLogvar, beta / (2 * rows), b.gLogvar);
+        ops.pairwise("multiply", b.gZ, b.eps, b.tmpZ);
+        ops.pairwise("multiply", b.tmpZ, b.sigma, b.tmpZ);
+        ops.scale(b.tmpZ, 0.5, b.tmpZ);
+        ops.pairwise("add", b.gLogvar, b.tmpZ, b.gLogvar);
 
         int top = encoder.size() - 1;
         INDArray h0 = top < 0 ? input : b.encAct[top];
@@ -173,7 +158,7 @@ final class VaeTrainingStep {
             gradientOnly(ops, logvar, h0, b.gLogvar, b.ones);
             ops.gemm(b.gLogvar, logvar.w(), b.gEnc[top], false, true, 1.0, 1.0); // adds the log σ² path
             for (int i = top; i >= 0; i--) {
-                reluBackward(ops, b.encPre[i], b.gEnc[i]);
+                ops.reluBackward(b.encPre[i], b.gEnc[i], b.gEnc[i]);
                 if (i == 0) {
                     gradientOnly(ops, encoder.get(0), input, b.gEnc[0], b.ones);
                 } else {
@@ -190,8 +175,8 @@ final class VaeTrainingStep {
     /** pre = x·W + b, act = ReLU(pre) (or act is pre); returns act. */
     private static INDArray layer(PreparedOps ops, Dense d, INDArray x, INDArray pre, INDArray act, boolean relu) {
         ops.gemm(x, d.w(), pre, false, false, 1.0, 0.0);
-        pairwise(ops, "add", pre, d.b(), pre);
-        if (relu) ops.run(() -> new RectifiedLinear(pre, act, 0.0), "relu", pre, act);
+        ops.pairwise("add", pre, d.b(), pre);
+        if (relu) ops.relu(pre, act);
         return act;
     }
 
@@ -207,23 +192,6 @@ final class VaeTrainingStep {
         ops.gemm(gOut, d.w(), gIn, false, true, 1.0, 0.0);
     }
 
-    /** g *= (pre > 0), in place: relu_bp (ThresholdReluBp gives the same, 4 times slower). */
-    private static void reluBackward(PreparedOps ops, INDArray pre, INDArray g) {
-        ops.run(() -> DynamicCustomOp.builder("relu_bp").addInputs(pre, g).addOutputs(g).addFloatingPointArguments(0.0).build(),
-                "relu'", pre, g);
-    }
-
-    /** out = a ∘ b for an element-wise custom op (add, subtract, multiply; b may broadcast as a row). */
-    private static void pairwise(PreparedOps ops, String op, INDArray a, INDArray b, INDArray out) {
-        ops.run(() -> DynamicCustomOp.builder(op).addInputs(a, b).addOutputs(out).build(), op, a, b, out);
-    }
-
-    /** out = x · factor. */
-    private static void scale(PreparedOps ops, INDArray x, double factor, INDArray out) {
-        ops.run(() -> new ScalarMultiplication(x, null, out, factor), "scale", x, out, factor);
-    }
-
-    private static double sq(double v) { return v * v; }
 
     Buffers allocate(long rows) {
         int enc = encoder.size(), dec = decoder.size() - 1;
@@ -240,12 +208,18 @@ final class VaeTrainingStep {
             gDec[i] = matrix(rows, decoder.get(i).out());
         }
         int d = spec.latent();
-        return new Buffers(encPre, encAct, matrix(rows, d), matrix(rows, d), matrix(rows, d), matrix(rows, d),
+        INDArray mu = matrix(rows, d), logvar = matrix(rows, d), sigma = matrix(rows, d), diff = matrix(rows, inputSize);
+        return new Buffers(encPre, encAct, mu, logvar, sigma, matrix(rows, d),
                 matrix(rows, d), decPre, decAct, matrix(rows, inputSize), matrix(rows, inputSize),
-                matrix(rows, inputSize), matrix(rows, inputSize), gDec, matrix(rows, d), matrix(rows, d),
-                matrix(rows, d), matrix(rows, d), gEnc, Nd4j.ones(DataType.FLOAT, 1, rows), null, null, null, null,
-                Nd4j.ones(DataType.FLOAT, 1, rows * d), new INDArray[] {matrix(1, 1), matrix(1, 1), matrix(1, 1), matrix(1, 1)},
-                Nd4j.scalar(DataType.FLOAT, 0f), new PreparedOps()).withRows();
+                diff, matrix(rows, inputSize), gDec, matrix(rows, d), matrix(rows, d),
+                matrix(rows, d), matrix(rows, d), gEnc, Nd4j.ones(DataType.FLOAT, 1, rows), row(mu), row(logvar), row(sigma),
+                row(diff), Nd4j.ones(DataType.FLOAT, 1, rows * d), new INDArray[] {matrix(1, 1), matrix(1, 1), matrix(1, 1), matrix(1, 1)},
+                Nd4j.scalar(DataType.FLOAT, 0f), new PreparedOps());
+    }
+
+    /** A matrix as one row (a view), for sums as products. */
+    private static INDArray row(INDArray m) {
+        return m.reshape(1, m.length());
     }
 
     private static INDArray matrix(long rows, long cols) {
