@@ -16,7 +16,8 @@ import com.sun.jna.Platform;
  * freed memory mostly stays resident. Over a long run the process then grew by tens of MB while
  * the arrays alive stayed flat (docs/benchmarks.md, the soak). A fixed threshold (and trimming
  * the heap's top at the same size) keeps large blocks returnable; at most two arenas keep
- * threads from each holding their own free memory.
+ * threads from each holding their own free memory. Blocks under the threshold still stay
+ * resident once freed, so the trainer calls {@link #trim} at each epoch's end.
  */
 public final class NativeAllocator {
     private static final Logger LOG = LoggerFactory.getLogger(NativeAllocator.class);

@@ -14,6 +14,7 @@ import io.github.latentlab.model.EpochRecord;
 import io.github.latentlab.model.Evaluation;
 import io.github.latentlab.model.LossPoint;
 import io.github.latentlab.model.ModelMetadata;
+import io.github.latentlab.model.NativeAllocator;
 import io.github.latentlab.model.TrainableAutoencoder;
 import io.github.latentlab.util.Message;
 
@@ -176,6 +177,10 @@ public final class Trainer {
             history.addEpoch(record);
             if (checkpoints != null) saveCheckpoint();
             if (timeline != null) timeline.record(epoch, model, metadata());
+            // hand the C heap's free pages back (1-5 ms): freed memory otherwise stays resident,
+            // the JIT's early arenas included, and an 8,000-step VAE soak rose by 27 MB until step
+            // 3,300 before it went flat; trimmed, it held flat from the first epoch, 70 MB lower
+            NativeAllocator.trim();
             listener.onEpoch(record);
             if (e + 1 < config.epochs()) { // a copy to roll back to, while epochs remain
                 lastGood = model.copy();
