@@ -25,6 +25,8 @@ final class DenseStack {
     private final Last last;
     private final INDArray[] one; // per layer, a [1, out] output for a single row
     private final INDArray code;
+    /** The single row's ops, built once on its fixed arrays: built each call, they were most of a decode's time. */
+    private final PreparedOps oneRowOps = new PreparedOps();
 
     DenseStack(List<INDArray> weights, List<INDArray> biases, Last last) {
         this.last = last;
@@ -60,7 +62,14 @@ final class DenseStack {
     private synchronized float[] decodeOne(float[] z) {
         code.data().setData(z);
         INDArray x = code;
-        for (int i = 0; i < weights.size(); i++) x = layer(i, x, one[i]);
+        for (int i = 0; i < weights.size(); i++) {
+            INDArray y = one[i];
+            oneRowOps.gemm(x, weights.get(i), y, false, false, 1.0, 0.0);
+            oneRowOps.pairwise("add", y, biases.get(i), y);
+            if (i < weights.size() - 1) oneRowOps.relu(y, y);
+            else if (last == Last.SIGMOID) oneRowOps.sigmoid(y, y);
+            x = y;
+        }
         return x.data().asFloat();
     }
 

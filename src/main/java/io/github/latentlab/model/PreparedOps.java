@@ -12,6 +12,7 @@ import org.nd4j.linalg.api.ops.Op;
 import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.impl.scalar.RectifiedLinear;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.AdamUpdater;
 import org.nd4j.linalg.learning.config.Adam;
@@ -56,6 +57,11 @@ final class PreparedOps {
     /** out = max(x, 0). */
     void relu(INDArray x, INDArray out) {
         run(() -> new RectifiedLinear(x, out, 0.0), "relu", x, out);
+    }
+
+    /** out = 1 / (1 + e^−x). */
+    void sigmoid(INDArray x, INDArray out) {
+        run(() -> new Sigmoid(x, out), "sigmoid", x, out);
     }
 
     /** gIn = gOut where pre > 0, else 0, by relu_bp (ThresholdReluBp gives the same, 4 times slower); gIn may be gOut. */
