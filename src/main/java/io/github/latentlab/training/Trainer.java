@@ -11,6 +11,7 @@ import io.github.latentlab.data.Dataset;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.model.EpochRecord;
+import io.github.latentlab.model.HostUpload;
 import io.github.latentlab.model.Evaluation;
 import io.github.latentlab.model.LossPoint;
 import io.github.latentlab.model.ModelMetadata;
@@ -256,7 +257,7 @@ public final class Trainer {
     private static INDArray toBatch(INDArray full, float[] values, int rows) {
         int p = (int) full.columns();
         if (rows == full.rows()) {
-            full.data().setData(values);
+            HostUpload.copy(values, 0, full);
             return full;
         }
         return Nd4j.create(Arrays.copyOf(values, rows * p), new int[] {rows, p}, 'c');
