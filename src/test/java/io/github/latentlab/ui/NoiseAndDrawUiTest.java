@@ -77,6 +77,9 @@ class NoiseAndDrawUiTest extends WindowTest {
         Slider slider = robot.lookup("#noise-level").queryAs(Slider.class);
         robot.interact(() -> slider.setValue(0.6));
         waitUntil(() -> noise.resultProperty().get().noise().level() == 0.6);
+        // the view model sets the rows, then their summary, in one FX callback: this thread can
+        // read between the two (CI saw the old summary once), so wait for the callback to finish
+        robot.interact(() -> { });
         DenoisedRows after = noise.resultProperty().get();
         assertFalse(Arrays.equals(before.noisy()[0], after.noisy()[0]), "the noisy row changed");
         assertFalse(Arrays.equals(before.denoised()[0], after.denoised()[0]), "the denoised row changed");
