@@ -12,7 +12,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.loss.SigmoidCrossEntropyLoss;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
 import org.nd4j.linalg.api.ops.impl.transforms.same.Sign;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -107,7 +106,7 @@ final class ConvTrainingStep {
             h = b.decAct[i];
         }
         INDArray logits = b.view("logits", () -> b.decAct[0].reshape(rows, (long) side * side));
-        ops.run(() -> new Sigmoid(logits, b.out), "sigmoid", logits, b.out);
+        ops.sigmoid(logits, b.out);
         ops.pairwise("subtract", b.out, target, b.diff);
         double count = (double) rows * side * side;
         double loss;

@@ -60,7 +60,7 @@ final class DenseStack {
     }
 
     private synchronized float[] decodeOne(float[] z) {
-        code.data().setData(z);
+        HostUpload.copy(z, 0, code);
         INDArray x = code;
         for (int i = 0; i < weights.size(); i++) {
             INDArray y = one[i];

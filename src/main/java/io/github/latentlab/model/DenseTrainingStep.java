@@ -15,7 +15,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.impl.loss.SigmoidCrossEntropyLoss;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarReverseSubtraction;
 import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.SubOp;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.AdamUpdater;
@@ -139,7 +138,7 @@ final class DenseTrainingStep {
             ops.gemm(x, weights[i], pre, false, false, 1.0, 0.0);
             ops.pairwise("add", pre, bias, pre);
             if (i == layers - 1) {
-                ops.run(() -> new Sigmoid(pre, act), "sigmoid", pre, act);
+                ops.sigmoid(pre, act);
             } else if (i != codeLayer()) {
                 ops.relu(pre, act);
             }

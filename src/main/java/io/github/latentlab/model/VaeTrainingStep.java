@@ -13,7 +13,6 @@ import org.nd4j.linalg.api.ops.impl.loss.SigmoidCrossEntropyLoss;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarSubtraction;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.SigmoidDerivative;
 import org.nd4j.linalg.api.ops.impl.transforms.strict.Exp;
-import org.nd4j.linalg.api.ops.impl.transforms.strict.Sigmoid;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -79,7 +78,7 @@ final class VaeTrainingStep {
     /** One step on a batch with its ε (rows × latent); returns the loss per image (reconstruction + β·KL). */
     double fit(INDArray input, INDArray target, float[] epsilon) {
         Buffers b = buffers.computeIfAbsent(input.size(0), this::allocate);
-        b.eps.data().setData(epsilon);
+        HostUpload.copy(epsilon, 0, b.eps);
         double loss = forwardAndBackward(input, target, b);
         adam.step();
         return loss;
@@ -106,7 +105,7 @@ final class VaeTrainingStep {
             h = layer(ops, decoder.get(i), h, b.decPre[i], b.decAct[i], true);
         }
         layer(ops, decoder.get(decoder.size() - 1), h, b.logits, b.logits, false);
-        ops.run(() -> new Sigmoid(b.logits, b.out), "sigmoid", b.logits, b.out);
+        ops.sigmoid(b.logits, b.out);
         ops.pairwise("subtract", b.out, target, b.diff);
 
         // the loss: reconstruction summed over pixels, KL = −½ Σ(1 + log σ² − μ² − σ²), both per image;

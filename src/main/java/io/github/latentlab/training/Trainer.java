@@ -11,8 +11,8 @@ import io.github.latentlab.data.Dataset;
 import io.github.latentlab.data.DatasetSplit;
 import io.github.latentlab.data.noise.NoiseKind;
 import io.github.latentlab.model.EpochRecord;
-import io.github.latentlab.model.HostUpload;
 import io.github.latentlab.model.Evaluation;
+import io.github.latentlab.model.HostUpload;
 import io.github.latentlab.model.LossPoint;
 import io.github.latentlab.model.ModelMetadata;
 import io.github.latentlab.model.NativeAllocator;
@@ -179,8 +179,8 @@ public final class Trainer {
             if (checkpoints != null) saveCheckpoint();
             if (timeline != null) timeline.record(epoch, model, metadata());
             // hand the C heap's free pages back (1-5 ms): freed memory otherwise stays resident,
-            // the JIT's early arenas included, and an 8,000-step VAE soak rose by 27 MB until step
-            // 3,300 before it went flat; trimmed, it held flat from the first epoch, 70 MB lower
+            // the JIT's early arenas included; untrimmed, an 8,000-step VAE soak rose by 28 MB until
+            // step 3,300 (0.80 KB per step from step 1,000), trimmed here 0.06 (docs/benchmarks.md)
             NativeAllocator.trim();
             listener.onEpoch(record);
             if (e + 1 < config.epochs()) { // a copy to roll back to, while epochs remain
