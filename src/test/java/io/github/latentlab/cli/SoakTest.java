@@ -19,17 +19,18 @@ import io.github.latentlab.app.Main;
 
 /**
  * Memory stays flat while a model trains: {@code bench --soak} in a child JVM with a fixed,
- * pre-touched heap (so resident memory is the native side's), 5,000 steps per model kind on
- * built-in digits, and resident memory may grow at most 1 KB per step from step 2,000 to 5,000
- * (issue 14's bar, which {@code docs/benchmarks.md} measures from step 1,000 to 8,000). Why from
- * 2,000 in a short soak: the VAE's footprint still settles until then (an 8,000-step soak: median
- * 2.2 KB per step over steps 1,000 to 3,000, 0.2 over 2,000 to 5,000, 0.2 over 1,000 to 8,000),
- * and a 3,000-step version of this test failed on that in CI.
+ * pre-touched heap (so resident memory is the native side's), 8,000 steps per model kind on
+ * built-in digits, and resident memory may grow at most 1 KB per step from step 1,000 to 8,000:
+ * issue 14's bar, measured as that issue asks.
+ * Why that long a window: a 5,000-step version (judged from step 2,000, about 19 samples) failed
+ * in CI once on one 10 MB step-up near step 2,400 with memory flat after it (median 1.11 KB per
+ * step). Over the 44 samples from step 1,000, that step-up added to ten recorded 8,000-step soaks
+ * that pass gives a median of at most 0.82 KB per step, while steady growth of 1.5 KB per step
+ * added to the same soaks gives 1.37 to 1.69, a failure in each (docs/benchmarks.md, "Memory on
+ * long runs").
  * Each sample waits until ND4J's deallocator threads have freed what GC found unreachable (an
  * earlier version sampled at once, and in CI its samples swung by 13 MB with arrays about to be
- * freed, which failed the VAE at 3.5 KB per step). With that, it passed in CI once and failed once
- * on conv (median 1.51 KB per step from step 2,000) while conv still trained through SameDiff's
- * {@code fit}; with its own step (session 10) conv's soak gave 0.41. A failure prints every sample.
+ * freed). A failure prints every sample.
  * {@code -Dsurefire.excludedGroups=soak} skips it locally.
  * It was not shown failing on the VAE before its own training step: under a fixed heap that VAE's
  * footprint was larger (1.7 GB against 0.8) but not growing either (docs/benchmarks.md).
@@ -42,12 +43,12 @@ class SoakTest {
     @ParameterizedTest
     @ValueSource(strings = {"ae", "vae", "conv"})
     void residentMemoryStaysFlat(String kind) throws Exception {
-        JsonNode r = soak(kind, 5000, 2000);
+        JsonNode r = soak(kind, 8000, 1000);
         assertTrue(r.get("fixed_heap").asBoolean(), "the heap is fixed and pre-touched");
-        // the median slope (Theil–Sen): one sample just after the allocator gave memory back would
-        // tilt a least-squares line over so few samples; docs/benchmarks.md has both over 8,000 steps
+        // the median slope (Theil–Sen): one sample just after the allocator gave memory back, or one
+        // step-up that stays flat after it, tilts a least-squares line; steady growth moves both
         double kb = r.get("resident_kb_per_step_median").asDouble();
-        assertTrue(kb <= 1.0, kind + ": resident memory grows " + kb + " KB per step from step 2,000 to 5,000 "
+        assertTrue(kb <= 1.0, kind + ": resident memory grows " + kb + " KB per step from step 1,000 to 8,000 "
                 + "(least squares: " + r.get("resident_kb_per_step").asDouble() + "); samples " + samples(r));
     }
 
